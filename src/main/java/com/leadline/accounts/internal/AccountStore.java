@@ -1,0 +1,59 @@
+package com.leadline.accounts.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts, their profiles, members and billing record; every statement runs under the current account's policies. */
+@Repository
+class AccountStore {
+
+    private final JdbcClient jdbc;
+
+    AccountStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertAccount(UUID accountId, String name, Instant now) {
+        jdbc.sql("INSERT INTO accounts (id, name, created_at) VALUES (:id, :name, :now)")
+                .param("id", accountId).param("name", name).param("now", Timestamp.from(now)).update();
+    }
+
+    void insertProfile(UUID profileId, UUID accountId, String name, String timezone, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO profiles (id, account_id, name, timezone, created_at)
+                        VALUES (:id, :account, :name, :timezone, :now)""")
+                .param("id", profileId).param("account", accountId).param("name", name)
+                .param("timezone", timezone).param("now", Timestamp.from(now)).update();
+    }
+
+    void insertMember(UUID accountId, UUID userId, String role, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO account_members (account_id, user_id, role, created_at)
+                        VALUES (:account, :user, :role, :now)""")
+                .param("account", accountId).param("user", userId).param("role", role)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    void insertProfileMembership(UUID accountId, UUID profileId, UUID userId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at)
+                        VALUES (:account, :profile, :user, :now)""")
+                .param("account", accountId).param("profile", profileId).param("user", userId)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    void insertBillingAccount(UUID accountId, UUID ownerUserId, String companyName, String billingEmail, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO billing_accounts (account_id, owner_user_id, company_name, billing_email, created_at)
+                        VALUES (:account, :owner, :company, :email, :now)""")
+                .param("account", accountId).param("owner", ownerUserId).param("company", companyName)
+                .param("email", billingEmail).param("now", Timestamp.from(now)).update();
+    }
+
+    String accountName(UUID accountId) {
+        return jdbc.sql("SELECT name FROM accounts WHERE id = :id").param("id", accountId).query(String.class).single();
+    }
+}

@@ -1,0 +1,54 @@
+package com.leadline.accounts.internal;
+
+import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.ClientAddress;
+import com.leadline.platform.SessionSignIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+@Controller
+class SignUpController {
+
+    private final SignUpService signUps;
+    private final SessionSignIn sessions;
+
+    SignUpController(SignUpService signUps, SessionSignIn sessions) {
+        this.signUps = signUps;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/signup")
+    String form(Model model) {
+        model.addAttribute("form", new SignUpService.SignUpForm("", "", "", "", ""));
+        return "accounts/signup";
+    }
+
+    /** New address or known address: the same redirect, with a fresh session id either way. */
+    @PostMapping("/signup")
+    String submit(@ModelAttribute SignUpService.SignUpForm form, HttpServletRequest request, HttpServletResponse response,
+                  Model model) {
+        Optional<AuthenticatedUser> owner;
+        try {
+            owner = signUps.signUp(form, ClientAddress.of(request));
+        } catch (SignUpService.InvalidSignUp invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("form", new SignUpService.SignUpForm(form.businessName(), form.yourName(), form.email(), "",
+                    form.timezone()));
+            model.addAttribute("errors", invalid.errors);
+            return "accounts/signup";
+        }
+        if (owner.isPresent()) {
+            sessions.signIn(request, response, owner.get());
+        } else {
+            sessions.rotateId(request);
+        }
+        return "redirect:/welcome";
+    }
+}

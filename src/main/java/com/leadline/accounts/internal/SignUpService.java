@@ -1,0 +1,172 @@
+package com.leadline.accounts.internal;
+
+import com.leadline.audit.AuditEntry;
+import com.leadline.audit.AuditEntry.Outcome;
+import com.leadline.audit.AuditLog;
+import com.leadline.identity.EmailAddresses;
+import com.leadline.identity.Identities;
+import com.leadline.identity.Identities.UserStatus;
+import com.leadline.identity.PasswordRejectedException;
+import com.leadline.mail.Mailer;
+import com.leadline.mail.OutgoingMail;
+import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.Links;
+import com.leadline.platform.RateLimiter;
+import com.leadline.platform.Tenancy;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-up: one transaction creates the account, its owner, the first profile, the owner's
+ * memberships, the billing record and the audit entry. An address already in use gets the same
+ * answer as a new one; the explanation goes to that address by email instead.
+ */
+@Service
+class SignUpService {
+
+    static final int MAX_NAME_LENGTH = 200;
+
+    record SignUpForm(String businessName, String yourName, String email, String password, String timezone) {
+    }
+
+    /** Field name to message, for a form that was not accepted. */
+    static class InvalidSignUp extends RuntimeException {
+        final Map<String, String> errors;
+
+        InvalidSignUp(Map<String, String> errors) {
+            super("Sign-up form has errors");
+            this.errors = errors;
+        }
+    }
+
+    private final Identities identities;
+    private final AccountStore accounts;
+    private final Mailer mailer;
+    private final Links links;
+    private final AuditLog audit;
+    private final RateLimiter rateLimiter;
+    private final Tenancy tenancy;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int signUpsPerAddress;
+
+    SignUpService(Identities identities, AccountStore accounts, Mailer mailer, Links links, AuditLog audit,
+                  RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions, Clock clock,
+                  @Value("${leadline.sign-up.per-ip-per-hour:20}") int signUpsPerAddress) {
+        this.identities = identities;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.links = links;
+        this.audit = audit;
+        this.rateLimiter = rateLimiter;
+        this.tenancy = tenancy;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.signUpsPerAddress = signUpsPerAddress;
+    }
+
+    /**
+     * @return the new owner to sign in, or empty when the address was already in use (the caller
+     *         must answer exactly as for a new account)
+     * @throws InvalidSignUp when a field is missing or malformed; nothing is created
+     */
+    Optional<AuthenticatedUser> signUp(SignUpForm form, String ip) {
+        rateLimiter.hit("sign-up:" + ip, signUpsPerAddress, Duration.ofHours(1));
+        String email = EmailAddresses.normalize(form.email());
+        String businessName = form.businessName() == null ? "" : form.businessName().strip();
+        String name = form.yourName() == null ? "" : form.yourName().strip();
+        validate(businessName, name, email, form.password());
+        try {
+            return transactions.execute(status -> {
+                Optional<UserStatus> existing = identities.statusOfEmail(email);
+                if (existing.isPresent()) {
+                    explainAddressInUse(email, existing.get(), ip);
+                    return Optional.empty();
+                }
+                return Optional.of(create(businessName, name, email, form.password(), timezone(form.timezone()), ip));
+            });
+        } catch (DuplicateKeyException raceWithAnotherSignUp) {
+            return transactions.execute(status -> {
+                explainAddressInUse(email, identities.statusOfEmail(email).orElse(UserStatus.ACTIVE), ip);
+                return Optional.empty();
+            });
+        }
+    }
+
+    private void validate(String businessName, String name, String email, String password) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (businessName.isEmpty() || businessName.length() > MAX_NAME_LENGTH) {
+            errors.put("businessName", "Enter your business name (up to " + MAX_NAME_LENGTH + " characters).");
+        }
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            errors.put("yourName", "Enter your name (up to " + MAX_NAME_LENGTH + " characters).");
+        }
+        if (!EmailAddresses.isPlausible(email)) {
+            errors.put("email", "Enter an email address like name@example.com.");
+        }
+        try {
+            identities.checkNewPassword(password, email, businessName);
+        } catch (PasswordRejectedException rejected) {
+            errors.put("password", rejected.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSignUp(errors);
+        }
+    }
+
+    private static String timezone(String requested) {
+        try {
+            return requested == null || requested.isBlank() ? "UTC" : ZoneId.of(requested.strip()).getId();
+        } catch (DateTimeException unknownZone) {
+            return "UTC";
+        }
+    }
+
+    private AuthenticatedUser create(String businessName, String name, String email, String password, String timezone,
+                                     String ip) {
+        UUID accountId = UUID.randomUUID();
+        return tenancy.inAccount(accountId, () -> {
+            Instant now = clock.instant();
+            accounts.insertAccount(accountId, businessName, now);
+            UUID ownerId = identities.createActiveUser(accountId, email, name, password, businessName);
+            UUID profileId = UUID.randomUUID();
+            accounts.insertProfile(profileId, accountId, businessName, timezone, now);
+            accounts.insertMember(accountId, ownerId, "owner", now);
+            accounts.insertProfileMembership(accountId, profileId, ownerId, now);
+            accounts.insertBillingAccount(accountId, ownerId, businessName, email, now);
+            audit.record(AuditEntry.of("sign_up", Outcome.SUCCESS).inAccount(accountId).by(ownerId)
+                    .on("account", accountId).from(ip));
+            return new AuthenticatedUser(ownerId, accountId, name, email);
+        });
+    }
+
+    private void explainAddressInUse(String email, UserStatus status, String ip) {
+        String situation = status == UserStatus.DEACTIVATED
+                ? "This address belongs to a Leadline user who was deactivated, and it can't be used for a new account. "
+                        + "To get access again, contact Leadline support and ask for a reactivation."
+                : "This address already belongs to a Leadline user, so no new account was created. "
+                        + "Sign in at " + links.to("/signin") + " or, if you forgot your password, reset it at "
+                        + links.to("/password/forgot") + ".";
+        mailer.queue(new OutgoingMail(email, "About your Leadline sign-up", """
+                Hello,
+
+                Someone (maybe you) tried to create a Leadline account with this email address.
+
+                %s
+
+                If it wasn't you, you can ignore this email.
+                """.formatted(situation)));
+        audit.record(AuditEntry.of("sign_up.address_in_use", Outcome.REFUSED).from(ip));
+    }
+}

@@ -1,0 +1,42 @@
+package com.leadline.audit;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One security-relevant fact. {@code accountId} is null for events that belong to no account yet
+ * (a failed sign-in for an unknown address); {@code details} never holds secrets.
+ */
+public record AuditEntry(UUID accountId, String action, Outcome outcome, UUID actorUserId,
+                         String targetType, String targetId, String ip, Map<String, String> details) {
+
+    public enum Outcome { SUCCESS, FAILURE, REFUSED }
+
+    public AuditEntry {
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    public static AuditEntry of(String action, Outcome outcome) {
+        return new AuditEntry(null, action, outcome, null, null, null, null, Map.of());
+    }
+
+    public AuditEntry inAccount(UUID account) {
+        return new AuditEntry(account, action, outcome, actorUserId, targetType, targetId, ip, details);
+    }
+
+    public AuditEntry by(UUID actor) {
+        return new AuditEntry(accountId, action, outcome, actor, targetType, targetId, ip, details);
+    }
+
+    public AuditEntry on(String type, Object id) {
+        return new AuditEntry(accountId, action, outcome, actorUserId, type, String.valueOf(id), ip, details);
+    }
+
+    public AuditEntry from(String clientIp) {
+        return new AuditEntry(accountId, action, outcome, actorUserId, targetType, targetId, clientIp, details);
+    }
+
+    public AuditEntry with(Map<String, String> more) {
+        return new AuditEntry(accountId, action, outcome, actorUserId, targetType, targetId, ip, more);
+    }
+}

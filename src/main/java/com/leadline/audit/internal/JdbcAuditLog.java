@@ -1,0 +1,56 @@
+package com.leadline.audit.internal;
+
+import com.leadline.audit.AuditEntry;
+import com.leadline.audit.AuditLog;
+import com.leadline.platform.Tenancy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+@Component
+class JdbcAuditLog implements AuditLog {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    JdbcAuditLog(JdbcClient jdbc, Tenancy tenancy, Clock clock) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void record(AuditEntry entry) {
+        if (entry.accountId() == null) {
+            insert(entry);
+        } else {
+            tenancy.inAccount(entry.accountId(), () -> insert(entry));
+        }
+    }
+
+    private void insert(AuditEntry entry) {
+        jdbc.sql("""
+                        INSERT INTO audit_log (account_id, occurred_at, action, outcome, actor_user_id,
+                                               target_type, target_id, ip, details)
+                        VALUES (:account, :at, :action, :outcome, :actor, :targetType, :targetId, :ip, CAST(:details AS jsonb))""")
+                .param("account", entry.accountId())
+                .param("at", Timestamp.from(clock.instant()))
+                .param("action", entry.action())
+                .param("outcome", entry.outcome().name().toLowerCase(Locale.ROOT))
+                .param("actor", entry.actorUserId())
+                .param("targetType", entry.targetType())
+                .param("targetId", entry.targetId())
+                .param("ip", entry.ip())
+                .param("details", JSON.writeValueAsString(Map.copyOf(entry.details())))
+                .update();
+    }
+}

@@ -1,0 +1,48 @@
+package com.leadline.mail.internal;
+
+import com.leadline.mail.Mailer;
+import com.leadline.mail.OutgoingMail;
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+@Component
+class MailOutbox implements Mailer {
+
+    private final JdbcClient jdbc;
+    private final Seal seal;
+    private final Clock clock;
+    private final MailRelay relay;
+
+    MailOutbox(JdbcClient jdbc, Seal seal, Clock clock, MailRelay relay) {
+        this.jdbc = jdbc;
+        this.seal = seal;
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queue(OutgoingMail mail) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        INSERT INTO mail_outbox (created_at, recipient, subject, sealed_body, status, next_attempt_at)
+                        VALUES (:now, :to, :subject, :body, 'pending', :now)""")
+                .param("now", now)
+                .param("to", mail.to())
+                .param("subject", mail.subject())
+                .param("body", seal.seal(mail.body()))
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wakeUp();
+            }
+        });
+    }
+}

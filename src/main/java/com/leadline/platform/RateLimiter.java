@@ -1,0 +1,51 @@
+package com.leadline.platform;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fixed-window counters in PostgreSQL, so every server node sees the same count. Each hit is
+ * counted in its own transaction: a refused or failed request still counts.
+ */
+@Component
+public class RateLimiter {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RateLimiter(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Counts one hit on the bucket and throws {@link TooManyRequestsException} beyond the limit. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void hit(String bucket, int limit, Duration window) {
+        Instant now = clock.instant();
+        Instant expiredBefore = now.minus(window);
+        record Window(Timestamp start, int hits) {
+        }
+        Window current = jdbc.sql("""
+                        INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES (:bucket, :now, 1)
+                        ON CONFLICT (bucket) DO UPDATE SET
+                          window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
+                                              ELSE rate_limit_windows.window_start END,
+                          hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
+                                      ELSE rate_limit_windows.hits + 1 END
+                        RETURNING window_start, hits""")
+                .param("bucket", bucket)
+                .param("now", Timestamp.from(now))
+                .param("expired", Timestamp.from(expiredBefore))
+                .query((rs, n) -> new Window(rs.getTimestamp(1), rs.getInt(2)))
+                .single();
+        if (current.hits() > limit) {
+            throw new TooManyRequestsException(Duration.between(now, current.start().toInstant().plus(window)));
+        }
+    }
+}

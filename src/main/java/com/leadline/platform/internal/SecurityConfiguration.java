@@ -1,0 +1,125 @@
+package com.leadline.platform.internal;
+
+import com.leadline.platform.SecureTokens;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.session.SessionIdGenerator;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.util.StringUtils;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; "
+            + "object-src 'none'; frame-ancestors 'none'";
+
+    /** Metrics for the operator's scraper only, with HTTP Basic; without a configured password nobody gets in. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain operationsChain(HttpSecurity http,
+                                        @Value("${leadline.metrics.username:metrics}") String username,
+                                        @Value("${leadline.metrics.password:}") String password) throws Exception {
+        InMemoryUserDetailsManager scrapers = new InMemoryUserDetailsManager();
+        if (StringUtils.hasText(password)) {
+            scrapers.createUser(User.withUsername(username).password("{noop}" + password).roles("METRICS").build());
+        }
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasRole("METRICS")
+                        .anyRequest().denyAll())
+                .userDetailsService(scrapers)
+                .httpBasic(basic -> basic.realmName("Leadline metrics"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicationChain(HttpSecurity http, SecurityContextRepository contextRepository,
+                                         CsrfTokenRepository csrfTokens, Clock clock,
+                                         @Value("${leadline.session.absolute-timeout:7d}") Duration absoluteTimeout)
+            throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/signup", "/signin", "/welcome", "/password/**", "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico", "/error", "/dev/mailbox", "/dev/mailbox/**").permitAll()
+                        .anyRequest().authenticated())
+                .securityContext(context -> context.securityContextRepository(contextRepository))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
+                                request -> true))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout), SecurityContextHolderFilter.class)
+                .addFilterAfter(new TenantRequestFilter(), AuthorizationFilter.class)
+                .build();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
+    @Bean
+    UserDetailsService noApplicationUsers() {
+        // Sign-in is Leadline's own flow (identity module); this keeps Boot from inventing a default user.
+        return new InMemoryUserDetailsManager();
+    }
+
+    @Bean
+    SessionIdGenerator sessionIdGenerator() {
+        return SecureTokens::newToken;
+    }
+
+    @Bean
+    CookieSerializer cookieSerializer(@Value("${leadline.session.cookie-name:LEADLINE_SESSION}") String cookieName) {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName(cookieName);
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        serializer.setCookiePath("/");
+        // Session ids are already URL-safe; base64 on top would only lengthen the cookie.
+        serializer.setUseBase64Encoding(false);
+        // Secure is left to the request: set whenever Leadline is served over HTTPS.
+        return serializer;
+    }
+}
