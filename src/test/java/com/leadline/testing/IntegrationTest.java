@@ -1,0 +1,70 @@
+package com.leadline.testing;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, on its own embedded PostgreSQL (as in local mode), with
+ * a real SMTP server and a clock tests control. All subclasses share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "leadline.data-dir=target/test-data",
+        "leadline.embedded-database.ephemeral=true",
+        "leadline.base-url=http://leadline.test",
+        "leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=",
+        "leadline.mail.relay-interval=1h",
+        "leadline.metrics.password=scrape-secret",
+})
+@Import(IntegrationTest.ClockConfiguration.class)
+public abstract class IntegrationTest {
+
+    public static final String PASSWORD = "plum orchard lantern sky";
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected TestClock clock;
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> Smtp.PORT);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClockConfiguration {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
+    @BeforeEach
+    void startFromCleanCounters() {
+        Smtp.clear();
+        clock.resetToNow();
+        jdbc.sql("DELETE FROM rate_limit_windows").update();
+        jdbc.sql("DELETE FROM sign_in_failures").update();
+    }
+
+    protected WebSession visitor() {
+        return new WebSession(port);
+    }
+
+    protected static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}

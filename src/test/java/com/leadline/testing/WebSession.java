@@ -1,0 +1,151 @@
+package com.leadline.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * One visitor with a cookie jar, talking real HTTP to the running server. Form posts carry the CSRF
+ * token of the last page this visitor fetched, as a browser would.
+ */
+public final class WebSession {
+
+    public static final String SESSION_COOKIE = "LEADLINE_SESSION";
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client;
+    private String csrfToken;
+
+    public WebSession(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public record Page(int status, HttpResponse<String> response) {
+
+        public String body() {
+            return response.body();
+        }
+
+        public Document document() {
+            return Jsoup.parse(response.body());
+        }
+
+        public Optional<String> header(String name) {
+            return response.headers().firstValue(name);
+        }
+
+        public String location() {
+            return header("Location").orElseThrow(() -> new AssertionError("No redirect; status " + status));
+        }
+
+        public String heading() {
+            return document().selectFirst("h1") == null ? "" : document().selectFirst("h1").text();
+        }
+    }
+
+    public Page get(String pathOrUrl) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+    }
+
+    /** GET, following redirects within the site. */
+    public Page open(String pathOrUrl) {
+        Page page = get(pathOrUrl);
+        for (int hops = 0; page.status() / 100 == 3 && hops < 5; hops++) {
+            page = get(page.location());
+        }
+        return page;
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            form.putIfAbsent("_csrf", csrfToken);
+        }
+        return postRaw(path, form);
+    }
+
+    public Page postRaw(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Page page = new Page(response.statusCode(), response);
+            var token = page.document().selectFirst("meta[name=csrf-token]");
+            if (token != null) {
+                csrfToken = token.attr("content");
+            }
+            return page;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    public URI uri(String pathOrUrl) {
+        if (pathOrUrl.startsWith("http")) {
+            URI given = URI.create(pathOrUrl);
+            // Links in mail carry the configured base URL; the test server listens on its own port.
+            return URI.create(baseUrl + given.getRawPath() + (given.getRawQuery() == null ? "" : "?" + given.getRawQuery()));
+        }
+        return URI.create(baseUrl + pathOrUrl);
+    }
+
+    // Flows every test needs
+
+    public Page signUp(String businessName, String name, String email, String password) {
+        get("/signup");
+        return post("/signup", Map.of("businessName", businessName, "yourName", name, "email", email,
+                "password", password, "timezone", "Europe/Berlin"));
+    }
+
+    public Page signIn(String email, String password) {
+        get("/signin");
+        return post("/signin", Map.of("email", email, "password", password));
+    }
+
+    public Page signOut() {
+        get("/settings");
+        return post("/signout", Map.of());
+    }
+
+    public Page requestPasswordReset(String email) {
+        get("/password/forgot");
+        return post("/password/forgot", Map.of("email", email));
+    }
+
+    public boolean isSignedIn() {
+        Page home = get("/");
+        return home.status() == 200 && home.document().selectFirst("button[aria-label=Account menu]") != null;
+    }
+}
