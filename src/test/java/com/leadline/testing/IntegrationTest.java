@@ -4,11 +4,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "leadline.mail.relay-interval=1h",
         "leadline.metrics.password=scrape-secret",
 })
-@Import(IntegrationTest.ClockConfiguration.class)
+@Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
 
     public static final String PASSWORD = "plum orchard lantern sky";
@@ -41,15 +38,6 @@ public abstract class IntegrationTest {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> Smtp.PORT);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ClockConfiguration {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
     }
 
     @BeforeEach

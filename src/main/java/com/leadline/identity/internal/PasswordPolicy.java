@@ -21,7 +21,9 @@ final class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 256;
-    private static final int CONTEXT_WORD_MIN = 5;
+    /** Shorter context words would refuse too many innocent passwords ("another" holds "other"). */
+    private static final int EMAIL_WORD_MIN = 4;
+    private static final int BUSINESS_WORD_MIN = 5;
     private static final String[] SEQUENCES = {
             "0123456789012345678901234567890", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
             "qwertyuiopasdfghjklzxcvbnmqwertyuiop", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
@@ -101,14 +103,14 @@ final class PasswordPolicy {
         if (normalizedEmail != null && !normalizedEmail.isBlank()) {
             String localPart = normalizedEmail.contains("@")
                     ? normalizedEmail.substring(0, normalizedEmail.indexOf('@')) : normalizedEmail;
-            if (password.contains(normalizedEmail) || (localPart.length() >= CONTEXT_WORD_MIN && password.contains(localPart))) {
+            if (password.contains(normalizedEmail) || (localPart.length() >= EMAIL_WORD_MIN && password.contains(localPart))) {
                 return true;
             }
         }
         if (businessName != null) {
             String business = fold(businessName).replaceAll("\\s+", "");
             String compact = password.replaceAll("\\s+", "");
-            return business.length() >= CONTEXT_WORD_MIN && compact.contains(business);
+            return business.length() >= BUSINESS_WORD_MIN && compact.contains(business);
         }
         return false;
     }
