@@ -43,9 +43,10 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             return;
         }
-        Path dataDirectory = Path.of(environment.getProperty("leadline.data-dir", "./data"))
-                .toAbsolutePath().normalize().resolve("postgres");
         boolean ephemeral = environment.getProperty("leadline.embedded-database.ephemeral", Boolean.class, false);
+        // A throwaway database (tests) gets a folder of its own: several test contexts may run side by side.
+        Path dataDirectory = Path.of(environment.getProperty("leadline.data-dir", "./data"))
+                .toAbsolutePath().normalize().resolve(ephemeral ? "postgres-" + java.util.UUID.randomUUID() : "postgres");
         EmbeddedPostgres postgres = start(dataDirectory, ephemeral);
         createApplicationRole(postgres);
 
