@@ -50,7 +50,8 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
         EmbeddedPostgres postgres = start(dataDirectory, ephemeral);
         createApplicationRole(postgres);
 
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        // Not zonky's getJdbcUrl: it puts user=postgres in the URL, which would override the application role.
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         environment.getPropertySources().addFirst(new MapPropertySource("leadlineEmbeddedDatabase", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", APP_ROLE,

@@ -1,0 +1,163 @@
+package com.leadline.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.platform.Tenancy;
+import com.leadline.testing.IntegrationTest;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Tenant isolation in the database itself, seen as the application's own role. */
+class RowLevelSecurityIntegrationTests extends IntegrationTest {
+
+    @Value("${spring.datasource.url}")
+    String url;
+    @Value("${spring.datasource.username}")
+    String appRole;
+    @Value("${spring.datasource.password}")
+    String appPassword;
+    @Value("${spring.flyway.url}")
+    String adminUrl;
+
+    private List<String> tenantTables() {
+        return jdbc.sql("""
+                        SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = current_schema() AND c.relkind = 'r'
+                          AND (c.relname = 'accounts' OR EXISTS (
+                               SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'account_id' AND NOT a.attisdropped))
+                        ORDER BY 1""")
+                .query(String.class).list();
+    }
+
+    @Test
+    void everyTableWithAnAccountIdHasRowLevelSecurityEnabledAndForced() {
+        List<Map<String, Object>> tables = jdbc.sql("""
+                        SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+                               (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+                        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = current_schema() AND c.relname = ANY (:tables)""")
+                .param("tables", tenantTables().toArray(String[]::new))
+                .query().listOfRows();
+        assertThat(tables).extracting(row -> row.get("relname")).contains(
+                "accounts", "users", "profiles", "account_members", "profile_memberships", "billing_accounts",
+                "password_reset_tokens", "audit_log");
+        assertThat(tables).allSatisfy(row -> {
+            assertThat(row.get("relrowsecurity")).as("RLS on %s", row.get("relname")).isEqualTo(true);
+            assertThat(row.get("relforcerowsecurity")).as("FORCE RLS on %s", row.get("relname")).isEqualTo(true);
+            assertThat((Long) row.get("policies")).as("policies on %s", row.get("relname")).isPositive();
+        });
+    }
+
+    @Test
+    void theApplicationRoleIsNeitherSuperuserNorBypassesRowLevelSecurity() {
+        Map<String, Object> role = jdbc.sql("SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")
+                .query().singleRow();
+        assertThat(role.get("name")).isEqualTo(appRole).isEqualTo("leadline_app");
+        assertThat(role.get("rolsuper")).isEqualTo(false);
+        assertThat(role.get("rolbypassrls")).isEqualTo(false);
+    }
+
+    @Test
+    void withNoAccountSetEveryTenantTableLooksEmpty() {
+        visitor().signUp("Visible Co", "Vi Sible", uniqueEmail("a"), PASSWORD);
+        JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(adminUrl, "postgres", ""));
+        for (String table : tenantTables()) {
+            if (List.of("accounts", "users", "profiles", "account_members", "profile_memberships", "billing_accounts").contains(table)) {
+                assertThat(admin.sql("SELECT count(*) FROM " + table).query(Long.class).single())
+                        .as("rows really exist in %s", table).isPositive();
+            }
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + (table.equals("audit_log") ? " WHERE account_id IS NOT NULL" : ""))
+                    .query(Long.class).single()).as("rows the app role sees in %s", table).isZero();
+        }
+    }
+
+    @Test
+    void aTransactionCannotWriteIntoAnotherAccount() {
+        UUID mine = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, appRole, appPassword);
+        TransactionTemplate transactions = new TransactionTemplate(new TenantTransactionManager(dataSource));
+        JdbcClient db = JdbcClient.create(dataSource);
+        Tenancy.bindToThread(mine);
+        try {
+            transactions.executeWithoutResult(status -> {
+                db.sql("INSERT INTO accounts (id, name, created_at) VALUES (:id, 'Mine', now())").param("id", mine).update();
+                status.setRollbackOnly();
+            });
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                            db.sql("INSERT INTO accounts (id, name, created_at) VALUES (:id, 'Other', now())")
+                                    .param("id", theirs).update()))
+                    .rootCause().hasMessageContaining("new row violates row-level security policy");
+        } finally {
+            Tenancy.clearThread();
+        }
+    }
+
+    @Test
+    void aThousandInterleavedTransactionsOnTwoPooledConnectionsNeverSeeEachOthersRows() throws Exception {
+        String emailA = uniqueEmail("a");
+        String emailB = uniqueEmail("b");
+        visitor().signUp("Alpha Account", "Al Pha", emailA, PASSWORD);
+        visitor().signUp("Beta Account", "Be Ta", emailB, PASSWORD);
+        JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(adminUrl, "postgres", ""));
+        UUID accountA = admin.sql("SELECT account_id FROM users WHERE email = :e").param("e", emailA).query(UUID.class).single();
+        UUID accountB = admin.sql("SELECT account_id FROM users WHERE email = :e").param("e", emailB).query(UUID.class).single();
+
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(appRole);
+        config.setPassword(appPassword);
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            TransactionTemplate transactions = new TransactionTemplate(new TenantTransactionManager(pool));
+            JdbcClient db = JdbcClient.create(pool);
+            ExecutorService workers = Executors.newFixedThreadPool(4);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                UUID account = i % 3 == 2 ? null : (i % 3 == 0 ? accountA : accountB);
+                results.add(workers.submit(() -> {
+                    if (account != null) {
+                        Tenancy.bindToThread(account);
+                    }
+                    try {
+                        return transactions.execute(status -> {
+                            List<UUID> seen = db.sql("""
+                                            SELECT account_id FROM users UNION ALL SELECT account_id FROM profiles
+                                            UNION ALL SELECT id FROM accounts UNION ALL SELECT account_id FROM billing_accounts""")
+                                    .query(UUID.class).list();
+                            String setting = db.sql("SELECT coalesce(current_setting('app.account_id', true), '')")
+                                    .query(String.class).single();
+                            if (account == null) {
+                                return seen.isEmpty() && setting.isEmpty() ? "ok" : "leak without account: " + seen;
+                            }
+                            boolean onlyOwn = seen.size() == 4 && seen.stream().allMatch(account::equals);
+                            return onlyOwn && setting.equals(account.toString()) ? "ok" : "leak for " + account + ": " + seen;
+                        });
+                    } finally {
+                        Tenancy.clearThread();
+                    }
+                }));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get()).isEqualTo("ok");
+            }
+            workers.shutdown();
+            // Outside any transaction, on the same pooled connections: no setting survived.
+            for (int i = 0; i < 4; i++) {
+                assertThat(db.sql("SELECT count(*) FROM users").query(Long.class).single()).isZero();
+            }
+        }
+    }
+}
