@@ -9,20 +9,9 @@ import com.leadline.testing.WebSession.Page;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SignUpIntegrationTests extends IntegrationTest {
-
-    @Value("${spring.flyway.url}")
-    String adminUrl;
-
-    /** Reads past row-level security, as the database owner, to see what really was written. */
-    private JdbcClient owner() {
-        return JdbcClient.create(new DriverManagerDataSource(adminUrl, "postgres", ""));
-    }
 
     @Test
     void signUpCreatesAccountOwnerProfileMembershipsBillingAndAuditInOneGo() {
@@ -31,7 +20,7 @@ class SignUpIntegrationTests extends IntegrationTest {
         visitor.signUp("  Lakeside Auto  ", "Sam Okafor", "  " + email.toUpperCase() + " ", PASSWORD);
         assertThat(visitor.isSignedIn()).isTrue();
 
-        JdbcClient db = owner();
+        JdbcClient db = databaseOwner();
         Map<String, Object> user = db.sql("SELECT id, account_id, name, status, password_hash FROM users WHERE email = :email")
                 .param("email", email).query().singleRow();
         UUID userId = (UUID) user.get("id");
@@ -57,7 +46,7 @@ class SignUpIntegrationTests extends IntegrationTest {
     void aKnownAddressGetsTheSameAnswerAndAnExplanationByEmailInsteadOfAnAccount() {
         String known = uniqueEmail("known");
         visitor().signUp("First Business", "Kim Known", known, PASSWORD);
-        long accountsBefore = owner().sql("SELECT count(*) FROM accounts").query(Long.class).single();
+        long accountsBefore = databaseOwner().sql("SELECT count(*) FROM accounts").query(Long.class).single();
 
         Page forKnown = visitor().signUp("Second Business", "Someone Else", known, PASSWORD);
         Page forNew = visitor().signUp("Third Business", "Nia New", uniqueEmail("new"), PASSWORD);
@@ -67,7 +56,7 @@ class SignUpIntegrationTests extends IntegrationTest {
         assertThat(forKnown.body()).isEqualTo(forNew.body());
         assertThat(forKnown.response().headers().map().keySet()).isEqualTo(forNew.response().headers().map().keySet());
         assertThat(forKnown.header("Set-Cookie")).as("a fresh session id either way").isPresent();
-        assertThat(owner().sql("SELECT count(*) FROM accounts").query(Long.class).single()).isEqualTo(accountsBefore + 1);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM accounts").query(Long.class).single()).isEqualTo(accountsBefore + 1);
 
         var explanation = Smtp.awaitMessages(known, 1).get(0);
         assertThat(Smtp.subject(explanation)).isEqualTo("About your Leadline sign-up");
@@ -79,18 +68,18 @@ class SignUpIntegrationTests extends IntegrationTest {
     void aDeactivatedUsersAddressCannotSignUpAndIsToldToContactSupport() {
         String email = uniqueEmail("gone");
         visitor().signUp("Old Business", "Dee Activated", email, PASSWORD);
-        owner().sql("UPDATE users SET status = 'deactivated' WHERE email = :e").param("e", email).update();
+        databaseOwner().sql("UPDATE users SET status = 'deactivated' WHERE email = :e").param("e", email).update();
 
         Page answer = visitor().signUp("New Business", "Dee Activated", email, PASSWORD);
         assertThat(answer.location()).endsWith("/welcome");
-        assertThat(owner().sql("SELECT count(*) FROM users WHERE email = :e").param("e", email).query(Long.class).single())
+        assertThat(databaseOwner().sql("SELECT count(*) FROM users WHERE email = :e").param("e", email).query(Long.class).single())
                 .isEqualTo(1L);
         assertThat(Smtp.body(Smtp.awaitMessages(email, 1).get(0))).contains("contact Leadline support");
     }
 
     @Test
     void invalidFieldsAreExplainedNextToTheFieldTheFormKeepsWhatWasTypedAndNothingIsCreated() {
-        long before = owner().sql("SELECT count(*) FROM accounts").query(Long.class).single();
+        long before = databaseOwner().sql("SELECT count(*) FROM accounts").query(Long.class).single();
         WebSession visitor = visitor();
         visitor.get("/signup");
         Page page = visitor.post("/signup", Map.of("businessName", "", "yourName", "Ivy", "email", "not-an-address",
@@ -104,7 +93,7 @@ class SignUpIntegrationTests extends IntegrationTest {
         Page oversized = visitor.post("/signup", Map.of("businessName", "B".repeat(201), "yourName", "Ivy",
                 "email", "ivy@example.com", "password", PASSWORD));
         assertThat(oversized.status()).isEqualTo(422);
-        assertThat(owner().sql("SELECT count(*) FROM accounts").query(Long.class).single()).isEqualTo(before);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM accounts").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.leadline.testing.WebSession;
 import com.leadline.testing.WebSession.Page;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SignInIntegrationTests extends IntegrationTest {
@@ -131,8 +132,18 @@ class SignInIntegrationTests extends IntegrationTest {
         visitor().signUp("Audited Co", "Au Dit", email, PASSWORD);
         visitor().signIn(email, "wrong password here");
         visitor().signIn(email, PASSWORD);
-        visitor().signIn(uniqueEmail("unknown"), PASSWORD);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE account_id IS NULL AND action = 'sign_in' AND outcome = 'failure'")
+        String unknown = uniqueEmail("unknown");
+        visitor().signIn(unknown, PASSWORD);
+        var db = databaseOwner();
+        UUID account = db.sql("SELECT account_id FROM users WHERE email = :e").param("e", email).query(UUID.class).single();
+        assertThat(db.sql("""
+                        SELECT action || ':' || outcome FROM audit_log WHERE account_id = :a AND action LIKE 'sign_in%' ORDER BY id""")
+                .param("a", account).query(String.class).list()).containsExactly("sign_in:failure", "sign_in:success");
+        assertThat(db.sql("""
+                        SELECT count(*) FROM audit_log WHERE account_id IS NULL AND action = 'sign_in' AND outcome = 'failure'
+                          AND target_id = 'unknown' AND ip IS NOT NULL""")
                 .query(Long.class).single()).as("unknown address, no account").isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single())
+                .as("the application role reads no audit entries without an account").isZero();
     }
 }

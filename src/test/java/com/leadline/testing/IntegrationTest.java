@@ -31,8 +31,11 @@ public abstract class IntegrationTest {
     protected int port;
     @Autowired
     protected TestClock clock;
+    /** Connected as the application role: sees what the application sees. */
     @Autowired
     protected JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Value("${spring.flyway.url}")
+    private String ownerUrl;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -46,6 +49,11 @@ public abstract class IntegrationTest {
         clock.resetToNow();
         jdbc.sql("DELETE FROM rate_limit_windows").update();
         jdbc.sql("DELETE FROM sign_in_failures").update();
+    }
+
+    /** Connected as the database owner, past row-level security: sees what really was written. */
+    protected JdbcClient databaseOwner() {
+        return JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(ownerUrl, "postgres", ""));
     }
 
     protected WebSession visitor() {

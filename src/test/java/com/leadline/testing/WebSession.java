@@ -90,6 +90,10 @@ public final class WebSession {
 
     public Page send(HttpRequest.Builder request) {
         try {
+            HttpRequest built = request.build();
+            if (built.headers().firstValue("Accept").isEmpty()) {
+                request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Page page = new Page(response.statusCode(), response);
             var token = page.document().selectFirst("meta[name=csrf-token]");

@@ -1,7 +1,6 @@
 package com.leadline.platform.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +18,8 @@ class PersistenceConfiguration {
         return new TenantTransactionManager(dataSource);
     }
 
-    /** Ticks in microseconds, PostgreSQL's precision, so a stored time reads back exactly as it was taken. */
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock();
     }
 }

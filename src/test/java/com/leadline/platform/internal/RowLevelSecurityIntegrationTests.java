@@ -28,8 +28,6 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
     String appRole;
     @Value("${spring.datasource.password}")
     String appPassword;
-    @Value("${spring.flyway.url}")
-    String adminUrl;
 
     private List<String> tenantTables() {
         return jdbc.sql("""
@@ -72,7 +70,7 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
     @Test
     void withNoAccountSetEveryTenantTableLooksEmpty() {
         visitor().signUp("Visible Co", "Vi Sible", uniqueEmail("a"), PASSWORD);
-        JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(adminUrl, "postgres", ""));
+        JdbcClient admin = databaseOwner();
         for (String table : tenantTables()) {
             if (List.of("accounts", "users", "profiles", "account_members", "profile_memberships", "billing_accounts").contains(table)) {
                 assertThat(admin.sql("SELECT count(*) FROM " + table).query(Long.class).single())
@@ -111,7 +109,7 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
         String emailB = uniqueEmail("b");
         visitor().signUp("Alpha Account", "Al Pha", emailA, PASSWORD);
         visitor().signUp("Beta Account", "Be Ta", emailB, PASSWORD);
-        JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(adminUrl, "postgres", ""));
+        JdbcClient admin = databaseOwner();
         UUID accountA = admin.sql("SELECT account_id FROM users WHERE email = :e").param("e", emailA).query(UUID.class).single();
         UUID accountB = admin.sql("SELECT account_id FROM users WHERE email = :e").param("e", emailB).query(UUID.class).single();
 

@@ -1,0 +1,152 @@
+package com.leadline.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.Smtp;
+import com.leadline.testing.WebSession;
+import com.leadline.testing.WebSession.Page;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebSecurityIntegrationTests extends IntegrationTest {
+
+    @Test
+    void pagesCarryTheSecurityHeaders() {
+        Page page = visitor().get("/signin");
+        String csp = page.header("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(page.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.header("X-Frame-Options")).contains("DENY");
+        assertThat(page.header("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+        assertThat(page.document().select("script:not([src])")).as("no inline scripts").isEmpty();
+        assertThat(page.document().select("[style]")).as("no inline styles").isEmpty();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteLaxWithA256BitIdAndSecureOverHttps() {
+        WebSession visitor = visitor();
+        Page page = visitor.get("/signin");
+        String cookie = page.header("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith(WebSession.SESSION_COOKIE + "=").contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        String id = visitor.sessionId().orElseThrow();
+        assertThat(id).matches("[A-Za-z0-9_-]{43}");
+        assertThat(Base64.getUrlDecoder().decode(id)).hasSize(32);
+
+        Page overHttps = visitor().send(HttpRequest.newBuilder(visitor.uri("/signin")).header("X-Forwarded-Proto", "https").GET());
+        assertThat(overHttps.header("Set-Cookie").orElseThrow()).contains("Secure");
+    }
+
+    @Test
+    void sessionsExpireAfterTwelveIdleHoursAndSevenDaysAtMost() {
+        String email = uniqueEmail("owner");
+        WebSession owner = visitor();
+        owner.signUp("Timeout Traders", "Tim Out", email, PASSWORD);
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = :id")
+                .param("id", owner.sessionId().orElseThrow()).query(Integer.class).single())
+                .isEqualTo((int) Duration.ofHours(12).toSeconds());
+
+        clock.advance(Duration.ofDays(7).minusSeconds(1));
+        assertThat(owner.isSignedIn()).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(owner.isSignedIn()).isFalse();
+        assertThat(owner.get("/settings").location()).endsWith("/signin");
+    }
+
+    @Test
+    void signedOutVisitorsAreSentToSignInAndApiCallersGet401() {
+        assertThat(visitor().get("/").location()).endsWith("/signin");
+        assertThat(visitor().get("/team").location()).endsWith("/signin");
+        assertThat(visitor().get("/api/v1/anything").status()).isEqualTo(401);
+    }
+
+    @Test
+    void signOutNeedsAPostWithTheCsrfToken() {
+        String email = uniqueEmail("owner");
+        WebSession owner = visitor();
+        owner.signUp("Csrf Cafe", "Cee Surf", email, PASSWORD);
+        assertThat(owner.postRaw("/signout", Map.of()).status()).isEqualTo(403);
+        assertThat(owner.isSignedIn()).isTrue();
+        assertThat(owner.postRaw("/signout", Map.of("_csrf", "forged-token")).status()).isEqualTo(403);
+        assertThat(owner.isSignedIn()).isTrue();
+    }
+
+    @Test
+    void emailLinksComeFromTheConfiguredBaseUrlNeverFromTheRequestHost() {
+        String email = uniqueEmail("owner");
+        visitor().signUp("Host Header Hotel", "Hos Ter", email, PASSWORD);
+        WebSession attacker = visitor();
+        attacker.get("/password/forgot");
+        attacker.send(HttpRequest.newBuilder(attacker.uri("/password/forgot"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-Host", "evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + email + "&_csrf="
+                        + attacker.get("/password/forgot").document().select("meta[name=csrf-token]").attr("content"))));
+        String body = Smtp.body(Smtp.awaitMessages(email, 1).get(0));
+        assertThat(body).contains("http://leadline.test/password/reset?token=").doesNotContain("evil.example");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void withSmtpConfiguredTheMailServerIsPartOfHealth() {
+        assertThat(context.getBeansOfType(org.springframework.boot.health.contributor.HealthContributor.class).keySet())
+                .anyMatch(name -> name.toLowerCase().contains("mail"));
+        Smtp.down();
+        try {
+            assertThat(visitor().get("/actuator/health").status()).isEqualTo(503);
+        } finally {
+            Smtp.up();
+        }
+        assertThat(visitor().get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsPublicMetricsNeedTheScrapersPassword() {
+        assertThat(visitor().get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(visitor().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(visitor().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(visitor().get("/actuator/prometheus").status()).isEqualTo(401);
+        WebSession scraper = visitor();
+        String wrong = Base64.getEncoder().encodeToString("metrics:guess".getBytes());
+        assertThat(scraper.send(HttpRequest.newBuilder(scraper.uri("/actuator/prometheus"))
+                .header("Authorization", "Basic " + wrong).GET()).status()).isEqualTo(401);
+        String right = Base64.getEncoder().encodeToString("metrics:scrape-secret".getBytes());
+        Page metrics = scraper.send(HttpRequest.newBuilder(scraper.uri("/actuator/prometheus"))
+                .header("Authorization", "Basic " + right).GET());
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(visitor().get("/actuator/env").status()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesSettingsAndSignOut() {
+        WebSession owner = visitor();
+        owner.signUp("Menu Makers", "grace hopper", uniqueEmail("owner"), PASSWORD);
+        Page home = owner.get("/");
+        var button = home.document().selectFirst("button[aria-label=Account menu]");
+        assertThat(button.text()).isEqualTo("GH");
+        assertThat(button.attr("aria-haspopup")).isEqualTo("menu");
+        assertThat(home.document().select("#account-menu [role=menuitem]").eachText())
+                .containsExactly("Team", "Profiles", "Settings", "Sign out");
+        assertThat(owner.get("/team").heading()).isEqualTo("Team");
+        assertThat(owner.get("/profiles").heading()).isEqualTo("Profiles");
+        assertThat(owner.get("/settings").heading()).isEqualTo("Settings");
+        assertThat(home.document().select("h1")).hasSize(1);
+    }
+
+    @Test
+    void unknownPagesGetAFriendly404WithoutInternals() {
+        WebSession owner = visitor();
+        owner.signUp("Missing Pages", "Mi Ssing", uniqueEmail("owner"), PASSWORD);
+        Page missing = owner.get("/no/such/page");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.heading()).isEqualTo("Page not found");
+        assertThat(missing.body()).doesNotContain("Exception", "at com.", "Whitelabel");
+    }
+}

@@ -1,0 +1,100 @@
+package com.leadline.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromedriver, installed by bin/test), never a
+ * browser downloaded by Selenium Manager.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = System.getProperty("leadline.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("leadline.chromedriver", "/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+
+    public Browser(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        try {
+            this.profile = Files.createTempDirectory("leadline-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String pathOrUrl) {
+        if (pathOrUrl.startsWith("http")) {
+            java.net.URI link = java.net.URI.create(pathOrUrl);
+            driver.get(baseUrl + link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
+        } else {
+            driver.get(baseUrl + pathOrUrl);
+        }
+    }
+
+    /** The input whose visible label has this text: finds fields the way a person does. */
+    public WebElement field(String label) {
+        WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    public void type(String label, String text) {
+        WebElement field = field(label);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void press(String buttonName) {
+        driver.findElement(By.xpath("//button[normalize-space()='" + buttonName + "' or @aria-label='" + buttonName
+                + "' or @role='menuitem' and normalize-space()='" + buttonName + "']")).click();
+    }
+
+    public void follow(String linkText) {
+        driver.findElement(By.linkText(linkText)).click();
+    }
+
+    public String heading() {
+        return waitFor(By.tagName("h1")).getText();
+    }
+
+    public WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public void waitForHeading(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+}
