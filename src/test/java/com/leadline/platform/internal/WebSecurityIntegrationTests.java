@@ -25,6 +25,11 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(page.header("Referrer-Policy")).contains("strict-origin-when-cross-origin");
         assertThat(page.document().select("script:not([src])")).as("no inline scripts").isEmpty();
         assertThat(page.document().select("[style]")).as("no inline styles").isEmpty();
+        for (var asset : page.document().select("script[src], link[rel=stylesheet]")) {
+            String path = asset.hasAttr("src") ? asset.attr("src") : asset.attr("href");
+            assertThat(visitor().get(path).status()).as("asset %s", path).isEqualTo(200);
+        }
+        assertThat(page.document().select("script[src]").eachAttr("src")).contains("/webjars/htmx.org/dist/htmx.min.js");
     }
 
     @Test
