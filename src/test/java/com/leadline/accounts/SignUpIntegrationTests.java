@@ -43,6 +43,24 @@ class SignUpIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anAccountCannotHaveASecondOwner() {
+        String email = uniqueEmail("owner");
+        visitor().signUp("Single Owner Shop", "Uno Owner", email, PASSWORD);
+        JdbcClient db = databaseOwner();
+        UUID accountId = db.sql("SELECT account_id FROM users WHERE email = :e").param("e", email).query(UUID.class).single();
+        UUID second = UUID.randomUUID();
+        db.sql("INSERT INTO users (id, account_id, email, name, status, created_at) VALUES (:id, :a, :e, 'Second', 'active', now())")
+                .param("id", second).param("a", accountId).param("e", uniqueEmail("second")).update();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.sql(
+                        "INSERT INTO account_members (account_id, user_id, role, created_at) VALUES (:a, :u, 'owner', now())")
+                        .param("a", accountId).param("u", second).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class)
+                .hasMessageContaining("account_members_one_owner");
+        db.sql("INSERT INTO account_members (account_id, user_id, role, created_at) VALUES (:a, :u, 'admin', now())")
+                .param("a", accountId).param("u", second).update();
+    }
+
+    @Test
     void aKnownAddressGetsTheSameAnswerAndAnExplanationByEmailInsteadOfAnAccount() {
         String known = uniqueEmail("known");
         visitor().signUp("First Business", "Kim Known", known, PASSWORD);
