@@ -29,7 +29,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
             String path = asset.hasAttr("src") ? asset.attr("src") : asset.attr("href");
             assertThat(visitor().get(path).status()).as("asset %s", path).isEqualTo(200);
         }
-        assertThat(page.document().select("script[src]").eachAttr("src")).contains("/webjars/htmx.org/dist/htmx.min.js");
+        assertThat(page.document().select("script[src]").eachAttr("src")).anyMatch(src -> src.startsWith("/webjars/htmx.org/") && src.endsWith("/htmx.min.js"));
     }
 
     @Test
