@@ -38,6 +38,52 @@
     });
   }
 
+  // Modals: htmx loads a form into the one <dialog>; it opens as a modal, focus goes to its first
+  // field and comes back to the button that opened it when it closes (Escape closes it natively).
+  var opener = null;
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    var dialog = document.getElementById('modal');
+    if (dialog && !dialog.contains(event.detail.elt)) { opener = event.detail.elt; }
+  });
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var dialog = document.getElementById('modal');
+    if (!dialog || event.detail.target.id !== 'modal-content') { return; }
+    if (!dialog.open) { dialog.showModal(); }
+    var first = dialog.querySelector('input:not([type=hidden]), select, textarea, button');
+    if (first) { first.focus(); }
+  });
+  function closeModal() {
+    var dialog = document.getElementById('modal');
+    if (dialog && dialog.open) { dialog.close(); }
+  }
+  document.addEventListener('closeModal', closeModal);
+  document.addEventListener('close', function (event) {
+    if (event.target.id === 'modal') {
+      document.getElementById('modal-content').innerHTML = '';
+      if (opener && document.body.contains(opener)) { opener.focus(); }
+    }
+  }, true);
+  document.addEventListener('click', function (event) {
+    if (event.target.closest('[data-close-dialog]')) { closeModal(); }
+  });
+
+  // A refused htmx request (403, 404, 409, 429) says why in a status message instead of failing silently.
+  document.addEventListener('htmx:responseError', function (event) {
+    var notice = document.getElementById('notice');
+    if (!notice) { return; }
+    var status = event.detail.xhr.status;
+    var text = status === 429 ? 'Too many attempts. Try again later.'
+      : status === 403 ? 'You are not allowed to do that.'
+      : status === 404 ? 'That is no longer here.'
+      : status === 409 ? 'That can\'t be done in the current state. Reload the page.'
+      : 'Something went wrong. Please try again.';
+    var page = new DOMParser().parseFromString(event.detail.xhr.responseText || '', 'text/html');
+    var reason = page.querySelector('main p');
+    notice.textContent = reason && status !== 429 ? reason.textContent : text;
+    notice.hidden = false;
+    setTimeout(function () { notice.hidden = true; }, 6000);
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('[aria-haspopup="menu"]'), setUpMenu);
     // Sign-up names the first profile's timezone after the browser's, when it can tell.

@@ -18,6 +18,38 @@ public interface Identities {
      */
     UUID createActiveUser(UUID accountId, String normalizedEmail, String name, String password, String businessName);
 
+    /** A user of the account the current transaction works for. */
+    record UserView(UUID id, UUID accountId, String email, String name, UserStatus status) {
+    }
+
+    Optional<UserView> user(UUID userId);
+
+    /** Across accounts (support staff only): who holds this address, and in which account. */
+    record UserRef(UUID userId, UUID accountId) {
+    }
+
+    Optional<UserRef> locate(String normalizedEmail);
+
+    /** Creates an invited user (no password, cannot sign in) in the current account. */
+    UUID createInvitedUser(UUID accountId, String normalizedEmail, String name);
+
+    /**
+     * Turns an invited user into an active one with a name and password.
+     *
+     * @throws PasswordRejectedException when the password breaks the rules
+     */
+    void activateInvitedUser(UUID userId, String name, String password);
+
+    /** Removes an invitee who never accepted; a user who ever was active is never deleted. */
+    void forgetInvitedUser(UUID userId);
+
+    void rename(UUID userId, String name);
+
+    void changeEmail(UUID userId, String normalizedEmail);
+
+    /** Deactivates (sessions are ended by the caller after commit) or reactivates a user. */
+    void setActive(UUID userId, boolean active);
+
     /** Refuses a password for a user who does not exist yet (sign-up checks before creating anything). */
     void checkNewPassword(String password, String normalizedEmail, String businessName);
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,12 +38,18 @@ public class SessionSignIn {
 
     /** Signs the user in on this request under a new session id, so an id known before sign-in is useless after it. */
     public void signIn(HttpServletRequest request, HttpServletResponse response, AuthenticatedUser user) {
+        signInAs(request, response, user, "ROLE_USER");
+    }
+
+    /** For principals other than customer users (support staff), with the one role their pages require. */
+    public void signInAs(HttpServletRequest request, HttpServletResponse response, AuthenticatedPrincipal principal,
+                         String role) {
         rotateId(request);
         csrfTokens.saveToken(null, request, response);
         request.getSession().setAttribute(SIGNED_IN_AT, clock.millis());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user, null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+                principal, null, List.of(new SimpleGrantedAuthority(role))));
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
     }

@@ -29,22 +29,6 @@ class AccountStore {
                 .param("timezone", timezone).param("now", Timestamp.from(now)).update();
     }
 
-    void insertMember(UUID accountId, UUID userId, String role, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO account_members (account_id, user_id, role, created_at)
-                        VALUES (:account, :user, :role, :now)""")
-                .param("account", accountId).param("user", userId).param("role", role)
-                .param("now", Timestamp.from(now)).update();
-    }
-
-    void insertProfileMembership(UUID accountId, UUID profileId, UUID userId, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at)
-                        VALUES (:account, :profile, :user, :now)""")
-                .param("account", accountId).param("profile", profileId).param("user", userId)
-                .param("now", Timestamp.from(now)).update();
-    }
-
     void insertBillingAccount(UUID accountId, UUID ownerUserId, String companyName, String billingEmail, Instant now) {
         jdbc.sql("""
                         INSERT INTO billing_accounts (account_id, owner_user_id, company_name, billing_email, created_at)

@@ -1,5 +1,6 @@
 package com.leadline.accounts.internal;
 
+import com.leadline.accounts.AccountOpened;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
@@ -23,13 +24,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-up: one transaction creates the account, its owner, the first profile, the owner's
- * memberships, the billing record and the audit entry. An address already in use gets the same
+ * memberships (by the team module, on {@link AccountOpened}), the billing record and the audit entry. An address already in use gets the same
  * answer as a new one; the explanation goes to that address by email instead.
  */
 @Service
@@ -60,10 +62,13 @@ class SignUpService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int signUpsPerAddress;
+    private final ApplicationEventPublisher events;
 
     SignUpService(Identities identities, AccountStore accounts, Mailer mailer, Links links, AuditLog audit,
                   RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions, Clock clock,
+                  ApplicationEventPublisher events,
                   @Value("${leadline.sign-up.per-ip-per-hour:20}") int signUpsPerAddress) {
+        this.events = events;
         this.identities = identities;
         this.accounts = accounts;
         this.mailer = mailer;
@@ -142,8 +147,7 @@ class SignUpService {
             UUID ownerId = identities.createActiveUser(accountId, email, name, password, businessName);
             UUID profileId = UUID.randomUUID();
             accounts.insertProfile(profileId, accountId, businessName, timezone, now);
-            accounts.insertMember(accountId, ownerId, "owner", now);
-            accounts.insertProfileMembership(accountId, profileId, ownerId, now);
+            events.publishEvent(new AccountOpened(accountId, ownerId, profileId));
             accounts.insertBillingAccount(accountId, ownerId, businessName, email, now);
             audit.record(AuditEntry.of("sign_up", Outcome.SUCCESS).inAccount(accountId).by(ownerId)
                     .on("account", accountId).from(ip));

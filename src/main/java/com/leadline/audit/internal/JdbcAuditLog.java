@@ -2,6 +2,8 @@ package com.leadline.audit.internal;
 
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditLog;
+import com.leadline.audit.AuditTrail;
+import java.util.List;
 import com.leadline.platform.Tenancy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
-class JdbcAuditLog implements AuditLog {
+class JdbcAuditLog implements AuditLog, AuditTrail {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,6 +37,18 @@ class JdbcAuditLog implements AuditLog {
         } else {
             tenancy.inAccount(entry.accountId(), () -> insert(entry));
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Recorded> about(String targetType, String targetId, int limit) {
+        return jdbc.sql("""
+                        SELECT occurred_at, action, outcome, actor_user_id, ip, details::text FROM audit_log
+                        WHERE target_type = :type AND target_id = :id ORDER BY id DESC LIMIT :limit""")
+                .param("type", targetType).param("id", targetId).param("limit", limit)
+                .query((rs, n) -> new Recorded(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, java.util.UUID.class), rs.getString(5), rs.getString(6)))
+                .list();
     }
 
     private void insert(AuditEntry entry) {

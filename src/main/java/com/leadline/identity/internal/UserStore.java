@@ -42,17 +42,45 @@ class UserStore {
                 .optional();
     }
 
-    void insertActive(UUID userId, UUID accountId, String email, String name, String passwordHash, Instant now) {
+    void insert(UUID userId, UUID accountId, String email, String name, String passwordHash, UserStatus status,
+                Instant now) {
         jdbc.sql("""
                         INSERT INTO users (id, account_id, email, name, password_hash, status, created_at, password_changed_at)
-                        VALUES (:id, :account, :email, :name, :hash, 'active', :now, :now)""")
+                        VALUES (:id, :account, :email, :name, :hash, :status, :now, CASE WHEN :hash IS NULL THEN NULL ELSE :now END)""")
                 .param("id", userId)
                 .param("account", accountId)
                 .param("email", email)
                 .param("name", name)
                 .param("hash", passwordHash)
+                .param("status", status.name().toLowerCase(Locale.ROOT))
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** Only an invitee becomes active this way; false when the user was no (longer an) invitee. */
+    boolean activateInvited(UUID userId, String name, String passwordHash, Instant now) {
+        return jdbc.sql("""
+                        UPDATE users SET status = 'active', name = :name, password_hash = :hash, password_changed_at = :now
+                        WHERE id = :id AND status = 'invited'""")
+                .param("name", name).param("hash", passwordHash).param("now", Timestamp.from(now)).param("id", userId)
+                .update() == 1;
+    }
+
+    void deleteInvited(UUID userId) {
+        jdbc.sql("DELETE FROM users WHERE id = :id AND status = 'invited'").param("id", userId).update();
+    }
+
+    void rename(UUID userId, String name) {
+        jdbc.sql("UPDATE users SET name = :name WHERE id = :id").param("name", name).param("id", userId).update();
+    }
+
+    void changeEmail(UUID userId, String email) {
+        jdbc.sql("UPDATE users SET email = :email WHERE id = :id").param("email", email).param("id", userId).update();
+    }
+
+    void setStatus(UUID userId, UserStatus status) {
+        jdbc.sql("UPDATE users SET status = :status WHERE id = :id AND status <> 'invited'")
+                .param("status", status.name().toLowerCase(Locale.ROOT)).param("id", userId).update();
     }
 
     void updatePassword(UUID userId, String passwordHash, Instant now) {

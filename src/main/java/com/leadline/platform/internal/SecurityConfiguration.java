@@ -63,13 +63,16 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain applicationChain(HttpSecurity http, SecurityContextRepository contextRepository,
                                          CsrfTokenRepository csrfTokens, Clock clock,
+                                         java.util.List<com.leadline.platform.SignedInUserCheck> signedInUserChecks,
                                          @Value("${leadline.session.absolute-timeout:7d}") Duration absoluteTimeout)
             throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/signup", "/signin", "/welcome", "/password/**", "/css/**", "/js/**", "/webjars/**",
+                        .requestMatchers("/signup", "/signin", "/welcome", "/invitations/accept", "/password/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/dev/mailbox", "/dev/mailbox/**").permitAll()
-                        .anyRequest().authenticated())
+                        // The support console guards itself: customers get 404 there, not a hint that it exists.
+                        .requestMatchers("/support", "/support/**").permitAll()
+                        .anyRequest().hasRole("USER"))
                 .securityContext(context -> context.securityContextRepository(contextRepository))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .formLogin(form -> form.disable())
@@ -85,7 +88,7 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout), SecurityContextHolderFilter.class)
-                .addFilterAfter(new TenantRequestFilter(), AuthorizationFilter.class)
+                .addFilterBefore(new TenantRequestFilter(signedInUserChecks), AuthorizationFilter.class)
                 .build();
     }
 

@@ -19,11 +19,6 @@ class ShellController {
         return "platform/welcome";
     }
 
-    @GetMapping("/team")
-    String team(Model model) {
-        return placeholder(model, "Team", "Inviting and managing your team is coming soon.");
-    }
-
     @GetMapping("/profiles")
     String profiles(Model model) {
         return placeholder(model, "Profiles", "Managing your locations and departments is coming soon.");

@@ -1,6 +1,7 @@
 package com.leadline.platform.internal;
 
 import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,21 @@ class ShellModel {
     AuthenticatedUser currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user ? user : null;
+    }
+
+    /** Pages: the friendly error page, with the refusal's own words. (The JSON API renders ProblemDetail instead.) */
+    @ExceptionHandler(RequestRefusedException.class)
+    String refused(RequestRefusedException exception, HttpServletResponse response, Model model) {
+        response.setStatus(exception.status().value());
+        model.addAttribute("status", exception.status().value());
+        model.addAttribute("message", exception.getMessage());
+        return "error";
+    }
+
+    /** A malformed id in a path is as unknown as a missing one. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    String malformed(HttpServletResponse response, Model model) {
+        return refused(RequestRefusedException.notFound(), response, model);
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

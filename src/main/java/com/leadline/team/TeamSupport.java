@@ -1,0 +1,18 @@
+package com.leadline.team;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** What support staff may do to a customer's user, inside that user's account. Every call is audited with the staff id. */
+public interface TeamSupport {
+
+    record MemberFacts(UUID userId, UUID accountId, String accountName, String name, String email, Role role,
+                       String state) {
+    }
+
+    Optional<MemberFacts> facts(UUID accountId, UUID userId);
+
+    void reactivate(UUID accountId, UUID userId, UUID staffId, String ip);
+
+    void resendInvitation(UUID accountId, UUID userId, UUID staffId, String ip);
+}

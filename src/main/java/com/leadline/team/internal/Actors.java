@@ -1,0 +1,48 @@
+package com.leadline.team.internal;
+
+import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.team.Actor;
+import com.leadline.team.Role;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Resolves the {@link Actor} parameter of a handler from the session's user, reading role and memberships now. */
+@Component
+class Actors implements HandlerMethodArgumentResolver {
+
+    private final TeamStore team;
+
+    Actors(TeamStore team) {
+        this.team = team;
+    }
+
+    @Transactional(readOnly = true)
+    public Actor load(AuthenticatedUser user) {
+        Role role = team.roleOf(user.userId()).orElseThrow(RequestRefusedException::notFound);
+        return new Actor(user.userId(), user.accountId(), user.displayName(), role,
+                role == Role.OWNER ? team.allProfiles() : team.memberProfiles(user.userId()));
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType().equals(Actor.class);
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+                                  WebDataBinderFactory binders) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AuthenticatedUser user)) {
+            throw RequestRefusedException.notFound();
+        }
+        return load(user);
+    }
+}

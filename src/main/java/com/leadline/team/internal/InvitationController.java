@@ -1,0 +1,79 @@
+package com.leadline.team.internal;
+
+import com.leadline.identity.PasswordRejectedException;
+import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.ClientAddress;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.SessionSignIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public page an invitation link opens: choose your name and password, and you are in. */
+@Controller
+class InvitationController {
+
+    private final TeamService teamService;
+    private final SessionSignIn sessions;
+
+    InvitationController(TeamService teamService, SessionSignIn sessions) {
+        this.teamService = teamService;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/invitations/accept")
+    String form(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        Optional<TeamService.PendingInvitation> invitation = teamService.pendingInvitation(token);
+        if (invitation.isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "team/invitation-invalid";
+        }
+        model.addAttribute("invitation", invitation.get());
+        model.addAttribute("token", token);
+        model.addAttribute("name", invitation.get().name());
+        return "team/accept";
+    }
+
+    @PostMapping("/invitations/accept")
+    String accept(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        try {
+            Optional<AuthenticatedUser> user = teamService.accept(token, name, password, ClientAddress.of(request));
+            if (user.isEmpty()) {
+                response.setStatus(HttpStatus.GONE.value());
+                return "team/invitation-invalid";
+            }
+            sessions.signIn(request, response, user.get());
+            return "redirect:/";
+        } catch (PasswordRejectedException rejected) {
+            return again(token, name, Map.of("password", rejected.getMessage()), response, model);
+        } catch (RequestRefusedException refused) {
+            if (refused.fieldErrors().isEmpty()) {
+                throw refused;
+            }
+            return again(token, name, refused.fieldErrors(), response, model);
+        }
+    }
+
+    private String again(String token, String name, Map<String, String> errors, HttpServletResponse response, Model model) {
+        Optional<TeamService.PendingInvitation> invitation = teamService.pendingInvitation(token);
+        if (invitation.isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "team/invitation-invalid";
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("invitation", invitation.get());
+        model.addAttribute("token", token);
+        model.addAttribute("name", name);
+        model.addAttribute("errors", errors);
+        return "team/accept";
+    }
+}

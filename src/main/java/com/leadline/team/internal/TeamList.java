@@ -1,0 +1,112 @@
+package com.leadline.team.internal;
+
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.team.Actor;
+import com.leadline.team.Permission;
+import com.leadline.team.Role;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Team page's read model: who the actor may see, filtered and paged by keyset (name, id). It
+ * joins the users table (identity's) for reading only; every change goes through identity's API.
+ */
+@Component
+class TeamList {
+
+    static final int PAGE_SIZE = 50;
+    static final int MAX_SEARCH = 100;
+
+    enum State { ACTIVE, INVITED, EXPIRED, DEACTIVATED }
+
+    record Filter(UUID profileId, Set<State> states, String search, String afterName, UUID afterId) {
+    }
+
+    record Row(UUID id, String name, String email, Role role, State state, Instant invitationExpiresAt, List<String> profiles) {
+
+        public long hoursLeft(Instant now) {
+            return invitationExpiresAt == null ? 0 : Math.max(0, Duration.between(now, invitationExpiresAt).toHours());
+        }
+    }
+
+    record Page(List<Row> rows, Row last, boolean more) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TeamList(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(Actor actor, Filter filter) {
+        actor.require(Permission.VIEW_TEAM);
+        if (filter.profileId() != null && !actor.canManageProfile(filter.profileId())) {
+            throw RequestRefusedException.notFound();
+        }
+        Instant now = clock.instant();
+        String search = filter.search() == null ? "" : filter.search().strip().toLowerCase(Locale.ROOT);
+        if (search.length() > MAX_SEARCH) {
+            search = search.substring(0, MAX_SEARCH);
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT u.id, u.name, u.email, u.status, m.role, i.expires_at,
+                               ARRAY(SELECT p.name FROM profile_memberships pm JOIN profiles p ON p.id = pm.profile_id
+                                     WHERE pm.user_id = u.id ORDER BY lower(p.name)) AS profiles
+                        FROM users u
+                        JOIN account_members m ON m.user_id = u.id
+                        LEFT JOIN invitations i ON i.user_id = u.id AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+                        WHERE (:owner OR u.id = :actor OR m.role = 'owner' OR EXISTS (
+                                  SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id = ANY (:profiles)))
+                          AND (CAST(:profile AS uuid) IS NULL OR m.role = 'owner' OR EXISTS (
+                                  SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id = :profile))
+                          AND (CASE
+                                 WHEN u.status = 'active' THEN 'ACTIVE'
+                                 WHEN u.status = 'deactivated' THEN 'DEACTIVATED'
+                                 WHEN i.expires_at > :now THEN 'INVITED'
+                                 ELSE 'EXPIRED' END) = ANY (:states)
+                          AND (:search = '' OR strpos(lower(u.name), :search) > 0 OR strpos(u.email, :search) > 0)
+                          AND (CAST(:afterName AS text) IS NULL OR (lower(u.name), u.id) > (:afterName, :afterId))
+                        ORDER BY lower(u.name), u.id
+                        LIMIT :limit""")
+                .param("owner", actor.isOwner())
+                .param("actor", actor.userId())
+                .param("profiles", actor.profileIds().toArray(UUID[]::new))
+                .param("profile", filter.profileId())
+                .param("now", Timestamp.from(now))
+                .param("states", filter.states().stream().map(Enum::name).toArray(String[]::new))
+                .param("search", search)
+                .param("afterName", filter.afterName())
+                .param("afterId", filter.afterId() == null ? new UUID(0, 0) : filter.afterId())
+                .param("limit", PAGE_SIZE + 1)
+                .query((rs, n) -> {
+                    String status = rs.getString("status");
+                    Timestamp expires = rs.getTimestamp("expires_at");
+                    State state = switch (status) {
+                        case "active" -> State.ACTIVE;
+                        case "deactivated" -> State.DEACTIVATED;
+                        default -> expires != null && expires.toInstant().isAfter(now) ? State.INVITED : State.EXPIRED;
+                    };
+                    return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"),
+                            Role.fromCode(rs.getString("role")), state, expires == null ? null : expires.toInstant(),
+                            Arrays.asList((String[]) rs.getArray("profiles").getArray()));
+                })
+                .list();
+        boolean more = rows.size() > PAGE_SIZE;
+        List<Row> page = new ArrayList<>(more ? rows.subList(0, PAGE_SIZE) : rows);
+        return new Page(page, page.isEmpty() ? null : page.get(page.size() - 1), more);
+    }
+}

@@ -1,0 +1,453 @@
+package com.leadline.team.internal;
+
+import com.leadline.audit.AuditEntry;
+import com.leadline.audit.AuditEntry.Outcome;
+import com.leadline.audit.AuditLog;
+import com.leadline.identity.AccountNames;
+import com.leadline.identity.EmailAddresses;
+import com.leadline.identity.Identities;
+import com.leadline.identity.Identities.UserStatus;
+import com.leadline.identity.Identities.UserView;
+import com.leadline.mail.Mailer;
+import com.leadline.mail.OutgoingMail;
+import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.Links;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.SecureTokens;
+import com.leadline.platform.SessionSignIn;
+import com.leadline.platform.Tenancy;
+import com.leadline.platform.TooManyRequestsException;
+import com.leadline.team.Actor;
+import com.leadline.team.ConversationHandover;
+import com.leadline.team.Permission;
+import com.leadline.team.Role;
+import com.leadline.team.TeamSupport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Team use cases: invite, resend, cancel, accept, edit, deactivate, and support's reactivation. One transaction each. */
+@Service
+class TeamService implements TeamSupport {
+
+    static final Duration INVITATION_VALIDITY = Duration.ofHours(72);
+    static final int RESENDS_PER_DAY = 5;
+    static final int INVITATIONS_PER_ADMIN_PER_DAY = 200;
+    static final int MAX_NAME = 200;
+    static final String ALL_PROFILES = "all";
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    record InviteCommand(String name, String email, String role, String profile) {
+    }
+
+    record EditCommand(String name, String email, String role, List<String> profiles) {
+    }
+
+    record DeactivationPreview(UUID userId, String name, int openConversations, List<UserView> handoverCandidates) {
+    }
+
+    private final TeamStore team;
+    private final Identities identities;
+    private final AccountNames accountNames;
+    private final ConversationHandover conversations;
+    private final Mailer mailer;
+    private final Links links;
+    private final AuditLog audit;
+    private final SessionSignIn sessions;
+    private final Tenancy tenancy;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    TeamService(TeamStore team, Identities identities, AccountNames accountNames, ConversationHandover conversations,
+                Mailer mailer, Links links, AuditLog audit, SessionSignIn sessions, Tenancy tenancy,
+                TransactionTemplate transactions, Clock clock) {
+        this.team = team;
+        this.identities = identities;
+        this.accountNames = accountNames;
+        this.conversations = conversations;
+        this.mailer = mailer;
+        this.links = links;
+        this.audit = audit;
+        this.sessions = sessions;
+        this.tenancy = tenancy;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    // Inviting
+
+    UUID invite(Actor actor, InviteCommand command, String ip) {
+        actor.require(Permission.INVITE_USERS);
+        return transactions.execute(status -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            String name = validName(command.name(), errors);
+            String email = freeEmail(command.email(), null, errors);
+            Role role = grantableBy(actor, command.role(), errors);
+            Set<UUID> profiles = invitedProfiles(actor, command.profile(), errors);
+            if (!errors.isEmpty()) {
+                throw RequestRefusedException.invalid(errors);
+            }
+            Instant now = clock.instant();
+            if (team.invitationsCreatedBySince(actor.userId(), now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
+                throw new TooManyRequestsException(Duration.ofHours(1));
+            }
+            UUID userId = identities.createInvitedUser(actor.accountId(), email, name);
+            team.addMember(actor.accountId(), userId, role, now);
+            team.addMemberships(actor.accountId(), userId, profiles, now);
+            UUID invitationId = UUID.randomUUID();
+            String token = SecureTokens.newToken();
+            team.insertInvitation(invitationId, actor.accountId(), userId, email, SecureTokens.hash(token), actor.userId(),
+                    now, now.plus(INVITATION_VALIDITY));
+            team.recordSend(actor.accountId(), invitationId, actor.userId(), false, now);
+            sendInvitation(actor.accountId(), email, name, actor.name(), token, now);
+            audit.record(AuditEntry.of("invitation.sent", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
+                    .on("user", userId).from(ip).with(Map.of("role", role.code(), "profiles", String.valueOf(profiles.size()))));
+            return userId;
+        });
+    }
+
+    void resend(Actor actor, UUID userId, String ip) {
+        actor.require(Permission.MANAGE_INVITATIONS);
+        transactions.executeWithoutResult(status -> {
+            UserView invitee = visibleUser(actor, userId);
+            reissue(actor.accountId(), invitee, actor.userId(), actor.name(), ip, Map.of());
+        });
+    }
+
+    private void reissue(UUID accountId, UserView invitee, UUID sentBy, String inviterName, String ip,
+                         Map<String, String> auditDetails) {
+        TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
+                .orElseThrow(() -> RequestRefusedException.conflict("Only a pending invitation can be sent again."));
+        Instant now = clock.instant();
+        if (team.resendsSince(invitation.id(), now.minus(Duration.ofDays(1))) >= RESENDS_PER_DAY) {
+            throw new TooManyRequestsException(Duration.ofHours(1));
+        }
+        String token = SecureTokens.newToken();
+        team.reissue(invitation.id(), invitee.email(), SecureTokens.hash(token), now, now.plus(INVITATION_VALIDITY));
+        team.recordSend(accountId, invitation.id(), sentBy, true, now);
+        sendInvitation(accountId, invitee.email(), invitee.name(), inviterName, token, now);
+        audit.record(AuditEntry.of("invitation.resent", Outcome.SUCCESS).inAccount(accountId).by(sentBy)
+                .on("user", invitee.id()).from(ip).with(auditDetails));
+    }
+
+    void cancel(Actor actor, UUID userId, String ip) {
+        actor.require(Permission.MANAGE_INVITATIONS);
+        transactions.executeWithoutResult(status -> {
+            UserView invitee = visibleUser(actor, userId);
+            TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
+                    .orElseThrow(() -> RequestRefusedException.conflict("Only a pending invitation can be cancelled."));
+            team.revoke(invitation.id(), clock.instant());
+            team.removeMember(invitee.id());
+            identities.forgetInvitedUser(invitee.id());
+            audit.record(AuditEntry.of("invitation.cancelled", Outcome.SUCCESS).inAccount(actor.accountId())
+                    .by(actor.userId()).on("user", invitee.id()).from(ip).with(Map.of("email", invitee.email())));
+        });
+    }
+
+    private void sendInvitation(UUID accountId, String email, String name, String inviterName, String token, Instant now) {
+        String business = accountNames.nameOf(accountId);
+        mailer.queue(new OutgoingMail(email, "You're invited to " + business + " on Leadline", """
+                Hello %s,
+
+                %s invited you to join %s on Leadline, the shared inbox for their leads.
+
+                To accept, open this link and choose a password:
+
+                %s
+
+                The link works once, until %s (72 hours). If it has expired, ask %s to send a new one.
+                """.formatted(name, inviterName, business, links.to("/invitations/accept", "token", token),
+                EXPIRY.format(now.plus(INVITATION_VALIDITY)), inviterName)));
+    }
+
+    // Accepting (public: the link is the credential)
+
+    record PendingInvitation(UUID accountId, String businessName, String email, String name) {
+    }
+
+    Optional<PendingInvitation> pendingInvitation(String token) {
+        if (!SecureTokens.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        return transactions.execute(status -> invitationAccount(token).flatMap(accountId -> tenancy.inAccount(accountId,
+                () -> team.usable(SecureTokens.hash(token), clock.instant())
+                        .flatMap(invitation -> identities.user(invitation.userId())
+                                .filter(user -> user.status() == UserStatus.INVITED && user.email().equals(invitation.email()))
+                                .map(user -> new PendingInvitation(accountId, accountNames.nameOf(accountId), user.email(),
+                                        user.name()))))));
+    }
+
+    private Optional<UUID> invitationAccount(String token) {
+        return team.invitationAccount(SecureTokens.hash(token));
+    }
+
+    /**
+     * @return the new user to sign in, or empty when the link is not (or no longer) usable
+     * @throws com.leadline.identity.PasswordRejectedException when the password breaks the rules (nothing is used up)
+     */
+    Optional<AuthenticatedUser> accept(String token, String rawName, String password, String ip) {
+        if (!SecureTokens.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = validName(rawName, errors);
+        if (!errors.isEmpty()) {
+            throw RequestRefusedException.invalid(errors);
+        }
+        return transactions.execute(status -> invitationAccount(token).flatMap(accountId -> tenancy.inAccount(accountId, () -> {
+            Optional<TeamStore.Invitation> accepted = team.accept(SecureTokens.hash(token), clock.instant());
+            if (accepted.isEmpty()) {
+                return Optional.<AuthenticatedUser>empty();
+            }
+            TeamStore.Invitation invitation = accepted.get();
+            UserView invitee = identities.user(invitation.userId()).orElseThrow();
+            if (invitee.status() != UserStatus.INVITED || !invitee.email().equals(invitation.email())) {
+                status.setRollbackOnly();
+                return Optional.<AuthenticatedUser>empty();
+            }
+            identities.activateInvitedUser(invitee.id(), name, password);
+            audit.record(AuditEntry.of("invitation.accepted", Outcome.SUCCESS).inAccount(accountId).by(invitee.id())
+                    .on("user", invitee.id()).from(ip));
+            return Optional.of(new AuthenticatedUser(invitee.id(), accountId, name, invitee.email()));
+        })));
+    }
+
+    // Editing
+
+    void edit(Actor actor, UUID userId, EditCommand command, String ip) {
+        actor.require(Permission.EDIT_USERS);
+        transactions.executeWithoutResult(status -> {
+            UserView target = visibleUser(actor, userId);
+            Role targetRole = team.roleOf(userId).orElseThrow(RequestRefusedException::notFound);
+            if (targetRole == Role.OWNER && !actor.userId().equals(userId)) {
+                throw RequestRefusedException.forbidden("Only the owner can edit the owner's details.");
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            String name = validName(command.name(), errors);
+            String email = freeEmail(command.email(), target, errors);
+            Role role = targetRole == Role.OWNER ? Role.OWNER : grantableBy(actor, command.role(), errors);
+            if (targetRole == Role.OWNER && command.role() != null && !command.role().isBlank()
+                    && !Role.OWNER.code().equals(command.role().strip())) {
+                throw RequestRefusedException.forbidden("The owner's role can't be changed.");
+            }
+            Set<UUID> requested = profileIds(actor, command.profiles(), errors);
+            if (!errors.isEmpty()) {
+                throw RequestRefusedException.invalid(errors);
+            }
+            Map<String, String> changes = new LinkedHashMap<>();
+            if (!name.equals(target.name())) {
+                identities.rename(userId, name);
+                changes.put("name", "changed");
+            }
+            if (!email.equals(target.email())) {
+                identities.changeEmail(userId, email);
+                changes.put("email", "changed");
+            }
+            if (role != targetRole) {
+                team.changeRole(userId, role);
+                audit.record(AuditEntry.of("user.role_changed", Outcome.SUCCESS).inAccount(actor.accountId())
+                        .by(actor.userId()).on("user", userId).from(ip)
+                        .with(Map.of("from", targetRole.code(), "to", role.code())));
+            }
+            Set<UUID> current = team.memberProfiles(userId);
+            Set<UUID> toAdd = new HashSet<>(requested);
+            toAdd.removeAll(current);
+            Set<UUID> toRemove = new HashSet<>(current);
+            toRemove.retainAll(actor.profileIds());
+            toRemove.removeAll(requested);
+            if (targetRole != Role.OWNER && (!toAdd.isEmpty() || !toRemove.isEmpty())) {
+                team.addMemberships(actor.accountId(), userId, toAdd, clock.instant());
+                team.removeMemberships(userId, toRemove);
+                audit.record(AuditEntry.of("user.memberships_changed", Outcome.SUCCESS).inAccount(actor.accountId())
+                        .by(actor.userId()).on("user", userId).from(ip)
+                        .with(Map.of("added", String.valueOf(toAdd.size()), "removed", String.valueOf(toRemove.size()))));
+            }
+            if (!changes.isEmpty()) {
+                audit.record(AuditEntry.of("user.edited", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
+                        .on("user", userId).from(ip).with(changes));
+            }
+            if (changes.containsKey("email") && target.status() == UserStatus.INVITED) {
+                // The link is bound to the invited address: a new address gets a new link, the old one dies.
+                reissue(actor.accountId(), identities.user(userId).orElseThrow(), actor.userId(), actor.name(), ip,
+                        Map.of("reason", "email changed"));
+            }
+        });
+    }
+
+    // Deactivating
+
+    DeactivationPreview previewDeactivation(Actor actor, UUID userId) {
+        actor.require(Permission.DEACTIVATE_USERS);
+        return transactions.execute(status -> {
+            UserView target = deactivatable(actor, userId);
+            List<UserView> candidates = team.activeMembersOf(actor.profileIds()).stream()
+                    .filter(id -> !id.equals(userId))
+                    .map(id -> identities.user(id).orElseThrow())
+                    .sorted(java.util.Comparator.comparing(UserView::name, String.CASE_INSENSITIVE_ORDER))
+                    .toList();
+            return new DeactivationPreview(userId, target.name(), conversations.openConversationsAssignedTo(userId), candidates);
+        });
+    }
+
+    void deactivate(Actor actor, UUID userId, Optional<UUID> handOverTo, String ip) {
+        actor.require(Permission.DEACTIVATE_USERS);
+        transactions.executeWithoutResult(status -> {
+            UserView target = deactivatable(actor, userId);
+            if (handOverTo.isPresent()) {
+                boolean eligible = !handOverTo.get().equals(userId)
+                        && team.activeMembersOf(actor.profileIds()).contains(handOverTo.get());
+                if (!eligible) {
+                    throw RequestRefusedException.invalid(Map.of("transferTo", "Choose an active member of your profiles, or Unassigned."));
+                }
+            }
+            int held = conversations.openConversationsAssignedTo(userId);
+            conversations.transferOpenConversations(userId, handOverTo);
+            identities.setActive(userId, false);
+            audit.record(AuditEntry.of("user.deactivated", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
+                    .on("user", target.id()).from(ip).with(Map.of("openConversations", String.valueOf(held),
+                            "transferredTo", handOverTo.map(UUID::toString).orElse("unassigned"))));
+        });
+        sessions.endSessionsOf(userId, null);
+    }
+
+    private UserView deactivatable(Actor actor, UUID userId) {
+        UserView target = visibleUser(actor, userId);
+        if (target.id().equals(actor.userId())) {
+            throw RequestRefusedException.forbidden("You can't deactivate yourself.");
+        }
+        if (team.roleOf(userId).orElseThrow() == Role.OWNER) {
+            throw RequestRefusedException.forbidden("The owner can't be deactivated.");
+        }
+        if (target.status() == UserStatus.INVITED) {
+            throw RequestRefusedException.conflict("This person hasn't accepted the invitation yet: cancel the invitation instead.");
+        }
+        if (target.status() == UserStatus.DEACTIVATED) {
+            throw RequestRefusedException.conflict("This user is already deactivated.");
+        }
+        return target;
+    }
+
+    // Support staff
+
+    @Override
+    public Optional<MemberFacts> facts(UUID accountId, UUID userId) {
+        return transactions.execute(status -> tenancy.inAccount(accountId, () -> identities.user(userId).map(user -> {
+            Role role = team.roleOf(userId).orElse(Role.MEMBER);
+            String state = switch (user.status()) {
+                case ACTIVE -> "Active";
+                case DEACTIVATED -> "Deactivated";
+                case INVITED -> team.openInvitationOf(userId)
+                        .map(i -> i.expiresAt().isAfter(clock.instant()) ? "Invited (expires " + EXPIRY.format(i.expiresAt()) + ")"
+                                : "Invitation expired")
+                        .orElse("Invited");
+            };
+            return new MemberFacts(userId, accountId, accountNames.nameOf(accountId), user.name(), user.email(), role, state);
+        })));
+    }
+
+    @Override
+    public void reactivate(UUID accountId, UUID userId, UUID staffId, String ip) {
+        transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
+            UserView user = identities.user(userId).orElseThrow(RequestRefusedException::notFound);
+            if (user.status() != UserStatus.DEACTIVATED) {
+                throw RequestRefusedException.conflict("Only a deactivated user can be reactivated.");
+            }
+            identities.setActive(userId, true);
+            audit.record(AuditEntry.of("user.reactivated", Outcome.SUCCESS).inAccount(accountId).on("user", userId)
+                    .from(ip).with(Map.of("supportStaff", staffId.toString())));
+        }));
+    }
+
+    @Override
+    public void resendInvitation(UUID accountId, UUID userId, UUID staffId, String ip) {
+        transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
+            UserView invitee = identities.user(userId).orElseThrow(RequestRefusedException::notFound);
+            reissue(accountId, invitee, staffId, "Leadline support", ip, Map.of("supportStaff", staffId.toString()));
+        }));
+    }
+
+    // Rules shared by the use cases
+
+    /** A user of the actor's account the actor may see: the owner sees everyone, others those who share a profile. */
+    private UserView visibleUser(Actor actor, UUID userId) {
+        UserView user = identities.user(userId).orElseThrow(RequestRefusedException::notFound);
+        boolean visible = actor.isOwner() || user.id().equals(actor.userId()) || team.sharesAProfile(userId, actor.profileIds());
+        if (!visible) {
+            throw RequestRefusedException.notFound();
+        }
+        return user;
+    }
+
+    private static String validName(String raw, Map<String, String> errors) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            errors.put("name", "Enter a name (up to " + MAX_NAME + " characters).");
+        }
+        return name;
+    }
+
+    /** A normalised address no other user holds (the current holder may keep it). */
+    private String freeEmail(String raw, UserView current, Map<String, String> errors) {
+        String email = EmailAddresses.normalize(raw);
+        if (!EmailAddresses.isPlausible(email)) {
+            errors.put("email", "Enter an email address like name@example.com.");
+            return email;
+        }
+        if (current != null && current.email().equals(email)) {
+            return email;
+        }
+        identities.statusOfEmail(email).ifPresent(holder -> errors.put("email", holder == UserStatus.DEACTIVATED
+                ? "This address belongs to a deactivated user. Contact support to reactivate them."
+                : "This address already belongs to a Leadline user."));
+        return email;
+    }
+
+    private static Role grantableBy(Actor actor, String code, Map<String, String> errors) {
+        Optional<Role> role = Role.grantable(code);
+        if (role.isEmpty()) {
+            errors.put("role", "Choose Admin or Team member.");
+            return Role.MEMBER;
+        }
+        if (!role.get().isAtMost(actor.role())) {
+            errors.put("role", "You can't give a role above your own.");
+        }
+        return role.get();
+    }
+
+    private static Set<UUID> invitedProfiles(Actor actor, String choice, Map<String, String> errors) {
+        if (choice == null || choice.isBlank() || ALL_PROFILES.equals(choice.strip())) {
+            if (actor.profileIds().isEmpty()) {
+                errors.put("profile", "You aren't a member of any profile yet.");
+            }
+            return actor.profileIds();
+        }
+        return profileIds(actor, List.of(choice), errors);
+    }
+
+    private static Set<UUID> profileIds(Actor actor, List<String> choices, Map<String, String> errors) {
+        Set<UUID> ids = new HashSet<>();
+        for (String choice : choices == null ? List.<String>of() : choices) {
+            try {
+                UUID id = UUID.fromString(choice.strip());
+                if (!actor.canManageProfile(id)) {
+                    errors.put("profile", "Choose among the profiles you manage.");
+                }
+                ids.add(id);
+            } catch (IllegalArgumentException malformed) {
+                errors.put("profile", "Choose among the profiles you manage.");
+            }
+        }
+        return ids;
+    }
+}

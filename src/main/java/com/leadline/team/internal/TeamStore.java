@@ -1,0 +1,164 @@
+package com.leadline.team.internal;
+
+import com.leadline.team.Role;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Roles, profile memberships and invitations of the current account (row-level security applies). */
+@Repository
+class TeamStore {
+
+    private final JdbcClient jdbc;
+
+    TeamStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Invitation(UUID id, UUID userId, String email, Instant sentAt, Instant expiresAt, UUID invitedBy) {
+    }
+
+    /** Across accounts, through the lookup function: the account an invitation link belongs to. */
+    Optional<UUID> invitationAccount(byte[] tokenHash) {
+        return jdbc.sql("SELECT team_find_invitation_account(:hash)").param("hash", tokenHash).query(UUID.class).optional();
+    }
+
+    Optional<Role> roleOf(UUID userId) {
+        return jdbc.sql("SELECT role FROM account_members WHERE user_id = :user")
+                .param("user", userId).query(String.class).optional().map(Role::fromCode);
+    }
+
+    void addMember(UUID accountId, UUID userId, Role role, Instant now) {
+        jdbc.sql("INSERT INTO account_members (account_id, user_id, role, created_at) VALUES (:a, :u, :r, :now)")
+                .param("a", accountId).param("u", userId).param("r", role.code()).param("now", Timestamp.from(now)).update();
+    }
+
+    void changeRole(UUID userId, Role role) {
+        jdbc.sql("UPDATE account_members SET role = :r WHERE user_id = :u AND role <> 'owner'")
+                .param("r", role.code()).param("u", userId).update();
+    }
+
+    void removeMember(UUID userId) {
+        jdbc.sql("DELETE FROM profile_memberships WHERE user_id = :u").param("u", userId).update();
+        jdbc.sql("DELETE FROM account_members WHERE user_id = :u").param("u", userId).update();
+    }
+
+    Set<UUID> memberProfiles(UUID userId) {
+        return Set.copyOf(jdbc.sql("SELECT profile_id FROM profile_memberships WHERE user_id = :u")
+                .param("u", userId).query(UUID.class).list());
+    }
+
+    Set<UUID> allProfiles() {
+        return Set.copyOf(jdbc.sql("SELECT id FROM profiles").query(UUID.class).list());
+    }
+
+    void addMemberships(UUID accountId, UUID userId, Collection<UUID> profileIds, Instant now) {
+        for (UUID profileId : profileIds) {
+            jdbc.sql("""
+                            INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at)
+                            VALUES (:a, :p, :u, :now) ON CONFLICT DO NOTHING""")
+                    .param("a", accountId).param("p", profileId).param("u", userId).param("now", Timestamp.from(now)).update();
+        }
+    }
+
+    void removeMemberships(UUID userId, Collection<UUID> profileIds) {
+        if (!profileIds.isEmpty()) {
+            jdbc.sql("DELETE FROM profile_memberships WHERE user_id = :u AND profile_id IN (:p)")
+                    .param("u", userId).param("p", profileIds).update();
+        }
+    }
+
+    /** Users of the account who share at least one of these profiles, or hold the owner role (present in every profile). */
+    boolean sharesAProfile(UUID userId, Set<UUID> profileIds) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM account_members m WHERE m.user_id = :u AND m.role = 'owner')
+                            OR EXISTS (SELECT 1 FROM profile_memberships pm WHERE pm.user_id = :u AND pm.profile_id IN (:p))""")
+                .param("u", userId).param("p", profileIds.isEmpty() ? Set.of(new UUID(0, 0)) : profileIds)
+                .query(Boolean.class).single();
+    }
+
+    void insertInvitation(UUID id, UUID accountId, UUID userId, String email, byte[] tokenHash, UUID invitedBy,
+                          Instant now, Instant expiresAt) {
+        jdbc.sql("""
+                        INSERT INTO invitations (id, account_id, user_id, email, token_hash, invited_by, created_at, sent_at, expires_at)
+                        VALUES (:id, :a, :u, :email, :hash, :by, :now, :now, :expires)""")
+                .param("id", id).param("a", accountId).param("u", userId).param("email", email).param("hash", tokenHash)
+                .param("by", invitedBy).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt)).update();
+    }
+
+    Optional<Invitation> openInvitationOf(UUID userId) {
+        return jdbc.sql("""
+                        SELECT id, user_id, email, sent_at, expires_at, invited_by FROM invitations
+                        WHERE user_id = :u AND accepted_at IS NULL AND revoked_at IS NULL""")
+                .param("u", userId)
+                .query((rs, n) -> new Invitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getObject(6, UUID.class)))
+                .optional();
+    }
+
+    /** A new link for the invitation: the old hash is replaced, so the old link dies in the same statement. */
+    void reissue(UUID invitationId, String email, byte[] tokenHash, Instant now, Instant expiresAt) {
+        jdbc.sql("UPDATE invitations SET token_hash = :hash, email = :email, sent_at = :now, expires_at = :expires WHERE id = :id")
+                .param("hash", tokenHash).param("email", email).param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt)).param("id", invitationId).update();
+    }
+
+    void revoke(UUID invitationId, Instant now) {
+        jdbc.sql("UPDATE invitations SET revoked_at = :now WHERE id = :id AND accepted_at IS NULL AND revoked_at IS NULL")
+                .param("now", Timestamp.from(now)).param("id", invitationId).update();
+    }
+
+    /** Uses the link once: the conditional update is the whole race, so concurrent clicks accept at most once. */
+    Optional<Invitation> accept(byte[] tokenHash, Instant now) {
+        return jdbc.sql("""
+                        UPDATE invitations SET accepted_at = :now
+                        WHERE token_hash = :hash AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now
+                        RETURNING id, user_id, email, sent_at, expires_at, invited_by""")
+                .param("now", Timestamp.from(now)).param("hash", tokenHash)
+                .query((rs, n) -> new Invitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getObject(6, UUID.class)))
+                .optional();
+    }
+
+    Optional<Invitation> usable(byte[] tokenHash, Instant now) {
+        return jdbc.sql("""
+                        SELECT id, user_id, email, sent_at, expires_at, invited_by FROM invitations
+                        WHERE token_hash = :hash AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now""")
+                .param("now", Timestamp.from(now)).param("hash", tokenHash)
+                .query((rs, n) -> new Invitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getObject(6, UUID.class)))
+                .optional();
+    }
+
+    void recordSend(UUID accountId, UUID invitationId, UUID sentBy, boolean resend, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO invitation_sends (account_id, invitation_id, sent_by, sent_at, resend)
+                        VALUES (:a, :i, :by, :now, :resend)""")
+                .param("a", accountId).param("i", invitationId).param("by", sentBy).param("now", Timestamp.from(now))
+                .param("resend", resend).update();
+    }
+
+    int resendsSince(UUID invitationId, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM invitation_sends WHERE invitation_id = :i AND resend AND sent_at > :since")
+                .param("i", invitationId).param("since", Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    int invitationsCreatedBySince(UUID inviter, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM invitations WHERE invited_by = :by AND created_at > :since")
+                .param("by", inviter).param("since", Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    List<UUID> activeMembersOf(Set<UUID> profileIds) {
+        return jdbc.sql("""
+                        SELECT DISTINCT u.id FROM users u JOIN account_members m ON m.user_id = u.id
+                        WHERE u.status = 'active' AND (m.role = 'owner' OR EXISTS (
+                            SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id IN (:p)))""")
+                .param("p", profileIds.isEmpty() ? Set.of(new UUID(0, 0)) : profileIds).query(UUID.class).list();
+    }
+}
