@@ -21,11 +21,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=",
         "leadline.mail.relay-interval=1h",
         "leadline.metrics.password=scrape-secret",
+        "leadline.support.bootstrap.email=" + IntegrationTest.STAFF_EMAIL,
+        "leadline.support.bootstrap.name=Sam Staff",
+        "leadline.support.bootstrap.password=" + IntegrationTest.STAFF_PASSWORD,
 })
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
 
     public static final String PASSWORD = "plum orchard lantern sky";
+    public static final String STAFF_EMAIL = "staff@leadline.test";
+    public static final String STAFF_PASSWORD = "granite harbour compass dawn";
 
     @LocalServerPort
     protected int port;

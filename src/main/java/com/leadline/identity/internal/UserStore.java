@@ -46,7 +46,7 @@ class UserStore {
                 Instant now) {
         jdbc.sql("""
                         INSERT INTO users (id, account_id, email, name, password_hash, status, created_at, password_changed_at)
-                        VALUES (:id, :account, :email, :name, :hash, :status, :now, CASE WHEN :hash IS NULL THEN NULL ELSE :now END)""")
+                        VALUES (:id, :account, :email, :name, :hash, :status, :now, :passwordChangedAt)""")
                 .param("id", userId)
                 .param("account", accountId)
                 .param("email", email)
@@ -54,6 +54,7 @@ class UserStore {
                 .param("hash", passwordHash)
                 .param("status", status.name().toLowerCase(Locale.ROOT))
                 .param("now", Timestamp.from(now))
+                .param("passwordChangedAt", passwordHash == null ? null : Timestamp.from(now), java.sql.Types.TIMESTAMP)
                 .update();
     }
 

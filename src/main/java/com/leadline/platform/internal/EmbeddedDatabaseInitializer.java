@@ -79,6 +79,9 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
                     .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
                     .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
                     .setServerConfig("max_connections", "100")
+                    // Not the environment's locale: without LANG, initdb would pick SQL_ASCII.
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);

@@ -8,7 +8,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -19,16 +19,19 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 class Actors implements HandlerMethodArgumentResolver {
 
     private final TeamStore team;
+    private final TransactionTemplate transactions;
 
-    Actors(TeamStore team) {
+    Actors(TeamStore team, TransactionTemplate transactions) {
         this.team = team;
+        this.transactions = transactions;
     }
 
-    @Transactional(readOnly = true)
-    public Actor load(AuthenticatedUser user) {
-        Role role = team.roleOf(user.userId()).orElseThrow(RequestRefusedException::notFound);
-        return new Actor(user.userId(), user.accountId(), user.displayName(), role,
-                role == Role.OWNER ? team.allProfiles() : team.memberProfiles(user.userId()));
+    Actor load(AuthenticatedUser user) {
+        return transactions.execute(status -> {
+            Role role = team.roleOf(user.userId()).orElseThrow(RequestRefusedException::notFound);
+            return new Actor(user.userId(), user.accountId(), user.displayName(), role,
+                    role == Role.OWNER ? team.allProfiles() : team.memberProfiles(user.userId()));
+        });
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.leadline.team.internal;
 
 import com.leadline.accounts.Profiles;
-import com.leadline.identity.Identities;
 import com.leadline.platform.ClientAddress;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
@@ -10,11 +9,9 @@ import com.leadline.team.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,17 +30,12 @@ class TeamController {
     private final TeamService teamService;
     private final TeamList teamList;
     private final Profiles profiles;
-    private final Identities identities;
-    private final TeamStore team;
     private final Clock clock;
 
-    TeamController(TeamService teamService, TeamList teamList, Profiles profiles, Identities identities, TeamStore team,
-                   Clock clock) {
+    TeamController(TeamService teamService, TeamList teamList, Profiles profiles, Clock clock) {
         this.teamService = teamService;
         this.teamList = teamList;
         this.profiles = profiles;
-        this.identities = identities;
-        this.team = team;
         this.clock = clock;
     }
 
@@ -61,26 +53,14 @@ class TeamController {
     }
 
     private void fillList(Actor actor, Map<String, String> query, Model model) {
-        UUID profile = optionalUuid(query.get("profile"));
-        String stateChoice = query.getOrDefault("state", "current");
-        Set<TeamList.State> states = switch (stateChoice) {
-            case "active" -> EnumSet.of(TeamList.State.ACTIVE);
-            case "invited" -> EnumSet.of(TeamList.State.INVITED);
-            case "expired" -> EnumSet.of(TeamList.State.EXPIRED);
-            case "deactivated" -> EnumSet.of(TeamList.State.DEACTIVATED);
-            case "all" -> EnumSet.allOf(TeamList.State.class);
-            default -> EnumSet.of(TeamList.State.ACTIVE, TeamList.State.INVITED, TeamList.State.EXPIRED);
-        };
-        String search = query.getOrDefault("q", "");
-        TeamList.Page page = teamList.page(actor, new TeamList.Filter(profile, states, search,
-                query.get("afterName"), optionalUuid(query.get("afterId"))));
-        model.addAttribute("page", page);
+        TeamList.Filter filter = TeamList.Filter.from(query);
+        model.addAttribute("page", teamList.page(actor, filter));
         model.addAttribute("now", clock.instant());
         model.addAttribute("actor", actor);
         model.addAttribute("canManage", actor.can(Permission.INVITE_USERS));
-        model.addAttribute("selectedProfile", profile);
-        model.addAttribute("state", stateChoice);
-        model.addAttribute("q", search);
+        model.addAttribute("selectedProfile", filter.profileId());
+        model.addAttribute("state", query.getOrDefault("state", "current"));
+        model.addAttribute("q", filter.search());
     }
 
     @GetMapping("/team/members/new")
@@ -119,12 +99,10 @@ class TeamController {
     @GetMapping("/team/members/{id}/edit")
     String edit(Actor actor, @PathVariable UUID id, Model model) {
         actor.require(Permission.EDIT_USERS);
-        Identities.UserView user = identities.user(id).orElseThrow(RequestRefusedException::notFound);
-        requireVisible(actor, id);
-        Role role = team.roleOf(id).orElseThrow(RequestRefusedException::notFound);
-        model.addAttribute("form", new TeamService.EditCommand(user.name(), user.email(), role.code(),
-                team.memberProfiles(id).stream().map(UUID::toString).toList()));
-        return editForm(actor, user, role, model);
+        TeamService.MemberDetails member = teamService.details(actor, id);
+        model.addAttribute("form", new TeamService.EditCommand(member.user().name(), member.user().email(),
+                member.role().code(), member.profileIds().stream().map(UUID::toString).toList()));
+        return editForm(actor, member, model);
     }
 
     @PostMapping("/team/members/{id}")
@@ -142,20 +120,18 @@ class TeamController {
             response.setStatus(refused.status().value());
             model.addAttribute("form", command);
             model.addAttribute("errors", refused.fieldErrors());
-            Identities.UserView user = identities.user(id).orElseThrow(RequestRefusedException::notFound);
-            return editForm(actor, user, team.roleOf(id).orElseThrow(), model);
+            return editForm(actor, teamService.details(actor, id), model);
         }
         return done(request, response);
     }
 
-    private String editForm(Actor actor, Identities.UserView user, Role role, Model model) {
-        model.addAttribute("user", user);
-        model.addAttribute("userRole", role);
-        model.addAttribute("invitation", team.openInvitationOf(user.id()).orElse(null));
+    private String editForm(Actor actor, TeamService.MemberDetails member, Model model) {
+        model.addAttribute("user", member.user());
+        model.addAttribute("userRole", member.role());
+        model.addAttribute("invitation", member.openInvitation().orElse(null));
         model.addAttribute("profileChoices", profileChoices(actor));
         model.addAttribute("roles", grantableRoles(actor));
-        model.addAttribute("canDeactivate", role != Role.OWNER && !user.id().equals(actor.userId())
-                && user.status() == Identities.UserStatus.ACTIVE);
+        model.addAttribute("canDeactivate", member.deactivatable());
         return "team/member-form :: edit";
     }
 
@@ -180,8 +156,8 @@ class TeamController {
     @PostMapping("/team/members/{id}/deactivate")
     String deactivate(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String transferTo,
                       HttpServletRequest request, HttpServletResponse response) {
-        Optional<UUID> target = transferTo.isBlank() || transferTo.equals("unassigned") ? Optional.empty()
-                : Optional.of(optionalUuid(transferTo));
+        Optional<UUID> target = transferTo.equals("unassigned") ? Optional.empty()
+                : Optional.ofNullable(TeamList.Filter.optionalId(transferTo));
         teamService.deactivate(actor, id, target, ClientAddress.of(request));
         return done(request, response);
     }
@@ -196,28 +172,11 @@ class TeamController {
         return "redirect:/team";
     }
 
-    private void requireVisible(Actor actor, UUID id) {
-        if (!actor.isOwner() && !actor.userId().equals(id) && !team.sharesAProfile(id, actor.profileIds())) {
-            throw RequestRefusedException.notFound();
-        }
-    }
-
     private List<Profiles.ProfileSummary> profileChoices(Actor actor) {
         return profiles.all().stream().filter(profile -> actor.canManageProfile(profile.id())).toList();
     }
 
     private static List<Role> grantableRoles(Actor actor) {
         return List.of(Role.ADMIN, Role.MEMBER).stream().filter(role -> role.isAtMost(actor.role())).toList();
-    }
-
-    private static UUID optionalUuid(String text) {
-        if (text == null || text.isBlank() || text.equals(TeamService.ALL_PROFILES)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text.strip());
-        } catch (IllegalArgumentException malformed) {
-            throw RequestRefusedException.notFound();
-        }
     }
 }

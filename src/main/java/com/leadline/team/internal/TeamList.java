@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +33,38 @@ class TeamList {
     enum State { ACTIVE, INVITED, EXPIRED, DEACTIVATED }
 
     record Filter(UUID profileId, Set<State> states, String search, String afterName, UUID afterId) {
+
+        /**
+         * From query parameters shared by the page and the API: profile (an id or "all"), state
+         * (current, active, invited, expired, deactivated, all; deactivated users are hidden by
+         * default), q, and the keyset cursor afterName/afterId. A malformed id is as unknown as a missing one.
+         */
+        static Filter from(Map<String, String> query) {
+            return new Filter(optionalId(query.get("profile")), states(query.getOrDefault("state", "current")),
+                    query.getOrDefault("q", ""), query.get("afterName"), optionalId(query.get("afterId")));
+        }
+
+        private static Set<State> states(String choice) {
+            return switch (choice) {
+                case "active" -> EnumSet.of(State.ACTIVE);
+                case "invited" -> EnumSet.of(State.INVITED);
+                case "expired" -> EnumSet.of(State.EXPIRED);
+                case "deactivated" -> EnumSet.of(State.DEACTIVATED);
+                case "all" -> EnumSet.allOf(State.class);
+                default -> EnumSet.of(State.ACTIVE, State.INVITED, State.EXPIRED);
+            };
+        }
+
+        static UUID optionalId(String text) {
+            if (text == null || text.isBlank() || text.equals(TeamService.ALL_PROFILES)) {
+                return null;
+            }
+            try {
+                return UUID.fromString(text.strip());
+            } catch (IllegalArgumentException malformed) {
+                throw RequestRefusedException.notFound();
+            }
+        }
     }
 
     record Row(UUID id, String name, String email, Role role, State state, Instant invitationExpiresAt, List<String> profiles) {

@@ -54,6 +54,11 @@ class TeamService implements TeamSupport {
     record EditCommand(String name, String email, String role, List<String> profiles) {
     }
 
+    /** A member as the edit modal and the API show them. */
+    record MemberDetails(UserView user, Role role, Set<UUID> profileIds, Optional<TeamStore.Invitation> openInvitation,
+                         boolean deactivatable) {
+    }
+
     record DeactivationPreview(UUID userId, String name, int openConversations, List<UserView> handoverCandidates) {
     }
 
@@ -224,6 +229,17 @@ class TeamService implements TeamSupport {
     }
 
     // Editing
+
+    MemberDetails details(Actor actor, UUID userId) {
+        actor.require(Permission.VIEW_TEAM);
+        return transactions.execute(status -> {
+            UserView user = visibleUser(actor, userId);
+            Role role = team.roleOf(userId).orElseThrow(RequestRefusedException::notFound);
+            boolean deactivatable = actor.can(Permission.DEACTIVATE_USERS) && role != Role.OWNER
+                    && !userId.equals(actor.userId()) && user.status() == UserStatus.ACTIVE;
+            return new MemberDetails(user, role, team.memberProfiles(userId), team.openInvitationOf(userId), deactivatable);
+        });
+    }
 
     void edit(Actor actor, UUID userId, EditCommand command, String ip) {
         actor.require(Permission.EDIT_USERS);

@@ -1,0 +1,133 @@
+package com.leadline.team.internal;
+
+import com.leadline.platform.ClientAddress;
+import com.leadline.team.Actor;
+import com.leadline.team.Permission;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Team page's operations as JSON under /api/v1/team (session-authenticated; state-changing calls
+ * carry the CSRF token in the X-CSRF-TOKEN header). Same use cases, same authorization, ProblemDetail errors.
+ */
+@RestController
+@RequestMapping("/api/v1/team")
+class TeamApiController {
+
+    record MemberRow(UUID id, String name, String email, String role, String state, Instant invitationExpiresAt,
+                     List<String> profiles) {
+    }
+
+    record Cursor(String afterName, UUID afterId) {
+    }
+
+    record MemberPage(List<MemberRow> members, Cursor next) {
+    }
+
+    record Member(UUID id, String name, String email, String role, String status, List<UUID> profileIds,
+                  Instant invitationExpiresAt, boolean deactivatable) {
+    }
+
+    record Invite(String name, String email, String role, String profile) {
+    }
+
+    record Edit(String name, String email, String role, List<String> profileIds) {
+    }
+
+    record Candidate(UUID id, String name) {
+    }
+
+    record DeactivationPreview(int openConversations, List<Candidate> handoverCandidates) {
+    }
+
+    record Deactivation(UUID transferTo) {
+    }
+
+    private final TeamService teamService;
+    private final TeamList teamList;
+
+    TeamApiController(TeamService teamService, TeamList teamList) {
+        this.teamService = teamService;
+        this.teamList = teamList;
+    }
+
+    @GetMapping("/members")
+    MemberPage list(Actor actor, @RequestParam Map<String, String> query) {
+        TeamList.Page page = teamList.page(actor, TeamList.Filter.from(query));
+        List<MemberRow> rows = page.rows().stream().map(row -> new MemberRow(row.id(), row.name(), row.email(),
+                row.role().code(), row.state().name().toLowerCase(java.util.Locale.ROOT), row.invitationExpiresAt(),
+                row.profiles())).toList();
+        Cursor next = page.more() ? new Cursor(page.last().name().toLowerCase(java.util.Locale.ROOT), page.last().id()) : null;
+        return new MemberPage(rows, next);
+    }
+
+    @PostMapping("/members")
+    ResponseEntity<Member> invite(Actor actor, @RequestBody Invite body, HttpServletRequest request) {
+        UUID id = teamService.invite(actor, new TeamService.InviteCommand(body.name(), body.email(), body.role(),
+                body.profile()), ClientAddress.of(request));
+        return ResponseEntity.created(URI.create("/api/v1/team/members/" + id)).body(member(actor, id));
+    }
+
+    @GetMapping("/members/{id}")
+    Member get(Actor actor, @PathVariable UUID id) {
+        return member(actor, id);
+    }
+
+    @PutMapping("/members/{id}")
+    Member edit(Actor actor, @PathVariable UUID id, @RequestBody Edit body, HttpServletRequest request) {
+        teamService.edit(actor, id, new TeamService.EditCommand(body.name(), body.email(), body.role(),
+                body.profileIds() == null ? List.of() : body.profileIds()), ClientAddress.of(request));
+        return member(actor, id);
+    }
+
+    @PostMapping("/members/{id}/invitation/resend")
+    ResponseEntity<Void> resend(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
+        teamService.resend(actor, id, ClientAddress.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/members/{id}/invitation")
+    ResponseEntity<Void> cancel(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
+        teamService.cancel(actor, id, ClientAddress.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/members/{id}/deactivation")
+    DeactivationPreview previewDeactivation(Actor actor, @PathVariable UUID id) {
+        TeamService.DeactivationPreview preview = teamService.previewDeactivation(actor, id);
+        return new DeactivationPreview(preview.openConversations(), preview.handoverCandidates().stream()
+                .map(user -> new Candidate(user.id(), user.name())).toList());
+    }
+
+    @PostMapping("/members/{id}/deactivation")
+    ResponseEntity<Void> deactivate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation body,
+                                    HttpServletRequest request) {
+        teamService.deactivate(actor, id, Optional.ofNullable(body == null ? null : body.transferTo()),
+                ClientAddress.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Member member(Actor actor, UUID id) {
+        TeamService.MemberDetails details = teamService.details(actor, id);
+        return new Member(id, details.user().name(), details.user().email(), details.role().code(),
+                details.user().status().name().toLowerCase(java.util.Locale.ROOT),
+                details.profileIds().stream().sorted().toList(),
+                details.openInvitation().map(TeamStore.Invitation::expiresAt).orElse(null),
+                details.deactivatable() && actor.can(Permission.DEACTIVATE_USERS));
+    }
+}
