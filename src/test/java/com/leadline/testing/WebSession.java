@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.jsoup.nodes.Document;
 
 /**
@@ -22,6 +24,8 @@ import org.jsoup.nodes.Document;
  * token of the last page this visitor fetched, as a browser would.
  */
 public final class WebSession {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static final String SESSION_COOKIE = "LEADLINE_SESSION";
 
@@ -107,6 +111,26 @@ public final class WebSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A JSON API call; a state-changing one carries the session's CSRF token in its header, as our pages' script does. */
+    public Page api(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
+        if (!method.equals("GET")) {
+            JsonNode session = json(get("/api/v1/session"));
+            if (session != null && session.has("csrfToken")) {
+                request.header(session.get("csrfHeader").asString(), session.get("csrfToken").asString());
+            }
+        }
+        String json = body == null ? "" : body instanceof String text ? text : JSON.writeValueAsString(body);
+        request.header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request);
+    }
+
+    public static JsonNode json(Page page) {
+        String type = page.header("Content-Type").orElse("");
+        return type.contains("json") && !page.body().isEmpty() ? JSON.readTree(page.body()) : null;
     }
 
     public Optional<String> sessionId() {
