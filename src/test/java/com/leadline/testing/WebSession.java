@@ -120,6 +120,9 @@ public final class WebSession {
             JsonNode session = json(get("/api/v1/session"));
             if (session != null && session.has("csrfToken")) {
                 request.header(session.get("csrfHeader").asString(), session.get("csrfToken").asString());
+            } else if (csrfToken != null) {
+                // Not signed in: the token of the last page, as a script on that page would send it.
+                request.header("X-CSRF-TOKEN", csrfToken);
             }
         }
         String json = body == null ? "" : body instanceof String text ? text : JSON.writeValueAsString(body);

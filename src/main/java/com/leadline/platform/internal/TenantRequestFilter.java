@@ -40,7 +40,11 @@ class TenantRequestFilter extends OncePerRequestFilter {
                     }
                     SecurityContextHolder.clearContext();
                     Tenancy.clearThread();
-                    response.sendRedirect(request.getContextPath() + "/signin");
+                    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                    } else {
+                        response.sendRedirect(request.getContextPath() + "/signin");
+                    }
                     return;
                 }
             }

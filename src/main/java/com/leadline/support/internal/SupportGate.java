@@ -19,7 +19,7 @@ class SupportGate implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/support", "/support/**").excludePathPatterns("/support/signin");
+        registry.addInterceptor(this).addPathPatterns("/support", "/support/**");
     }
 
     @Override
@@ -31,6 +31,9 @@ class SupportGate implements WebMvcConfigurer, HandlerInterceptor {
         }
         if (principal instanceof com.leadline.platform.AuthenticatedUser) {
             throw RequestRefusedException.notFound();
+        }
+        if (request.getRequestURI().equals(request.getContextPath() + "/support/signin")) {
+            return true;
         }
         response.sendRedirect(request.getContextPath() + "/support/signin");
         return false;

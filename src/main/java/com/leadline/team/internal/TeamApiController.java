@@ -88,11 +88,12 @@ class TeamApiController {
         return member(actor, id);
     }
 
+    /** 204: the edit may take the member out of every profile the actor manages, and so out of the actor's sight. */
     @PutMapping("/members/{id}")
-    Member edit(Actor actor, @PathVariable UUID id, @RequestBody Edit body, HttpServletRequest request) {
+    ResponseEntity<Void> edit(Actor actor, @PathVariable UUID id, @RequestBody Edit body, HttpServletRequest request) {
         teamService.edit(actor, id, new TeamService.EditCommand(body.name(), body.email(), body.role(),
                 body.profileIds() == null ? List.of() : body.profileIds()), ClientAddress.of(request));
-        return member(actor, id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/members/{id}/invitation/resend")

@@ -1,0 +1,248 @@
+package com.leadline.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.WebSession;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every team, invitation and support route, as every kind of actor, against PERMISSIONS.md rows
+ * 2-10 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * Routes are read from the handler mapping; one this table does not list fails the test.
+ */
+class TeamAuthorizationMatrixTests extends IntegrationTest {
+
+    private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations");
+
+    /** Columns of the matrix, in the order each row lists its expectations. */
+    enum Who { OWNER, ADMIN_MEMBER, ADMIN_NON_MEMBER, TEAM_MEMBER, DEACTIVATED, OTHER_ACCOUNT, ANONYMOUS, SUPPORT }
+
+    /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
+    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED }
+
+    enum Kind { PAGE, API }
+
+    record Subject(UUID id, String email) {
+    }
+
+    record Row(String method, String pattern, Kind kind, Target target, Function<Subject, Object> body, List<String> expected) {
+    }
+
+    private static final String TO_SIGN_IN = "302>/signin";
+    private static final String TO_TEAM = "302>/team";
+    private static final String TO_STAFF_SIGN_IN = "302>/support/signin";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlerMapping;
+
+    private TeamFixture fixture;
+    private TeamFixture.Account account;
+    private UUID otherProfile;
+    private final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
+
+    private final List<Row> rows = List.of(
+            // Row 3: everyone in the account views the Team page (each sees their own account's team).
+            page("GET", "/team", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+            page("GET", "/team/rows", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+            // Rows 4-5: owner and admins invite, to profiles they manage only.
+            page("GET", "/team/members/new", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+            page("POST", "/team/members", Target.NONE, subject -> inviteForm(), TO_TEAM, TO_TEAM, "422", "403", TO_SIGN_IN, "422", TO_SIGN_IN, "403"),
+            // Row 7: edit, within the actor's profiles.
+            page("GET", "/team/members/{id}/edit", Target.ACTIVE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/team/members/{id}", Target.ACTIVE, TeamAuthorizationMatrixTests::editForm, TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            // Row 6: resend and cancel.
+            page("POST", "/team/members/{id}/resend", Target.INVITEE, subject -> Map.of(), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/team/members/{id}/cancel", Target.INVITEE, subject -> Map.of(), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            // Rows 8-9: deactivate and hand over.
+            page("GET", "/team/members/{id}/deactivate", Target.ACTIVE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/team/members/{id}/deactivate", Target.ACTIVE, subject -> Map.of("transferTo", "unassigned"), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            // The same rows through the JSON API.
+            api("GET", "/api/v1/team/members", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
+            api("POST", "/api/v1/team/members", Target.NONE, subject -> inviteForm(), "201", "201", "422", "403", "401", "422", "401", "403"),
+            api("GET", "/api/v1/team/members/{id}", Target.ACTIVE, null, "200", "200", "404", "200", "401", "404", "401", "403"),
+            api("PUT", "/api/v1/team/members/{id}", Target.ACTIVE, TeamAuthorizationMatrixTests::editJson, "204", "204", "404", "403", "401", "404", "401", "403"),
+            api("POST", "/api/v1/team/members/{id}/invitation/resend", Target.INVITEE, null, "204", "204", "404", "403", "401", "404", "401", "403"),
+            api("DELETE", "/api/v1/team/members/{id}/invitation", Target.INVITEE, null, "204", "204", "404", "403", "401", "404", "401", "403"),
+            api("GET", "/api/v1/team/members/{id}/deactivation", Target.ACTIVE, null, "200", "200", "404", "403", "401", "404", "401", "403"),
+            api("POST", "/api/v1/team/members/{id}/deactivation", Target.ACTIVE, subject -> Map.of(), "204", "204", "404", "403", "401", "404", "401", "403"),
+            api("GET", "/api/v1/session", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
+            // Rows 6, 10 and 34: the support console is for staff only; customers are told it doesn't exist.
+            page("GET", "/support/signin", Target.NONE, null, "404", "404", "404", "404", "200", "404", "200", "200"),
+            page("POST", "/support/signin", Target.NONE, subject -> Map.of("email", STAFF_EMAIL, "password", "not the password"),
+                    "404", "404", "404", "404", "401", "404", "401", "401"),
+            page("GET", "/support", Target.NONE, null, "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "200"),
+            page("POST", "/support/users/reactivate", Target.DEACTIVATED, subject -> Map.of("email", subject.email()),
+                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support"),
+            page("POST", "/support/users/resend-invitation", Target.INVITEE, subject -> Map.of("email", subject.email()),
+                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support"),
+            // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
+            page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410"),
+            page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),
+                    "410", "410", "410", "410", "410", "410", "410", "410"));
+
+    @Test
+    void everyRouteAnswersEveryActorAsThePermissionMatrixSays() {
+        assertThat(discoveredRoutes()).as("routes the handler mapping has under " + PREFIXES
+                + "; a new one needs its row in this matrix").isEqualTo(listedRoutes());
+        setUpActors();
+
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows) {
+            for (Who who : Who.values()) {
+                String expected = row.expected().get(who.ordinal());
+                String actual = outcome(who, row);
+                if (!expected.equals(actual)) {
+                    mismatches.add(row.method() + " " + row.pattern() + " as " + who + ": expected " + expected + ", got " + actual);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private Set<String> discoveredRoutes() {
+        Set<String> routes = new TreeSet<>();
+        handlerMapping.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
+            if (PREFIXES.stream().anyMatch(pattern::startsWith)) {
+                Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(Collectors.toSet());
+                (methods.isEmpty() ? Set.of("ANY") : methods).forEach(method -> routes.add(method + " " + pattern));
+            }
+        }));
+        return routes;
+    }
+
+    private Set<String> listedRoutes() {
+        return rows.stream().map(row -> row.method() + " " + row.pattern()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private void setUpActors() {
+        fixture = new TeamFixture(port, databaseOwner());
+        account = fixture.openAccount("Matrix Motors");
+        otherProfile = fixture.addProfile(account, "Matrix Motors East");
+        TeamFixture.Member owner = account.owner();
+        sessions.put(Who.OWNER, owner.session());
+        sessions.put(Who.ADMIN_MEMBER, fixture.join(owner, "admin", account.firstProfileId()).session());
+        sessions.put(Who.ADMIN_NON_MEMBER, fixture.join(owner, "admin", otherProfile).session());
+        sessions.put(Who.TEAM_MEMBER, fixture.join(owner, "member", account.firstProfileId()).session());
+        TeamFixture.Member deactivated = fixture.join(owner, "member", account.firstProfileId());
+        assertThat(owner.session().api("POST", "/api/v1/team/members/" + deactivated.id() + "/deactivation", null).status())
+                .isEqualTo(204);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM spring_session WHERE session_id = :s")
+                .param("s", deactivated.session().sessionId().orElseThrow()).query(Integer.class).single()).isZero();
+        sessions.put(Who.DEACTIVATED, deactivated.session());
+        sessions.put(Who.OTHER_ACCOUNT, fixture.openAccount("Elsewhere Estates").owner().session());
+        sessions.put(Who.ANONYMOUS, visitor());
+        WebSession staff = visitor();
+        staff.get("/support/signin");
+        assertThat(staff.post("/support/signin", Map.of("email", STAFF_EMAIL, "password", STAFF_PASSWORD)).status()).isEqualTo(302);
+        sessions.put(Who.SUPPORT, staff);
+    }
+
+    private String outcome(Who who, Row row) {
+        WebSession session = sessions.get(who);
+        Subject subject = subject(row.target());
+        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString());
+        Object body = row.body() == null ? null : row.body().apply(subject);
+        if (!row.method().equals("GET")) {
+            // Hold a current CSRF token, as a browser that opened a page would: the matrix tests authorization, not CSRF.
+            session.get(switch (who) {
+                case DEACTIVATED, ANONYMOUS -> "/signin";
+                case SUPPORT -> "/support";
+                default -> "/team";
+            });
+        }
+        WebSession.Page answer;
+        if (row.kind() == Kind.API) {
+            answer = session.api(row.method(), path, body);
+        } else if (row.method().equals("GET")) {
+            answer = session.get(path);
+        } else {
+            @SuppressWarnings("unchecked")
+            Map<String, String> form = body == null ? Map.of() : (Map<String, String>) body;
+            answer = session.post(path, form);
+        }
+        if (answer.status() / 100 == 3) {
+            return answer.status() + ">" + URI.create(answer.location()).getPath();
+        }
+        return String.valueOf(answer.status());
+    }
+
+    /** A user of the main account, member of its first profile, in the state the route needs. */
+    private Subject subject(Target target) {
+        if (target == Target.NONE) {
+            return null;
+        }
+        UUID id = UUID.randomUUID();
+        String email = TeamFixture.unique(target.name().toLowerCase());
+        Timestamp now = Timestamp.from(Instant.now());
+        var db = databaseOwner();
+        db.sql("""
+                        INSERT INTO users (id, account_id, email, name, password_hash, status, created_at)
+                        VALUES (:id, :a, :e, 'Subject Person', :hash, :status, :now)""")
+                .param("id", id).param("a", account.id()).param("e", email)
+                .param("hash", target == Target.INVITEE ? null : "not-a-usable-hash", java.sql.Types.VARCHAR)
+                .param("status", switch (target) {
+                    case ACTIVE -> "active";
+                    case INVITEE -> "invited";
+                    default -> "deactivated";
+                }).param("now", now).update();
+        db.sql("INSERT INTO account_members (account_id, user_id, role, created_at) VALUES (:a, :u, 'member', :now)")
+                .param("a", account.id()).param("u", id).param("now", now).update();
+        db.sql("INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at) VALUES (:a, :p, :u, :now)")
+                .param("a", account.id()).param("p", account.firstProfileId()).param("u", id).param("now", now).update();
+        if (target == Target.INVITEE) {
+            byte[] hash = new byte[32];
+            new java.security.SecureRandom().nextBytes(hash);
+            db.sql("""
+                            INSERT INTO invitations (id, account_id, user_id, email, token_hash, invited_by, created_at, sent_at, expires_at)
+                            VALUES (:id, :a, :u, :e, :h, :by, :now, :now, :expires)""")
+                    .param("id", UUID.randomUUID()).param("a", account.id()).param("u", id).param("e", email).param("h", hash)
+                    .param("by", account.owner().id()).param("now", now)
+                    .param("expires", Timestamp.from(Instant.now().plusSeconds(72 * 3600))).update();
+        }
+        return new Subject(id, email);
+    }
+
+    private Map<String, String> inviteForm() {
+        return Map.of("name", "New Person", "email", TeamFixture.unique("new"), "role", "member",
+                "profile", account.firstProfileId().toString());
+    }
+
+    private static Map<String, String> editForm(Subject subject) {
+        return Map.of("name", "Renamed Person", "email", subject.email(), "role", "member");
+    }
+
+    private static Map<String, Object> editJson(Subject subject) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Renamed Person");
+        body.put("email", subject.email());
+        body.put("role", "member");
+        body.put("profileIds", List.of());
+        return body;
+    }
+
+    private static Row page(String method, String pattern, Target target, Function<Subject, Object> body, String... expected) {
+        return new Row(method, pattern, Kind.PAGE, target, body, List.of(expected));
+    }
+
+    private static Row api(String method, String pattern, Target target, Function<Subject, Object> body, String... expected) {
+        return new Row(method, pattern, Kind.API, target, body, List.of(expected));
+    }
+}
