@@ -1,0 +1,189 @@
+package com.leadline.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.Smtp;
+import com.leadline.testing.WebSession;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The seed's team rules one by one: profiles on invitation, one owner, account-wide roles, limits, deactivation's reach. */
+class TeamRulesIntegrationTests extends IntegrationTest {
+
+    private TeamFixture fixture;
+    private TeamFixture.Account account;
+    private WebSession owner;
+    private UUID second;
+    private UUID third;
+
+    @BeforeEach
+    void openAccount() {
+        fixture = new TeamFixture(port, databaseOwner());
+        account = fixture.openAccount("Rulebook Roofing");
+        owner = account.owner().session();
+        second = fixture.addProfile(account, "Rulebook Roofing West");
+        third = fixture.addProfile(account, "Rulebook Roofing South");
+    }
+
+    @Test
+    void allProfilesMeansEveryProfileTheInviterManagesAndOneProfileMeansThatOne() {
+        UUID byOwner = fixture.invite(account.owner(), "All Of Them", TeamFixture.unique("a"), "member", null);
+        assertThat(memberships(byOwner)).containsExactlyInAnyOrder(account.firstProfileId(), second, third);
+
+        UUID single = fixture.invite(account.owner(), "Just West", TeamFixture.unique("w"), "member", second);
+        assertThat(memberships(single)).containsExactly(second);
+
+        TeamFixture.Member admin = fixture.join(account.owner(), "admin", null);
+        owner.api("PUT", "/api/v1/team/members/" + admin.id(), Map.of("name", "Two Profile Admin", "email", admin.email(),
+                "role", "admin", "profileIds", List.of(account.firstProfileId().toString(), second.toString())));
+        UUID byAdmin = fixture.invite(admin, "Admin's All", TeamFixture.unique("b"), "member", null);
+        assertThat(memberships(byAdmin)).as("an admin's All Profiles is their own profiles")
+                .containsExactlyInAnyOrder(account.firstProfileId(), second);
+        WebSession.Page outside = admin.session().api("POST", "/api/v1/team/members", Map.of("name", "South Only",
+                "email", TeamFixture.unique("s"), "role", "member", "profile", third.toString()));
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(WebSession.json(outside).get("errors").get("profile").asString()).contains("profiles you manage");
+    }
+
+    @Test
+    void theOwnerStaysTheOneOwnerAndOwnershipCannotMove() {
+        TeamFixture.Member admin = fixture.join(account.owner(), "admin", null);
+        TeamFixture.Member member = fixture.join(account.owner(), "member", null);
+        String ownerEmail = account.owner().email();
+
+        assertThat(owner.api("PUT", "/api/v1/team/members/" + account.owner().id(), Map.of("name", "Olive Owner",
+                "email", ownerEmail, "role", "admin", "profileIds", List.of())).status()).as("owner demotes self").isEqualTo(403);
+        assertThat(admin.session().api("PUT", "/api/v1/team/members/" + account.owner().id(), Map.of("name", "Taken",
+                "email", ownerEmail, "role", "owner", "profileIds", List.of())).status()).as("admin edits owner").isEqualTo(403);
+        WebSession.Page promote = owner.api("PUT", "/api/v1/team/members/" + member.id(), Map.of("name", "Member",
+                "email", member.email(), "role", "owner", "profileIds", List.of(account.firstProfileId().toString())));
+        assertThat(promote.status()).as("owner hands ownership over").isEqualTo(422);
+        assertThat(owner.api("POST", "/api/v1/team/members", Map.of("name", "Second Owner", "email", TeamFixture.unique("o"),
+                "role", "owner", "profile", "all")).status()).isEqualTo(422);
+        assertThat(owner.api("POST", "/api/v1/team/members/" + account.owner().id() + "/deactivation", null).status()).isEqualTo(403);
+        assertThat(admin.session().api("POST", "/api/v1/team/members/" + account.owner().id() + "/deactivation", null).status())
+                .isEqualTo(403);
+
+        assertThat(databaseOwner().sql("SELECT user_id FROM account_members WHERE account_id = :a AND role = 'owner'")
+                .param("a", account.id()).query(UUID.class).list()).containsExactly(account.owner().id());
+        // The owner is an admin in every respect: they invite admins and edit anyone else.
+        assertThat(fixture.invite(account.owner(), "New Admin", TeamFixture.unique("n"), "admin", null)).isNotNull();
+        assertThat(owner.api("GET", "/api/v1/team/members/" + admin.id() + "/deactivation", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRoleIsAccountWideAndAChangeAppliesOnTheVeryNextRequest() {
+        TeamFixture.Member admin = fixture.join(account.owner(), "admin", null);
+        TeamFixture.Member inWest = fixture.join(account.owner(), "member", second);
+        TeamFixture.Member inSouth = fixture.join(account.owner(), "member", third);
+        // One role row per user, whatever the number of profiles.
+        assertThat(databaseOwner().sql("SELECT count(*) FROM account_members WHERE user_id = :u").param("u", admin.id())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(memberships(admin.id())).hasSize(3);
+        for (TeamFixture.Member colleague : List.of(inWest, inSouth)) {
+            assertThat(admin.session().api("GET", "/api/v1/team/members/" + colleague.id() + "/deactivation", null).status())
+                    .as("admin in every profile they belong to").isEqualTo(200);
+        }
+
+        assertThat(owner.api("PUT", "/api/v1/team/members/" + admin.id(), Map.of("name", "Demoted", "email", admin.email(),
+                "role", "member", "profileIds", List.of(account.firstProfileId().toString(), second.toString()))).status())
+                .isEqualTo(204);
+        assertThat(admin.session().api("POST", "/api/v1/team/members", Map.of("name", "Too Late", "email",
+                TeamFixture.unique("t"), "role", "member", "profile", "all")).status()).as("demoted: next request").isEqualTo(403);
+        assertThat(admin.session().api("GET", "/api/v1/team/members/" + inSouth.id(), null).status())
+                .as("out of South: its members are out of sight on the next request").isEqualTo(404);
+        assertThat(admin.session().api("GET", "/api/v1/team/members/" + inWest.id(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void resendsAndInvitationsAreLimitedWithRetryAfter() {
+        String email = TeamFixture.unique("limited");
+        UUID invitee = fixture.invite(account.owner(), "Limited", email, "member", null);
+        for (int resend = 1; resend <= 5; resend++) {
+            assertThat(owner.api("POST", "/api/v1/team/members/" + invitee + "/invitation/resend", null).status()).isEqualTo(204);
+        }
+        WebSession.Page sixth = owner.api("POST", "/api/v1/team/members/" + invitee + "/invitation/resend", null);
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.header("Retry-After")).isPresent();
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+        assertThat(owner.api("POST", "/api/v1/team/members/" + invitee + "/invitation/resend", null).status()).isEqualTo(204);
+
+        TeamFixture.Member admin = fixture.join(account.owner(), "admin", null);
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int i = 0; i < 200; i++) {
+            byte[] hash = new byte[32];
+            new java.security.SecureRandom().nextBytes(hash);
+            databaseOwner().sql("""
+                            INSERT INTO invitations (id, account_id, user_id, email, token_hash, invited_by, created_at, sent_at,
+                                                     expires_at, revoked_at)
+                            VALUES (:id, :a, :u, :e, :h, :by, :now, :now, :now, :now)""")
+                    .param("id", UUID.randomUUID()).param("a", account.id()).param("u", UUID.randomUUID())
+                    .param("e", "earlier-" + i + "@example.com").param("h", hash).param("by", admin.id()).param("now", now)
+                    .update();
+        }
+        WebSession.Page tooMany = admin.session().api("POST", "/api/v1/team/members", Map.of("name", "Number 201",
+                "email", TeamFixture.unique("x"), "role", "member", "profile", "all"));
+        assertThat(tooMany.status()).isEqualTo(429);
+        assertThat(tooMany.header("Retry-After")).isPresent();
+        assertThat(fixture.invite(account.owner(), "Owner Has Own Quota", TeamFixture.unique("q"), "member", null)).isNotNull();
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+        assertThat(fixture.invite(admin, "Next Day", TeamFixture.unique("d"), "member", null)).isNotNull();
+    }
+
+    @Test
+    void aDeactivatedUsersAddressCannotBeInvitedAgainAndPointsToSupport() {
+        TeamFixture.Member member = fixture.join(account.owner(), "member", null);
+        owner.api("POST", "/api/v1/team/members/" + member.id() + "/deactivation", null);
+
+        WebSession.Page again = owner.api("POST", "/api/v1/team/members", Map.of("name", "Same Person",
+                "email", " " + member.email().toUpperCase() + " ", "role", "member", "profile", "all"));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(WebSession.json(again).get("errors").get("email").asString()).contains("Contact support");
+        TeamFixture.Account other = fixture.openAccount("Another Business");
+        assertThat(other.owner().session().api("POST", "/api/v1/team/members", Map.of("name", "Same Person",
+                "email", member.email(), "role", "member", "profile", "all")).status()).as("in any account").isEqualTo(422);
+    }
+
+    @Test
+    void deactivationBlocksPasswordResetLinksAndSignInButKeepsHistory() {
+        TeamFixture.Member member = fixture.join(account.owner(), "member", null);
+        WebSession forgetful = visitor();
+        forgetful.requestPasswordReset(member.email());
+        String link = Smtp.link(Smtp.awaitMessages(member.email(), 2).get(1), "http://leadline.test/password/reset?token=");
+
+        assertThat(owner.api("POST", "/api/v1/team/members/" + member.id() + "/deactivation", null).status()).isEqualTo(204);
+
+        assertThat(forgetful.get(link).heading()).isEqualTo("This link can't be used");
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(forgetful.post("/password/reset", Map.of("token", token, "password", "a brand new passphrase")).heading())
+                .isEqualTo("This link can't be used");
+        WebSession.Page signIn = visitor().signIn(member.email(), PASSWORD);
+        assertThat(signIn.status()).isEqualTo(401);
+        forgetful.requestPasswordReset(member.email());
+        assertThat(Smtp.to(member.email())).as("no new reset link for a deactivated user").hasSize(2);
+
+        JsonNode everyone = WebSession.json(owner.api("GET", "/api/v1/team/members?state=all", null));
+        assertThat(everyone.get("members").values()).anySatisfy(row -> {
+            assertThat(row.get("id").asString()).isEqualTo(member.id().toString());
+            assertThat(row.get("state").asString()).isEqualTo("deactivated");
+        });
+        assertThat(owner.get("/team?state=deactivated").document().select("#team-list td").text())
+                .contains(member.email(), "(deactivated)");
+        assertThat(owner.get("/team").body()).as("hidden by default").doesNotContain(member.email());
+        assertThat(databaseOwner().sql("SELECT count(*) FROM audit_log WHERE actor_user_id = :u").param("u", member.id())
+                .query(Integer.class).single()).as("what they did stays").isPositive();
+    }
+
+    private Set<UUID> memberships(UUID userId) {
+        return Set.copyOf(databaseOwner().sql("SELECT profile_id FROM profile_memberships WHERE user_id = :u")
+                .param("u", userId).query(UUID.class).list());
+    }
+}
