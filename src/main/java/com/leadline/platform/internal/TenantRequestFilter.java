@@ -10,13 +10,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Binds the signed-in user's account to the request (never an account named by the request itself)
- * and ends the session when a {@link SignedInUserCheck} says the user may no longer continue.
+ * Binds the signed-in user's account to the request (never an account named by the request itself),
+ * ends the session when a {@link SignedInUserCheck} no longer knows the user as active, and keeps
+ * the session's copy of the user (name, address) current.
  */
 class TenantRequestFilter extends OncePerRequestFilter {
 
@@ -33,24 +38,45 @@ class TenantRequestFilter extends OncePerRequestFilter {
         try {
             if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
                 Tenancy.bindToThread(user.accountId());
-                if (!checks.stream().allMatch(check -> check.mayContinue(user))) {
-                    HttpSession session = request.getSession(false);
-                    if (session != null) {
-                        session.invalidate();
-                    }
-                    SecurityContextHolder.clearContext();
-                    Tenancy.clearThread();
-                    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-                    } else {
-                        response.sendRedirect(request.getContextPath() + "/signin");
-                    }
+                Optional<AuthenticatedUser> current = Optional.of(user);
+                for (SignedInUserCheck check : checks) {
+                    current = current.flatMap(check::current);
+                }
+                if (current.isEmpty()) {
+                    endSession(request, response);
                     return;
+                }
+                if (!current.get().equals(user)) {
+                    replacePrincipal(request, authentication, current.get());
                 }
             }
             chain.doFilter(request, response);
         } finally {
             Tenancy.clearThread();
+        }
+    }
+
+    private static void endSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        Tenancy.clearThread();
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            response.sendRedirect(request.getContextPath() + "/signin");
+        }
+    }
+
+    private static void replacePrincipal(HttpServletRequest request, Authentication authentication, AuthenticatedUser user) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authentication.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
         }
     }
 }
