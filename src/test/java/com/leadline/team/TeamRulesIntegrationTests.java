@@ -182,6 +182,48 @@ class TeamRulesIntegrationTests extends IntegrationTest {
                 .query(Integer.class).single()).as("what they did stays").isPositive();
     }
 
+    @Test
+    void theListFiltersByProfileStateAndTextAndPagesByKeyset() {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int i = 0; i < 65; i++) {
+            UUID id = UUID.randomUUID();
+            databaseOwner().sql("""
+                            INSERT INTO users (id, account_id, email, name, password_hash, status, created_at)
+                            VALUES (:id, :a, :e, :n, 'not-a-usable-hash', 'active', :now)""")
+                    .param("id", id).param("a", account.id()).param("e", "crew-" + i + "-" + id + "@example.com")
+                    .param("n", String.format("Crew %02d", i)).param("now", now).update();
+            databaseOwner().sql("INSERT INTO account_members (account_id, user_id, role, created_at) VALUES (:a, :u, 'member', :now)")
+                    .param("a", account.id()).param("u", id).param("now", now).update();
+            databaseOwner().sql("""
+                            INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at) VALUES (:a, :p, :u, :now)""")
+                    .param("a", account.id()).param("p", i % 5 == 0 ? third : second).param("u", id).param("now", now).update();
+        }
+
+        List<String> names = new java.util.ArrayList<>();
+        String query = "/api/v1/team/members?q=crew";
+        JsonNode page = WebSession.json(owner.api("GET", query, null));
+        names.addAll(page.get("members").values().stream().map(row -> row.get("name").asString()).toList());
+        assertThat(names).hasSize(50);
+        JsonNode next = page.get("next");
+        page = WebSession.json(owner.api("GET", query + "&afterName=" + next.get("afterName").asString().replace(" ", "%20")
+                + "&afterId=" + next.get("afterId").asString(), null));
+        names.addAll(page.get("members").values().stream().map(row -> row.get("name").asString()).toList());
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(names).hasSize(65).doesNotHaveDuplicates().isSorted();
+
+        JsonNode south = WebSession.json(owner.api("GET", "/api/v1/team/members?q=crew&profile=" + third, null));
+        assertThat(south.get("members").values()).hasSize(13);
+        assertThat(WebSession.json(owner.api("GET", "/api/v1/team/members?q=CREW%2007", null)).get("members").values())
+                .extracting(row -> row.get("name").asString()).containsExactly("Crew 07");
+        assertThat(WebSession.json(owner.api("GET", "/api/v1/team/members?q=crew-12-", null)).get("members").values())
+                .as("by email").hasSize(1);
+        assertThat(WebSession.json(owner.api("GET", "/api/v1/team/members?state=invited&q=crew", null)).get("members").values())
+                .isEmpty();
+        WebSession.Page html = owner.get("/team?q=crew");
+        assertThat(html.document().select("#team-list tbody tr")).hasSize(50);
+        assertThat(html.document().select("a:contains(Next page)")).hasSize(1);
+    }
+
     private Set<UUID> memberships(UUID userId) {
         return Set.copyOf(databaseOwner().sql("SELECT profile_id FROM profile_memberships WHERE user_id = :u")
                 .param("u", userId).query(UUID.class).list());
