@@ -52,7 +52,17 @@ class TeamApiIntegrationTests extends IntegrationTest {
         assertThat(after.get("profileIds").values()).hasSize(2);
 
         assertThat(owner.api("POST", "/api/v1/team/members/" + id + "/invitation/resend", null).status()).isEqualTo(204);
-        TeamFixture.link(email, 2);
+        String resent = TeamFixture.link(email, 2);
+        assertThat(owner.api("POST", "/api/v1/team/members/" + id + "/deactivation", null).status())
+                .as("an invitation is cancelled, not deactivated").isEqualTo(409);
+
+        // A new address for a pending invitee: the link goes to the new address and the old one dies.
+        String newEmail = TeamFixture.unique("moved");
+        assertThat(owner.api("PUT", "/api/v1/team/members/" + id, Map.of("name", "Ina Admin", "email", newEmail,
+                "role", "admin", "profileIds", List.of(account.firstProfileId().toString()))).status()).isEqualTo(204);
+        String forNewAddress = TeamFixture.invitationLink(newEmail);
+        assertThat(visitor().get(resent).status()).isEqualTo(410);
+        assertThat(visitor().get(forNewAddress).status()).isEqualTo(200);
         assertThat(owner.api("DELETE", "/api/v1/team/members/" + id + "/invitation", null).status()).isEqualTo(204);
         assertThat(owner.api("GET", "/api/v1/team/members/" + id, null).status()).isEqualTo(404);
         assertThat(databaseOwner().sql("SELECT action FROM audit_log WHERE target_id = :u ORDER BY occurred_at")

@@ -47,7 +47,12 @@ class StaffBootstrap implements ApplicationRunner {
         if (!StringUtils.hasText(email) || !StringUtils.hasText(password)) {
             return;
         }
-        passwords.check(password, email);
+        try {
+            passwords.check(password, email);
+        } catch (com.leadline.identity.PasswordRejectedException rejected) {
+            throw new IllegalStateException("leadline.support.bootstrap.password is refused: " + rejected.getMessage()
+                    + " Choose another one; nothing was created.", rejected);
+        }
         if (staff.insertIfAbsent(UUID.randomUUID(), email, name, passwords.hash(password), clock.instant())) {
             log.info("Created the support staff account {}", email);
         }

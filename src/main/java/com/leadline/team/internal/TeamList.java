@@ -69,8 +69,10 @@ class TeamList {
 
     record Row(UUID id, String name, String email, Role role, State state, Instant invitationExpiresAt, List<String> profiles) {
 
+        /** Whole hours left, rounded up: a fresh invitation shows 72 h, one with minutes left shows 1 h. */
         public long hoursLeft(Instant now) {
-            return invitationExpiresAt == null ? 0 : Math.max(0, Duration.between(now, invitationExpiresAt).toHours());
+            long seconds = invitationExpiresAt == null ? 0 : Duration.between(now, invitationExpiresAt).toSeconds();
+            return Math.max(0, (seconds + 3599) / 3600);
         }
     }
 
