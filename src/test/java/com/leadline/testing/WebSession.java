@@ -30,13 +30,23 @@ public final class WebSession {
     public static final String SESSION_COOKIE = "LEADLINE_SESSION";
 
     private final String baseUrl;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient client;
     private String csrfToken;
 
     public WebSession(int port) {
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebSession(int port, CookieManager cookies) {
         this.baseUrl = "http://localhost:" + port;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser (same cookies) talking to another server node. */
+    public WebSession onPort(int port) {
+        return new WebSession(port, cookies);
     }
 
     public record Page(int status, HttpResponse<String> response) {

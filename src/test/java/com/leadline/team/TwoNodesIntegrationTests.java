@@ -1,0 +1,74 @@
+package com.leadline.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.LeadlineApplication;
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.Smtp;
+import com.leadline.testing.WebSession;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two server nodes on one database, as in production behind a load balancer: a role change or a
+ * deactivation made through one node applies on the user's very next request to the other.
+ */
+class TwoNodesIntegrationTests extends IntegrationTest {
+
+    @Value("${spring.datasource.url}")
+    private String databaseUrl;
+
+    private ConfigurableApplicationContext secondNode;
+    private int secondPort;
+
+    @BeforeEach
+    void startSecondNode() {
+        secondNode = new SpringApplicationBuilder(LeadlineApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=leadline_app",
+                "--spring.datasource.password=leadline_app",
+                "--spring.flyway.user=postgres",
+                "--spring.flyway.password=",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + Smtp.PORT,
+                "--leadline.base-url=http://leadline.test",
+                "--leadline.data-dir=target/test-data/second-node",
+                "--leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=");
+        secondPort = ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+    }
+
+    @AfterEach
+    void stopSecondNode() {
+        secondNode.close();
+    }
+
+    @Test
+    void changesMadeOnOneNodeApplyOnTheNextRequestToTheOther() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Twin Towers Travel");
+        TeamFixture.Member admin = fixture.join(account.owner(), "admin", null);
+        TeamFixture.Member member = fixture.join(account.owner(), "member", null);
+        WebSession ownerOnSecond = account.owner().session().onPort(secondPort);
+        WebSession memberOnSecond = member.session().onPort(secondPort);
+        assertThat(memberOnSecond.api("GET", "/api/v1/session", null).status()).as("one session store").isEqualTo(200);
+
+        assertThat(ownerOnSecond.api("PUT", "/api/v1/team/members/" + admin.id(), Map.of("name", "No Longer Admin",
+                "email", admin.email(), "role", "member", "profileIds", List.of(account.firstProfileId().toString())))
+                .status()).isEqualTo(204);
+        assertThat(admin.session().api("POST", "/api/v1/team/members", Map.of("name", "Too Late",
+                "email", TeamFixture.unique("t"), "role", "member", "profile", "all")).status()).isEqualTo(403);
+
+        assertThat(ownerOnSecond.api("POST", "/api/v1/team/members/" + member.id() + "/deactivation", null).status())
+                .isEqualTo(204);
+        assertThat(member.session().api("GET", "/api/v1/session", null).status()).isEqualTo(401);
+        assertThat(memberOnSecond.api("GET", "/api/v1/session", null).status()).isEqualTo(401);
+    }
+}
