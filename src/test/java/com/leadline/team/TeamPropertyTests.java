@@ -62,8 +62,7 @@ class TeamPropertyTests extends IntegrationTest {
             profiles.add(fixture.addProfile(account, "Third Location"));
             sessions.put(account.owner().id(), account.owner().session());
             emails.put(account.owner().id(), account.owner().email());
-            staff.get("/support/signin");
-            staff.post("/support/signin", Map.of("email", STAFF_EMAIL, "password", STAFF_PASSWORD));
+            com.leadline.testing.StaffSignIn.signIn(staff, databaseOwner(), clock);
         }
 
         void play() {

@@ -4,6 +4,13 @@ import com.leadline.platform.ClientAddress;
 import com.leadline.platform.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import com.leadline.platform.Totp;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -15,16 +22,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The support console: its own sign-in, finding users by email, reactivation and invitation resends. */
+/**
+ * The support console: its own sign-in (password, then a code from an authenticator app, enrolled
+ * at the first sign-in), finding users by email, reactivation and invitation resends.
+ */
 @Controller
 class SupportController {
 
+    private static final String PENDING = "leadline.support.pendingSignIn";
+    private static final Duration CODE_WINDOW = Duration.ofMinutes(5);
+
+    /** Password accepted, code not yet: kept in the (not signed-in) session for a few minutes. */
+    record PendingSignIn(UUID staffId, String email, Instant until, byte[] secretToEnrol) implements Serializable {
+    }
+
     private final SupportService support;
     private final SessionSignIn sessions;
+    private final Clock clock;
 
-    SupportController(SupportService support, SessionSignIn sessions) {
+    SupportController(SupportService support, SessionSignIn sessions, Clock clock) {
         this.support = support;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @GetMapping("/support/signin")
@@ -35,15 +54,57 @@ class SupportController {
     @PostMapping("/support/signin")
     String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<StaffPrincipal> staffMember = support.signIn(email, password, ClientAddress.of(request));
-        if (staffMember.isEmpty()) {
+        Optional<SupportService.PasswordChecked> checked = support.checkPassword(email, password, ClientAddress.of(request));
+        if (checked.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("failure", "That email and password don't match a support account.");
             model.addAttribute("email", email);
             return "support/signin";
         }
+        sessions.rotateId(request);
+        HttpSession session = request.getSession();
+        session.setAttribute(PENDING, new PendingSignIn(checked.get().staffId(), checked.get().email(), clock.instant().plus(CODE_WINDOW),
+                checked.get().enrolled() ? null : Totp.newSecret()));
+        return "redirect:/support/signin/code";
+    }
+
+    @GetMapping("/support/signin/code")
+    String codeForm(HttpServletRequest request, Model model) {
+        return pending(request).map(signIn -> codePage(signIn, model)).orElse("redirect:/support/signin");
+    }
+
+    @PostMapping("/support/signin/code")
+    String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        Optional<PendingSignIn> pending = pending(request);
+        if (pending.isEmpty()) {
+            return "redirect:/support/signin";
+        }
+        Optional<StaffPrincipal> staffMember = support.checkCode(pending.get().staffId(), pending.get().secretToEnrol(),
+                code, ClientAddress.of(request));
+        if (staffMember.isEmpty()) {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            model.addAttribute("failure", "That code doesn't match. Enter the code your authenticator app shows now.");
+            return codePage(pending.get(), model);
+        }
+        request.getSession().removeAttribute(PENDING);
         sessions.signInAs(request, response, staffMember.get(), StaffPrincipal.ROLE);
         return "redirect:/support";
+    }
+
+    private String codePage(PendingSignIn signIn, Model model) {
+        if (signIn.secretToEnrol() != null) {
+            model.addAttribute("secret", Totp.base32(signIn.secretToEnrol()));
+            model.addAttribute("otpauth", Totp.uri("Leadline support", signIn.email(), signIn.secretToEnrol()));
+        }
+        return "support/code";
+    }
+
+    private Optional<PendingSignIn> pending(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object pending = session == null ? null : session.getAttribute(PENDING);
+        return pending instanceof PendingSignIn signIn && signIn.until().isAfter(clock.instant())
+                ? Optional.of(signIn) : Optional.empty();
     }
 
     @GetMapping("/support")

@@ -32,7 +32,7 @@ class SupportGate implements WebMvcConfigurer, HandlerInterceptor {
         if (principal instanceof com.leadline.platform.AuthenticatedUser) {
             throw RequestRefusedException.notFound();
         }
-        if (request.getRequestURI().equals(request.getContextPath() + "/support/signin")) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/support/signin")) {
             return true;
         }
         response.sendRedirect(request.getContextPath() + "/support/signin");

@@ -11,14 +11,22 @@ import com.leadline.platform.RateLimiter;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.TeamSupport;
+import com.leadline.platform.Totp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Support staff's use cases: signing in to the console, looking a customer's user up, reactivating, resending. */
+/**
+ * Support staff's use cases: signing in to the console (password, then a one-time code), looking a
+ * customer's user up, reactivating, resending.
+ */
 @Service
 class SupportService {
 
@@ -37,9 +45,11 @@ class SupportService {
     private final RateLimiter rateLimiter;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     SupportService(StaffStore staff, Passwords passwords, Identities identities, TeamSupport team, AuditTrail auditTrail,
-                   AuditLog audit, RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions) {
+                   AuditLog audit, RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
+        this.clock = clock;
         this.staff = staff;
         this.passwords = passwords;
         this.identities = identities;
@@ -51,18 +61,54 @@ class SupportService {
         this.transactions = transactions;
     }
 
-    /** The staff member these credentials belong to; every attempt is audited and rate limited per address. */
-    Optional<StaffPrincipal> signIn(String email, String password, String ip) {
+    /** A staff member whose password was right: the second factor comes next. */
+    record PasswordChecked(UUID staffId, String email, boolean enrolled) {
+    }
+
+    /** The first factor; every attempt is audited and rate limited per client address. */
+    Optional<PasswordChecked> checkPassword(String email, String password, String ip) {
         rateLimiter.hit("support-sign-in:" + ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         Optional<StaffStore.Staff> account = staff.byEmail(EmailAddresses.normalize(email));
         if (account.isEmpty()) {
             passwords.spendTimeOfOneCheck(password);
         }
         Optional<StaffStore.Staff> member = account.filter(found -> passwords.matches(password, found.passwordHash()));
-        transactions.executeWithoutResult(status -> audit.record(AuditEntry.of("support.sign_in",
-                member.isPresent() ? Outcome.SUCCESS : Outcome.FAILURE).from(ip)
-                .with(Map.of("staff", member.map(m -> m.id().toString()).orElse("unknown")))));
-        return member.map(found -> new StaffPrincipal(found.id(), found.name(), found.email()));
+        if (member.isEmpty()) {
+            auditSignIn(Outcome.FAILURE, "password", null, ip);
+        }
+        return member.map(found -> new PasswordChecked(found.id(), found.email(), found.enrolled()));
+    }
+
+    /**
+     * The second factor: a code from the staff member's authenticator app, or, at the first sign-in,
+     * a code for the secret just shown to them, which enrols it. Each code works once.
+     */
+    Optional<StaffPrincipal> checkCode(UUID staffId, byte[] secretBeingEnrolled, String code, String ip) {
+        rateLimiter.hit("support-code:" + ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
+        return transactions.execute(status -> {
+            StaffStore.Staff member = staff.byId(staffId).orElseThrow(RequestRefusedException::notFound);
+            Instant now = clock.instant();
+            boolean enrolling = !member.enrolled();
+            byte[] secret = enrolling ? secretBeingEnrolled : member.totpSecret();
+            OptionalLong step = secret == null ? OptionalLong.empty() : Totp.verify(secret, code, now, member.totpLastStep());
+            boolean accepted = step.isPresent() && (enrolling ? staff.enrol(staffId, secret, step.getAsLong())
+                    : staff.useStep(staffId, step.getAsLong()));
+            if (!accepted) {
+                auditSignIn(Outcome.FAILURE, "code", staffId, ip);
+                return Optional.<StaffPrincipal>empty();
+            }
+            if (enrolling) {
+                audit.record(AuditEntry.of("support.second_factor_enrolled", Outcome.SUCCESS).from(ip)
+                        .with(Map.of("staff", staffId.toString())));
+            }
+            auditSignIn(Outcome.SUCCESS, "code", staffId, ip);
+            return Optional.of(new StaffPrincipal(member.id(), member.name(), member.email()));
+        });
+    }
+
+    private void auditSignIn(Outcome outcome, String factor, UUID staffId, String ip) {
+        transactions.executeWithoutResult(status -> audit.record(AuditEntry.of("support.sign_in", outcome).from(ip)
+                .with(Map.of("staff", staffId == null ? "unknown" : staffId.toString(), "factor", factor))));
     }
 
     /** The user holding this address, with their recent audit entries; the look-up itself is audited in their account. */
