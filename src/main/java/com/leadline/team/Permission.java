@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do: the code form of PERMISSIONS.md (rows 3-10 so far). "own" rows are further
+ * What a role may do: the code form of PERMISSIONS.md (rows 3-10 and 14-16 so far). "own" rows are further
  * limited to the actor's profiles by {@link Actor#canManageProfile}.
  */
 public enum Permission {
@@ -17,11 +17,18 @@ public enum Permission {
     /** Row 7: edit a user's name, email, role and memberships. */
     EDIT_USERS,
     /** Rows 8-9: deactivate a user and hand over their conversations. */
-    DEACTIVATE_USERS;
+    DEACTIVATE_USERS,
+    /** Row 14: add a profile. */
+    ADD_PROFILES,
+    /** Row 15: edit a profile's name, button name, Leadbox toggle, timezone, hours; archive it. */
+    EDIT_PROFILES,
+    /** Row 16: change a profile's plan (billing is the owner's alone). */
+    CHANGE_PLANS;
 
     static Set<Permission> of(Role role) {
         return switch (role) {
-            case OWNER, ADMIN -> EnumSet.allOf(Permission.class);
+            case OWNER -> EnumSet.allOf(Permission.class);
+            case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS));
             case MEMBER -> EnumSet.of(VIEW_TEAM);
         };
     }

@@ -3,6 +3,7 @@ package com.leadline.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.net.URI;
 import java.sql.Timestamp;
@@ -23,19 +24,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every team, invitation and support route, as every kind of actor, against PERMISSIONS.md rows
- * 2-10 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * Every team, invitation, profile and support route, as every kind of actor, against PERMISSIONS.md
+ * rows 2-10, 14-16 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
-    private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations");
+    private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
+            "/profiles", "/api/v1/profiles");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who { OWNER, ADMIN_MEMBER, ADMIN_NON_MEMBER, TEAM_MEMBER, DEACTIVATED, OTHER_ACCOUNT, ANONYMOUS, SUPPORT }
 
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
-    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED }
+    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE }
 
     enum Kind { PAGE, API }
 
@@ -48,6 +50,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_SIGN_IN = "302>/signin";
     private static final String TO_TEAM = "302>/team";
     private static final String TO_STAFF_SIGN_IN = "302>/support/signin";
+    private static final String TO_PROFILES = "302>/profiles";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -57,6 +60,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private TeamFixture.Account account;
     private UUID otherProfile;
     private final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
+    private final Map<Who, UUID> userIds = new EnumMap<>(Who.class);
 
     private final List<Row> rows = List.of(
             // Row 3: everyone in the account views the Team page (each sees their own account's team).
@@ -97,6 +101,24 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support"),
             page("POST", "/support/users/resend-invitation", Target.INVITEE, subject -> Map.of("email", subject.email()),
                     "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support"),
+            // Rows 14-16: profiles. The target profile has the admin member and the team member in it, not the
+            // other admin; an archived profile is the owner's to restore.
+            page("GET", "/profiles", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+            page("GET", "/profiles/rows", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+            page("GET", "/profiles/new", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+            page("POST", "/profiles", Target.NONE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, TO_PROFILES, "403", TO_SIGN_IN, TO_PROFILES, TO_SIGN_IN, "403"),
+            page("GET", "/profiles/{id}/edit", Target.PROFILE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/profiles/{id}", Target.PROFILE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), TO_PROFILES, "403", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/profiles/{id}/archive", Target.PROFILE, subject -> Map.of(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/profiles/{id}/restore", Target.ARCHIVED_PROFILE, subject -> Map.of(), TO_PROFILES, "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            api("GET", "/api/v1/profiles", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
+            api("POST", "/api/v1/profiles", Target.NONE, subject -> profileJson(), "201", "201", "201", "403", "401", "201", "401", "403"),
+            api("GET", "/api/v1/profiles/{id}", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403"),
+            api("PUT", "/api/v1/profiles/{id}", Target.PROFILE, subject -> profileJson(), "200", "200", "404", "403", "401", "404", "401", "403"),
+            api("PUT", "/api/v1/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), "200", "403", "404", "403", "401", "404", "401", "403"),
+            api("POST", "/api/v1/profiles/{id}/archive", Target.PROFILE, null, "204", "204", "404", "403", "401", "404", "401", "403"),
+            api("POST", "/api/v1/profiles/{id}/restore", Target.ARCHIVED_PROFILE, null, "204", "404", "404", "404", "401", "404", "401", "403"),
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
             page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410"),
             page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),
@@ -142,9 +164,12 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         otherProfile = fixture.addProfile(account, "Matrix Motors East");
         TeamFixture.Member owner = account.owner();
         sessions.put(Who.OWNER, owner.session());
-        sessions.put(Who.ADMIN_MEMBER, fixture.join(owner, "admin", account.firstProfileId()).session());
-        sessions.put(Who.ADMIN_NON_MEMBER, fixture.join(owner, "admin", otherProfile).session());
-        sessions.put(Who.TEAM_MEMBER, fixture.join(owner, "member", account.firstProfileId()).session());
+        for (Who who : List.of(Who.ADMIN_MEMBER, Who.ADMIN_NON_MEMBER, Who.TEAM_MEMBER)) {
+            TeamFixture.Member member = fixture.join(owner, who == Who.TEAM_MEMBER ? "member" : "admin",
+                    who == Who.ADMIN_NON_MEMBER ? otherProfile : account.firstProfileId());
+            sessions.put(who, member.session());
+            userIds.put(who, member.id());
+        }
         TeamFixture.Member deactivated = fixture.join(owner, "member", account.firstProfileId());
         assertThat(owner.session().api("POST", "/api/v1/team/members/" + deactivated.id() + "/deactivation", null).status())
                 .isEqualTo(204);
@@ -196,6 +221,16 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         String email = TeamFixture.unique(target.name().toLowerCase());
         Timestamp now = Timestamp.from(Instant.now());
         var db = databaseOwner();
+        if (target == Target.PROFILE || target == Target.ARCHIVED_PROFILE) {
+            db.sql("INSERT INTO profiles (id, account_id, name, timezone, created_at, archived_at) VALUES (:id, :a, 'Target Profile', 'UTC', :now, :archived)")
+                    .param("id", id).param("a", account.id()).param("now", now)
+                    .param("archived", target == Target.ARCHIVED_PROFILE ? now : null, java.sql.Types.TIMESTAMP).update();
+            for (Who member : List.of(Who.ADMIN_MEMBER, Who.TEAM_MEMBER)) {
+                db.sql("INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at) VALUES (:a, :p, :u, :now)")
+                        .param("a", account.id()).param("p", id).param("u", userIds.get(member)).param("now", now).update();
+            }
+            return new Subject(id, null);
+        }
         db.sql("""
                         INSERT INTO users (id, account_id, email, name, password_hash, status, created_at)
                         VALUES (:id, :a, :e, 'Subject Person', :hash, :status, :now)""")
@@ -226,6 +261,14 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private Map<String, String> inviteForm() {
         return Map.of("name", "New Person", "email", TeamFixture.unique("new"), "role", "member",
                 "profile", account.firstProfileId().toString());
+    }
+
+    private static Map<String, String> profileForm() {
+        return Map.of("name", "Matrix Profile", "timezone", "Europe/Berlin", "showInLeadbox", "on");
+    }
+
+    private static Map<String, Object> profileJson() {
+        return Map.of("name", "Matrix Profile", "timezone", "Europe/Berlin", "showInLeadbox", true);
     }
 
     private static Map<String, String> editForm(Subject subject) {

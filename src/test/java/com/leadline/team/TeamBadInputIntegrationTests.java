@@ -3,6 +3,7 @@ package com.leadline.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.LeadlineApplication;
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
 import com.leadline.testing.Smtp;
 import com.leadline.testing.WebSession;
 import java.util.List;

@@ -21,14 +21,6 @@ class AccountStore {
                 .param("id", accountId).param("name", name).param("now", Timestamp.from(now)).update();
     }
 
-    void insertProfile(UUID profileId, UUID accountId, String name, String timezone, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO profiles (id, account_id, name, timezone, created_at)
-                        VALUES (:id, :account, :name, :timezone, :now)""")
-                .param("id", profileId).param("account", accountId).param("name", name)
-                .param("timezone", timezone).param("now", Timestamp.from(now)).update();
-    }
-
     void insertBillingAccount(UUID accountId, UUID ownerUserId, String companyName, String billingEmail, Instant now) {
         jdbc.sql("""
                         INSERT INTO billing_accounts (account_id, owner_user_id, company_name, billing_email, created_at)

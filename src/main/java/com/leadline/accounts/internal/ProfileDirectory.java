@@ -1,13 +1,31 @@
 package com.leadline.accounts.internal;
 
 import com.leadline.accounts.Profiles;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @Component
 class ProfileDirectory implements Profiles {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = "id, name, button_name, show_in_leadbox, timezone, business_hours::text, plan, created_at, archived_at";
 
     private final JdbcClient jdbc;
 
@@ -18,6 +36,93 @@ class ProfileDirectory implements Profiles {
     @Override
     @Transactional(readOnly = true)
     public List<ProfileSummary> all() {
-        return jdbc.sql("SELECT id, name FROM profiles ORDER BY lower(name), id").query(ProfileSummary.class).list();
+        return jdbc.sql("SELECT id, name FROM profiles WHERE archived_at IS NULL ORDER BY lower(name), id")
+                .query(ProfileSummary.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Profile> everyProfile() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM profiles ORDER BY lower(name), id").query(ProfileDirectory::profile).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Profile> find(UUID profileId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM profiles WHERE id = :id").param("id", profileId)
+                .query(ProfileDirectory::profile).optional();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID create(UUID accountId, Settings settings, Instant now) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO profiles (id, account_id, name, button_name, show_in_leadbox, timezone, business_hours, created_at)
+                        VALUES (:id, :account, :name, :button, :show, :timezone, CAST(:hours AS jsonb), :now)""")
+                .param("id", id).param("account", accountId).param("name", settings.name())
+                .param("button", settings.buttonName()).param("show", settings.showInLeadbox())
+                .param("timezone", settings.timezone()).param("hours", hoursJson(settings.hours()))
+                .param("now", Timestamp.from(now)).update();
+        return id;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void update(UUID profileId, Settings settings) {
+        jdbc.sql("""
+                        UPDATE profiles SET name = :name, button_name = :button, show_in_leadbox = :show, timezone = :timezone,
+                                            business_hours = CAST(:hours AS jsonb)
+                        WHERE id = :id""")
+                .param("name", settings.name()).param("button", settings.buttonName()).param("show", settings.showInLeadbox())
+                .param("timezone", settings.timezone()).param("hours", hoursJson(settings.hours())).param("id", profileId)
+                .update();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changePlan(UUID profileId, Plan plan) {
+        jdbc.sql("UPDATE profiles SET plan = :plan WHERE id = :id").param("plan", plan.code()).param("id", profileId).update();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void archive(UUID profileId, Instant now) {
+        jdbc.sql("UPDATE profiles SET archived_at = :now WHERE id = :id AND archived_at IS NULL")
+                .param("now", Timestamp.from(now)).param("id", profileId).update();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restore(UUID profileId) {
+        jdbc.sql("UPDATE profiles SET archived_at = NULL WHERE id = :id").param("id", profileId).update();
+    }
+
+    private static Profile profile(ResultSet rs, int row) throws SQLException {
+        Timestamp archived = rs.getTimestamp("archived_at");
+        return new Profile(rs.getObject("id", UUID.class),
+                new Settings(rs.getString("name"), rs.getString("button_name"), rs.getBoolean("show_in_leadbox"),
+                        rs.getString("timezone"), hours(rs.getString("business_hours"))),
+                Plan.valueOf(rs.getString("plan").toUpperCase(Locale.ROOT)), rs.getTimestamp("created_at").toInstant(),
+                archived == null ? null : archived.toInstant());
+    }
+
+    private static String hoursJson(Map<DayOfWeek, OpeningHours> hours) {
+        return JSON.writeValueAsString(hours.entrySet().stream().collect(Collectors.toMap(
+                entry -> entry.getKey().name(),
+                entry -> Map.of("opens", entry.getValue().opens().toString(), "closes", entry.getValue().closes().toString()))));
+    }
+
+    private static Map<DayOfWeek, OpeningHours> hours(String json) {
+        Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
+        JsonNode days = JSON.readTree(json);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            JsonNode open = days.get(day.name());
+            if (open != null) {
+                hours.put(day, new OpeningHours(LocalTime.parse(open.get("opens").asString()),
+                        LocalTime.parse(open.get("closes").asString())));
+            }
+        }
+        return hours;
     }
 }

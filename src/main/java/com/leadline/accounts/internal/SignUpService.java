@@ -1,6 +1,7 @@
 package com.leadline.accounts.internal;
 
 import com.leadline.accounts.AccountOpened;
+import com.leadline.accounts.Profiles;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
@@ -63,12 +64,14 @@ class SignUpService {
     private final Clock clock;
     private final int signUpsPerAddress;
     private final ApplicationEventPublisher events;
+    private final Profiles profiles;
 
     SignUpService(Identities identities, AccountStore accounts, Mailer mailer, Links links, AuditLog audit,
                   RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions, Clock clock,
-                  ApplicationEventPublisher events,
+                  ApplicationEventPublisher events, Profiles profiles,
                   @Value("${leadline.sign-up.per-ip-per-hour:20}") int signUpsPerAddress) {
         this.events = events;
+        this.profiles = profiles;
         this.identities = identities;
         this.accounts = accounts;
         this.mailer = mailer;
@@ -145,8 +148,8 @@ class SignUpService {
             Instant now = clock.instant();
             accounts.insertAccount(accountId, businessName, now);
             UUID ownerId = identities.createActiveUser(accountId, email, name, password, businessName);
-            UUID profileId = UUID.randomUUID();
-            accounts.insertProfile(profileId, accountId, businessName, timezone, now);
+            UUID profileId = profiles.create(accountId,
+                    new Profiles.Settings(businessName, null, true, timezone, java.util.Map.of()), now);
             events.publishEvent(new AccountOpened(accountId, ownerId, profileId));
             accounts.insertBillingAccount(accountId, ownerId, businessName, email, now);
             audit.record(AuditEntry.of("sign_up", Outcome.SUCCESS).inAccount(accountId).by(ownerId)

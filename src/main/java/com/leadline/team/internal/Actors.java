@@ -30,7 +30,7 @@ class Actors implements HandlerMethodArgumentResolver {
         return transactions.execute(status -> {
             Role role = team.roleOf(user.userId()).orElseThrow(RequestRefusedException::notFound);
             return new Actor(user.userId(), user.accountId(), user.displayName(), role,
-                    role == Role.OWNER ? team.allProfiles() : team.memberProfiles(user.userId()));
+                    role == Role.OWNER ? team.allProfiles() : team.workingProfiles(user.userId()));
         });
     }
 

@@ -54,8 +54,31 @@ class TeamStore {
                 .param("u", userId).query(UUID.class).list());
     }
 
+    /** The profiles in use (not archived): the owner works in all of them. */
     Set<UUID> allProfiles() {
-        return Set.copyOf(jdbc.sql("SELECT id FROM profiles").query(UUID.class).list());
+        return Set.copyOf(jdbc.sql("SELECT id FROM profiles WHERE archived_at IS NULL").query(UUID.class).list());
+    }
+
+    /** The profiles in use that the user is a member of. */
+    Set<UUID> workingProfiles(UUID userId) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT pm.profile_id FROM profile_memberships pm JOIN profiles p ON p.id = pm.profile_id
+                        WHERE pm.user_id = :u AND p.archived_at IS NULL""")
+                .param("u", userId).query(UUID.class).list());
+    }
+
+    /** Per profile, the users who work in it (members, and the owner in every one), deactivated users aside. */
+    java.util.Map<UUID, Integer> userCounts() {
+        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT p.id, count(DISTINCT u.id) FROM profiles p
+                        JOIN account_members m ON true
+                        JOIN users u ON u.id = m.user_id AND u.status <> 'deactivated'
+                        WHERE m.role = 'owner' OR EXISTS (
+                            SELECT 1 FROM profile_memberships pm WHERE pm.profile_id = p.id AND pm.user_id = m.user_id)
+                        GROUP BY p.id""")
+                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+        return counts;
     }
 
     void addMemberships(UUID accountId, UUID userId, Collection<UUID> profileIds, Instant now) {

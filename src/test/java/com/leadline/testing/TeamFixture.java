@@ -1,10 +1,7 @@
-package com.leadline.team;
+package com.leadline.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadline.testing.IntegrationTest;
-import com.leadline.testing.Smtp;
-import com.leadline.testing.WebSession;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -16,23 +13,23 @@ import tools.jackson.databind.JsonNode;
  * Builds teams the way people do: sign-up for the owner, invitations through the API, acceptance
  * through the emailed link. Extra profiles are written directly (the Profiles page is a later issue).
  */
-final class TeamFixture {
+public final class TeamFixture {
 
-    record Account(UUID id, UUID firstProfileId, Member owner) {
+    public record Account(UUID id, UUID firstProfileId, Member owner) {
     }
 
-    record Member(UUID id, String email, WebSession session) {
+    public record Member(UUID id, String email, WebSession session) {
     }
 
     private final int port;
     private final JdbcClient owner;
 
-    TeamFixture(int port, JdbcClient databaseOwner) {
+    public TeamFixture(int port, JdbcClient databaseOwner) {
         this.port = port;
         this.owner = databaseOwner;
     }
 
-    Account openAccount(String business) {
+    public Account openAccount(String business) {
         String email = unique("owner");
         WebSession session = new WebSession(port);
         session.signUp(business, "Olive Owner", email, IntegrationTest.PASSWORD);
@@ -43,7 +40,7 @@ final class TeamFixture {
         return new Account(accountId, profileId, new Member(UUID.fromString(me.get("userId").asString()), email, session));
     }
 
-    UUID addProfile(Account account, String name) {
+    public UUID addProfile(Account account, String name) {
         UUID id = UUID.randomUUID();
         owner.sql("INSERT INTO profiles (id, account_id, name, timezone, created_at) VALUES (:id, :a, :n, 'UTC', :now)")
                 .param("id", id).param("a", account.id()).param("n", name).param("now", Timestamp.from(Instant.now()))
@@ -52,7 +49,7 @@ final class TeamFixture {
     }
 
     /** Invited by {@code inviter} through the API; not yet accepted. */
-    UUID invite(Member inviter, String name, String email, String role, UUID profile) {
+    public UUID invite(Member inviter, String name, String email, String role, UUID profile) {
         WebSession.Page answer = inviter.session().api("POST", "/api/v1/team/members",
                 Map.of("name", name, "email", email, "role", role, "profile", profile == null ? "all" : profile.toString()));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
@@ -60,7 +57,7 @@ final class TeamFixture {
     }
 
     /** Invited and accepted: a signed-in member. */
-    Member join(Member inviter, String role, UUID profile) {
+    public Member join(Member inviter, String role, UUID profile) {
         String email = unique(role);
         UUID id = invite(inviter, "Member " + email.substring(0, email.indexOf('@')), email, role, profile);
         WebSession session = new WebSession(port);
@@ -69,28 +66,28 @@ final class TeamFixture {
         return new Member(id, email, session);
     }
 
-    WebSession.Page acceptLatestInvitation(WebSession session, String email) {
+    public WebSession.Page acceptLatestInvitation(WebSession session, String email) {
         String link = invitationLink(email);
         session.get(link);
         return session.post("/invitations/accept", Map.of("token", tokenOf(link), "name", "Joined Member",
                 "password", IntegrationTest.PASSWORD));
     }
 
-    static String invitationLink(String email) {
+    public static String invitationLink(String email) {
         return link(email, 1);
     }
 
     /** The link in the {@code nth} invitation email to this address (waiting for it to arrive). */
-    static String link(String email, int nth) {
+    public static String link(String email, int nth) {
         var messages = Smtp.awaitMessages(email, nth);
         return Smtp.link(messages.get(nth - 1), "http://leadline.test/invitations/accept?token=");
     }
 
-    static String tokenOf(String link) {
+    public static String tokenOf(String link) {
         return link.substring(link.indexOf("token=") + "token=".length());
     }
 
-    static String unique(String who) {
+    public static String unique(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 }

@@ -1,0 +1,194 @@
+package com.leadline.profiles.internal;
+
+import com.leadline.accounts.Profiles;
+import com.leadline.accounts.Profiles.OpeningHours;
+import com.leadline.accounts.Profiles.Plan;
+import com.leadline.accounts.Profiles.Profile;
+import com.leadline.audit.AuditEntry;
+import com.leadline.audit.AuditEntry.Outcome;
+import com.leadline.audit.AuditLog;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.team.Actor;
+import com.leadline.team.Memberships;
+import com.leadline.team.Permission;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Profile use cases, one transaction each. Who sees a profile: the owner every one (archived too),
+ * everyone else the profiles they work in; what they may do is {@link Permission} rows 14-16.
+ */
+@Service
+class ProfileService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_BUTTON_NAME = 60;
+
+    /** A profile form as typed: hours per weekday as "HH:mm" pairs, absent for a closed day. */
+    record ProfileForm(String name, String buttonName, Boolean showInLeadbox, String timezone,
+                       Map<String, HoursForm> hours) {
+    }
+
+    record HoursForm(String opens, String closes) {
+    }
+
+    record ProfileRow(Profile profile, int users) {
+    }
+
+    private final Profiles profiles;
+    private final Memberships memberships;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ProfileService(Profiles profiles, Memberships memberships, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        this.profiles = profiles;
+        this.memberships = memberships;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    List<ProfileRow> list(Actor actor) {
+        return transactions.execute(status -> {
+            Map<UUID, Integer> users = memberships.userCounts();
+            return profiles.everyProfile().stream()
+                    .filter(profile -> visible(actor, profile))
+                    .map(profile -> new ProfileRow(profile, users.getOrDefault(profile.id(), 0)))
+                    .toList();
+        });
+    }
+
+    Profile get(Actor actor, UUID profileId) {
+        return transactions.execute(status -> visibleProfile(actor, profileId));
+    }
+
+    /** The new profile (the actor's own copy of their profiles predates it). */
+    Profile create(Actor actor, ProfileForm form, String ip) {
+        actor.require(Permission.ADD_PROFILES);
+        Profiles.Settings settings = validated(form);
+        return transactions.execute(status -> {
+            UUID id = profiles.create(actor.accountId(), settings, clock.instant());
+            // The creator works in it; nobody else is added (other admins must be added by someone who can).
+            memberships.join(actor.accountId(), id, actor.userId());
+            record(actor, "profile.created", id, ip, Map.of("name", settings.name()));
+            return profiles.find(id).orElseThrow();
+        });
+    }
+
+    void update(Actor actor, UUID profileId, ProfileForm form, String ip) {
+        transactions.executeWithoutResult(status -> {
+            visibleProfile(actor, profileId);
+            actor.require(Permission.EDIT_PROFILES);
+            profiles.update(profileId, validated(form));
+            record(actor, "profile.edited", profileId, ip, Map.of());
+        });
+    }
+
+    void changePlan(Actor actor, UUID profileId, String planCode, String ip) {
+        transactions.executeWithoutResult(status -> {
+            Profile profile = visibleProfile(actor, profileId);
+            if (!actor.can(Permission.CHANGE_PLANS)) {
+                throw RequestRefusedException.forbidden("Only the account's owner changes plans.");
+            }
+            Plan plan = plan(planCode);
+            if (plan != profile.plan()) {
+                profiles.changePlan(profileId, plan);
+                record(actor, "profile.plan_changed", profileId, ip, Map.of("from", profile.plan().code(), "to", plan.code()));
+            }
+        });
+    }
+
+    void archive(Actor actor, UUID profileId, String ip) {
+        transactions.executeWithoutResult(status -> {
+            Profile profile = visibleProfile(actor, profileId);
+            actor.require(Permission.EDIT_PROFILES);
+            if (profile.archived()) {
+                throw RequestRefusedException.conflict("This profile is already archived.");
+            }
+            if (profiles.all().size() <= 1) {
+                throw RequestRefusedException.conflict("An account keeps at least one profile in use.");
+            }
+            profiles.archive(profileId, clock.instant());
+            record(actor, "profile.archived", profileId, ip, Map.of());
+        });
+    }
+
+    void restore(Actor actor, UUID profileId, String ip) {
+        transactions.executeWithoutResult(status -> {
+            Profile profile = visibleProfile(actor, profileId);
+            actor.require(Permission.EDIT_PROFILES);
+            if (!profile.archived()) {
+                throw RequestRefusedException.conflict("This profile is in use.");
+            }
+            profiles.restore(profileId);
+            record(actor, "profile.restored", profileId, ip, Map.of());
+        });
+    }
+
+    private Profile visibleProfile(Actor actor, UUID profileId) {
+        return profiles.find(profileId).filter(profile -> visible(actor, profile))
+                .orElseThrow(RequestRefusedException::notFound);
+    }
+
+    private static boolean visible(Actor actor, Profile profile) {
+        return actor.isOwner() || actor.canManageProfile(profile.id());
+    }
+
+    private void record(Actor actor, String action, UUID profileId, String ip, Map<String, String> details) {
+        audit.record(AuditEntry.of(action, Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
+                .on("profile", profileId).from(ip).with(details));
+    }
+
+    static Profiles.Settings validated(ProfileForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            errors.put("name", "Enter a name (up to " + MAX_NAME + " characters).");
+        }
+        String buttonName = form.buttonName() == null || form.buttonName().isBlank() ? null : form.buttonName().strip();
+        if (buttonName != null && buttonName.length() > MAX_BUTTON_NAME) {
+            errors.put("buttonName", "Keep the button name to " + MAX_BUTTON_NAME + " characters.");
+        }
+        String timezone = form.timezone() == null ? "" : form.timezone().strip();
+        if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
+            errors.put("timezone", "Choose a timezone from the list, like Europe/Berlin.");
+        }
+        Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
+        (form.hours() == null ? Map.<String, HoursForm>of() : form.hours()).forEach((day, times) -> {
+            try {
+                LocalTime opens = LocalTime.parse(times.opens().strip());
+                LocalTime closes = LocalTime.parse(times.closes().strip());
+                if (!opens.isBefore(closes)) {
+                    errors.put("hours", "Opening hours must close after they open.");
+                }
+                hours.put(DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)), new OpeningHours(opens, closes));
+            } catch (DateTimeParseException | IllegalArgumentException | NullPointerException malformed) {
+                errors.put("hours", "Give opening hours as times like 09:00 and 17:30.");
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw RequestRefusedException.invalid(errors);
+        }
+        return new Profiles.Settings(name, buttonName, !Boolean.FALSE.equals(form.showInLeadbox()), timezone, hours);
+    }
+
+    private static Plan plan(String code) {
+        try {
+            return Plan.valueOf(code == null ? "" : code.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw RequestRefusedException.invalid(Map.of("plan", "Choose Pro or Premium."));
+        }
+    }
+}

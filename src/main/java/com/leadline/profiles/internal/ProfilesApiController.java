@@ -1,0 +1,89 @@
+package com.leadline.profiles.internal;
+
+import com.leadline.accounts.Profiles;
+import com.leadline.platform.ClientAddress;
+import com.leadline.team.Actor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Profiles page's operations as JSON under /api/v1/profiles: same use cases, same rules, problem details. */
+@RestController
+@RequestMapping("/api/v1/profiles")
+class ProfilesApiController {
+
+    record ProfileJson(UUID id, String name, String buttonName, boolean showInLeadbox, String timezone, String plan,
+                       Map<String, ProfileService.HoursForm> hours, Instant archivedAt, Integer users) {
+    }
+
+    record PlanChange(String plan) {
+    }
+
+    private final ProfileService profiles;
+
+    ProfilesApiController(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @GetMapping
+    List<ProfileJson> list(Actor actor) {
+        return profiles.list(actor).stream().map(row -> json(row.profile(), row.users())).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<ProfileJson> create(Actor actor, @RequestBody ProfileService.ProfileForm body, HttpServletRequest request) {
+        Profiles.Profile created = profiles.create(actor, body, ClientAddress.of(request));
+        return ResponseEntity.created(URI.create("/api/v1/profiles/" + created.id())).body(json(created, null));
+    }
+
+    @GetMapping("/{id}")
+    ProfileJson get(Actor actor, @PathVariable UUID id) {
+        return json(profiles.get(actor, id), null);
+    }
+
+    @PutMapping("/{id}")
+    ProfileJson update(Actor actor, @PathVariable UUID id, @RequestBody ProfileService.ProfileForm body,
+                       HttpServletRequest request) {
+        profiles.update(actor, id, body, ClientAddress.of(request));
+        return json(profiles.get(actor, id), null);
+    }
+
+    @PutMapping("/{id}/plan")
+    ProfileJson plan(Actor actor, @PathVariable UUID id, @RequestBody PlanChange body, HttpServletRequest request) {
+        profiles.changePlan(actor, id, body.plan(), ClientAddress.of(request));
+        return json(profiles.get(actor, id), null);
+    }
+
+    @PostMapping("/{id}/archive")
+    ResponseEntity<Void> archive(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
+        profiles.archive(actor, id, ClientAddress.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/restore")
+    ResponseEntity<Void> restore(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
+        profiles.restore(actor, id, ClientAddress.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ProfileJson json(Profiles.Profile profile, Integer users) {
+        Map<String, ProfileService.HoursForm> hours = new TreeMap<>();
+        profile.settings().hours().forEach((day, open) -> hours.put(day.name(),
+                new ProfileService.HoursForm(open.opens().toString(), open.closes().toString())));
+        return new ProfileJson(profile.id(), profile.settings().name(), profile.settings().buttonName(),
+                profile.settings().showInLeadbox(), profile.settings().timezone(), profile.plan().code(), hours,
+                profile.archivedAt(), users);
+    }
+}

@@ -1,0 +1,14 @@
+package com.leadline.team;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Profile memberships for the modules that build on the team: who works where. */
+public interface Memberships {
+
+    /** Makes the user a member of the profile, inside the caller's transaction (nothing if they already are). */
+    void join(UUID accountId, UUID profileId, UUID userId);
+
+    /** Per profile of the current account: how many users work in it (the owner in every one; deactivated users aside). */
+    Map<UUID, Integer> userCounts();
+}
