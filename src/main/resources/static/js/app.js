@@ -11,6 +11,11 @@
     }
   });
 
+  // A select marked data-autosubmit submits its form when it changes (the form also has a button).
+  document.addEventListener('change', function (event) {
+    if (event.target.matches('select[data-autosubmit]')) { event.target.form.submit(); }
+  });
+
   // Account menu: a button that opens a role="menu" list; Escape or a click elsewhere closes it.
   function setUpMenu(button) {
     var menu = document.getElementById(button.getAttribute('aria-controls'));

@@ -149,6 +149,32 @@ class ProfilesIntegrationTests extends IntegrationTest {
                 .query(String.class).single()).isEqualTo("Someone Else's Pizza");
     }
 
+    @Test
+    void theSwitcherOffersTheProfilesYouSeeAndTheTeamPageFollowsIt() {
+        UUID harbour = UUID.fromString(WebSession.json(owner.api("POST", "/api/v1/profiles", profile("Profile Pizza Harbour")))
+                .get("id").asString());
+        TeamFixture.Member member = fixture.join(account.owner(), "member", account.firstProfileId());
+
+        assertThat(owner.get("/profiles").document().select("#profile-switcher option").eachText())
+                .containsExactly("All Profiles", "Profile Pizza", "Profile Pizza Harbour");
+        assertThat(member.session().get("/team").document().select("#profile-switcher option").eachText())
+                .containsExactly("All Profiles", "Profile Pizza");
+
+        owner.get("/profiles");
+        WebSession.Page switched = owner.post("/profiles/current", Map.of("profile", harbour.toString(), "back", "/team"));
+        assertThat(java.net.URI.create(switched.location()).getPath()).isEqualTo("/team");
+        var team = owner.get("/team").document();
+        assertThat(team.select("#profile option[selected]").text()).isEqualTo("Profile Pizza Harbour");
+        assertThat(team.select("#profile-switcher option[selected]").text()).isEqualTo("Profile Pizza Harbour");
+        assertThat(team.select("#team-list tbody tr")).as("only the owner works in Harbour").hasSize(1);
+
+        java.net.URI back = java.net.URI.create(owner.post("/profiles/current", Map.of("profile", "all", "back", "//evil.example/phish"))
+                .location());
+        assertThat(back.getHost()).as("never off the site").isEqualTo("localhost");
+        assertThat(back.getPath()).isEqualTo("/");
+        assertThat(member.session().post("/profiles/current", Map.of("profile", harbour.toString())).status()).isEqualTo(404);
+    }
+
     private static Map<String, Object> profile(String name) {
         return Map.of("name", name, "buttonName", "", "showInLeadbox", true, "timezone", "Europe/Berlin", "hours", Map.of());
     }

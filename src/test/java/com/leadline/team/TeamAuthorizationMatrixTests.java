@@ -112,6 +112,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("POST", "/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), TO_PROFILES, "403", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
             page("POST", "/profiles/{id}/archive", Target.PROFILE, subject -> Map.of(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
             page("POST", "/profiles/{id}/restore", Target.ARCHIVED_PROFILE, subject -> Map.of(), TO_PROFILES, "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/profiles/current", Target.PROFILE, subject -> Map.of("profile", subject.id().toString(), "back", "/team"),
+                    TO_TEAM, TO_TEAM, "404", TO_TEAM, TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
             api("GET", "/api/v1/profiles", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
             api("POST", "/api/v1/profiles", Target.NONE, subject -> profileJson(), "201", "201", "201", "403", "401", "201", "401", "403"),
             api("GET", "/api/v1/profiles/{id}", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403"),

@@ -2,6 +2,7 @@ package com.leadline.platform.internal;
 
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.ShellProfiles;
 import com.leadline.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -17,10 +18,38 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class ShellModel {
 
+    private final java.util.Optional<ShellProfiles> shellProfiles;
+
+    ShellModel(java.util.Optional<ShellProfiles> shellProfiles) {
+        this.shellProfiles = shellProfiles;
+    }
+
     @ModelAttribute("currentUser")
     AuthenticatedUser currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user ? user : null;
+    }
+
+    /** The profile switcher's choices (none for visitors and staff), read per page like everything about access. */
+    @ModelAttribute("shellProfiles")
+    java.util.List<ShellProfiles.ShellProfile> shellProfiles(jakarta.servlet.http.HttpServletRequest request) {
+        AuthenticatedUser user = currentUser();
+        if (user == null || shellProfiles.isEmpty() || request.getHeader("HX-Request") != null) {
+            return java.util.List.of();
+        }
+        return shellProfiles.get().visibleTo(user);
+    }
+
+    /** Where the switcher comes back to: this page's path (never a full URL from the request). */
+    @ModelAttribute("requestPath")
+    String requestPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("currentProfile")
+    Object currentProfile(jakarta.servlet.http.HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        return session == null ? null : session.getAttribute(ShellProfiles.CURRENT_PROFILE);
     }
 
     /** Pages: the friendly error page, with the refusal's own words. (The JSON API renders ProblemDetail instead.) */

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.SessionAttribute;
+import com.leadline.platform.ShellProfiles;
 
 /** The Team page and its modals (htmx fragments of the same templates). Translates; the rules live in TeamService. */
 @Controller
@@ -40,8 +42,14 @@ class TeamController {
     }
 
     @GetMapping("/team")
-    String page(Actor actor, @RequestParam Map<String, String> query, Model model) {
-        fillList(actor, query, model);
+    String page(Actor actor, @RequestParam Map<String, String> query,
+                @SessionAttribute(name = ShellProfiles.CURRENT_PROFILE, required = false) UUID currentProfile, Model model) {
+        Map<String, String> withDefault = new java.util.HashMap<>(query);
+        if (currentProfile != null && actor.canManageProfile(currentProfile)) {
+            // The profile chosen in the shell's switcher is the page's default.
+            withDefault.putIfAbsent("profile", currentProfile.toString());
+        }
+        fillList(actor, withDefault, model);
         model.addAttribute("profileChoices", profileChoices(actor));
         return "team/members";
     }
