@@ -11,6 +11,18 @@
     }
   });
 
+  // A button with data-copy="#field" copies that field's text and says so.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy]');
+    if (!button) { return; }
+    var field = document.querySelector(button.getAttribute('data-copy'));
+    if (!field || !navigator.clipboard) { field && field.select(); return; }
+    navigator.clipboard.writeText(field.value).then(function () {
+      var notice = document.getElementById('notice');
+      if (notice) { notice.textContent = 'Copied.'; notice.hidden = false; }
+    });
+  });
+
   // A select marked data-autosubmit submits its form when it changes (the form also has a button).
   document.addEventListener('change', function (event) {
     if (event.target.matches('select[data-autosubmit]')) { event.target.form.submit(); }

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do: the code form of PERMISSIONS.md (rows 3-10 and 14-16 so far). "own" rows are further
+ * What a role may do: the code form of PERMISSIONS.md (rows 3-11 and 14-16 so far). "own" rows are further
  * limited to the actor's profiles by {@link Actor#canManageProfile}.
  */
 public enum Permission {
@@ -23,12 +23,16 @@ public enum Permission {
     /** Row 15: edit a profile's name, button name, Leadbox toggle, timezone, hours; archive it. */
     EDIT_PROFILES,
     /** Row 16: change a profile's plan (billing is the owner's alone). */
-    CHANGE_PLANS;
+    CHANGE_PLANS,
+    /** Row 11: switch a partner agency between Admin and Read only. */
+    SWITCH_PARTNER_LEVEL,
+    /** The owner alone ends a partner agency's access. */
+    REVOKE_PARTNERS;
 
     static Set<Permission> of(Role role) {
         return switch (role) {
             case OWNER -> EnumSet.allOf(Permission.class);
-            case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS));
+            case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, REVOKE_PARTNERS));
             case MEMBER -> EnumSet.of(VIEW_TEAM);
         };
     }

@@ -57,7 +57,7 @@ class ProfilesIntegrationTests extends IntegrationTest {
         assertThat(page.document().select("#profile-list tbody tr")).hasSize(2);
         assertThat(page.document().select("button[aria-label='Edit Profile Pizza Downtown']")).hasSize(1);
         assertThat(owner.get("/profiles/" + id + "/edit").document().select("#profile-plan")).hasSize(1);
-        assertThat(databaseOwner().sql("SELECT action FROM audit_log WHERE target_id = :p ORDER BY occurred_at")
+        assertThat(databaseOwner().sql("SELECT action FROM audit_log WHERE target_id = :p ORDER BY id")
                 .param("p", id).query(String.class).list()).containsExactly("profile.created", "profile.plan_changed");
     }
 

@@ -66,7 +66,7 @@ class TeamApiIntegrationTests extends IntegrationTest {
         assertThat(visitor().get(forNewAddress).status()).isEqualTo(200);
         assertThat(owner.api("DELETE", "/api/v1/team/members/" + id + "/invitation", null).status()).isEqualTo(204);
         assertThat(owner.api("GET", "/api/v1/team/members/" + id, null).status()).isEqualTo(404);
-        assertThat(databaseOwner().sql("SELECT action FROM audit_log WHERE target_id = :u ORDER BY occurred_at")
+        assertThat(databaseOwner().sql("SELECT action FROM audit_log WHERE target_id = :u ORDER BY id")
                 .param("u", id.toString()).query(String.class).list())
                 .containsSubsequence("invitation.sent", "user.role_changed", "user.memberships_changed", "user.edited",
                         "invitation.resent", "invitation.cancelled");

@@ -31,13 +31,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
-            "/profiles", "/api/v1/profiles");
+            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who { OWNER, ADMIN_MEMBER, ADMIN_NON_MEMBER, TEAM_MEMBER, DEACTIVATED, OTHER_ACCOUNT, ANONYMOUS, SUPPORT }
 
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
-    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE }
+    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY }
 
     enum Kind { PAGE, API }
 
@@ -121,6 +121,22 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("PUT", "/api/v1/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), "200", "403", "404", "403", "401", "404", "401", "403"),
             api("POST", "/api/v1/profiles/{id}/archive", Target.PROFILE, null, "204", "204", "404", "403", "401", "404", "401", "403"),
             api("POST", "/api/v1/profiles/{id}/restore", Target.ARCHIVED_PROFILE, null, "204", "404", "404", "404", "401", "404", "401", "403"),
+            // Row 11 and partner access: the target is an agency with Admin access to the account. Partner users'
+            // own columns come with their acting in client accounts.
+            page("GET", "/partners", Target.NONE, null, "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("GET", "/partners/signup", Target.NONE, null, "200", "200", "200", "200", "200", "200", "200", "200"),
+            page("POST", "/partners/signup", Target.NONE, subject -> Map.of("businessName", "", "yourName", "", "email", "x"),
+                    "422", "422", "422", "422", "422", "422", "422", "422"),
+            page("GET", "/team/partners", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+            page("POST", "/team/partners/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
+                    TO_TEAM, TO_TEAM, TO_TEAM, "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/team/partners/{agencyId}/revoke", Target.AGENCY, subject -> Map.of(),
+                    TO_TEAM, "403", "403", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            api("GET", "/api/v1/partners/clients", Target.NONE, null, "404", "404", "404", "404", "401", "404", "401", "403"),
+            api("GET", "/api/v1/partners/agencies", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
+            api("PUT", "/api/v1/partners/agencies/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
+                    "204", "204", "204", "403", "401", "404", "401", "403"),
+            api("DELETE", "/api/v1/partners/agencies/{agencyId}", Target.AGENCY, null, "204", "403", "403", "403", "401", "404", "401", "403"),
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
             page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410"),
             page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),
@@ -188,7 +204,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private String outcome(Who who, Row row) {
         WebSession session = sessions.get(who);
         Subject subject = subject(row.target());
-        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString());
+        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString());
         Object body = row.body() == null ? null : row.body().apply(subject);
         if (!row.method().equals("GET")) {
             // Hold a current CSRF token, as a browser that opened a page would: the matrix tests authorization, not CSRF.
@@ -223,6 +239,15 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         String email = TeamFixture.unique(target.name().toLowerCase());
         Timestamp now = Timestamp.from(Instant.now());
         var db = databaseOwner();
+        if (target == Target.AGENCY) {
+            db.sql("INSERT INTO accounts (id, name, kind, created_at) VALUES (:id, 'Target Agency', 'agency', :now)")
+                    .param("id", id).param("now", now).update();
+            db.sql("""
+                            INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
+                            VALUES (:client, :agency, 'admin', :now)""")
+                    .param("client", account.id()).param("agency", id).param("now", now).update();
+            return new Subject(id, null);
+        }
         if (target == Target.PROFILE || target == Target.ARCHIVED_PROFILE) {
             db.sql("INSERT INTO profiles (id, account_id, name, timezone, created_at, archived_at) VALUES (:id, :a, 'Target Profile', 'UTC', :now, :archived)")
                     .param("id", id).param("a", account.id()).param("now", now)

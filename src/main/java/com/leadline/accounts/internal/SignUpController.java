@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class SignUpController {
@@ -25,24 +26,41 @@ class SignUpController {
     }
 
     @GetMapping("/signup")
-    String form(Model model) {
-        model.addAttribute("form", new SignUpService.SignUpForm("", "", "", "", ""));
-        return "accounts/signup";
+    String form(@RequestParam(defaultValue = "") String partner, Model model) {
+        model.addAttribute("form", new SignUpService.SignUpForm("", "", "", "", "", partner));
+        return page(SignUpService.Kind.BUSINESS, model);
+    }
+
+    @GetMapping("/partners/signup")
+    String agencyForm(Model model) {
+        model.addAttribute("form", new SignUpService.SignUpForm("", "", "", "", "", ""));
+        return page(SignUpService.Kind.AGENCY, model);
     }
 
     /** New address or known address: the same redirect, with a fresh session id either way. */
     @PostMapping("/signup")
     String submit(@ModelAttribute SignUpService.SignUpForm form, HttpServletRequest request, HttpServletResponse response,
                   Model model) {
+        return submit(SignUpService.Kind.BUSINESS, form, request, response, model);
+    }
+
+    @PostMapping("/partners/signup")
+    String submitAgency(@ModelAttribute SignUpService.SignUpForm form, HttpServletRequest request,
+                        HttpServletResponse response, Model model) {
+        return submit(SignUpService.Kind.AGENCY, form, request, response, model);
+    }
+
+    private String submit(SignUpService.Kind kind, SignUpService.SignUpForm form, HttpServletRequest request,
+                          HttpServletResponse response, Model model) {
         Optional<AuthenticatedUser> owner;
         try {
-            owner = signUps.signUp(form, ClientAddress.of(request));
+            owner = signUps.signUp(kind, form, ClientAddress.of(request));
         } catch (SignUpService.InvalidSignUp invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("form", new SignUpService.SignUpForm(form.businessName(), form.yourName(), form.email(), "",
-                    form.timezone()));
+                    form.timezone(), form.partner()));
             model.addAttribute("errors", invalid.errors);
-            return "accounts/signup";
+            return page(kind, model);
         }
         if (owner.isPresent()) {
             sessions.signIn(request, response, owner.get());
@@ -50,5 +68,10 @@ class SignUpController {
             sessions.rotateId(request);
         }
         return "redirect:/welcome";
+    }
+
+    private static String page(SignUpService.Kind kind, Model model) {
+        model.addAttribute("agency", kind == SignUpService.Kind.AGENCY);
+        return "accounts/signup";
     }
 }

@@ -1,6 +1,7 @@
 package com.leadline.accounts.internal;
 
 import com.leadline.accounts.AccountOpened;
+import com.leadline.accounts.AgencyOpened;
 import com.leadline.accounts.Profiles;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
@@ -40,8 +41,11 @@ class SignUpService {
 
     static final int MAX_NAME_LENGTH = 200;
 
-    record SignUpForm(String businessName, String yourName, String email, String password, String timezone) {
+    record SignUpForm(String businessName, String yourName, String email, String password, String timezone, String partner) {
     }
+
+    /** A business account (with its first profile) or a partner agency (with its referral code). */
+    enum Kind { BUSINESS, AGENCY }
 
     /** Field name to message, for a form that was not accepted. */
     static class InvalidSignUp extends RuntimeException {
@@ -90,6 +94,10 @@ class SignUpService {
      * @throws InvalidSignUp when a field is missing or malformed; nothing is created
      */
     Optional<AuthenticatedUser> signUp(SignUpForm form, String ip) {
+        return signUp(Kind.BUSINESS, form, ip);
+    }
+
+    Optional<AuthenticatedUser> signUp(Kind kind, SignUpForm form, String ip) {
         rateLimiter.hit("sign-up:" + ip, signUpsPerAddress, Duration.ofHours(1));
         String email = EmailAddresses.normalize(form.email());
         String businessName = form.businessName() == null ? "" : form.businessName().strip();
@@ -102,7 +110,8 @@ class SignUpService {
                     explainAddressInUse(email, existing.get(), ip);
                     return Optional.empty();
                 }
-                return Optional.of(create(businessName, name, email, form.password(), timezone(form.timezone()), ip));
+                return Optional.of(kind == Kind.AGENCY ? createAgency(businessName, name, email, form.password(), ip)
+                        : create(businessName, name, email, form.password(), timezone(form.timezone()), form.partner(), ip));
             });
         } catch (DuplicateKeyException raceWithAnotherSignUp) {
             return transactions.execute(status -> {
@@ -142,7 +151,10 @@ class SignUpService {
     }
 
     private AuthenticatedUser create(String businessName, String name, String email, String password, String timezone,
-                                     String ip) {
+                                     String partnerCode, String ip) {
+        // An unknown or mistyped referral code opens the account all the same, without a grant.
+        UUID referringAgency = partnerCode == null || partnerCode.isBlank() ? null
+                : accounts.agencyByReferral(partnerCode.strip().toUpperCase(java.util.Locale.ROOT)).orElse(null);
         UUID accountId = UUID.randomUUID();
         return tenancy.inAccount(accountId, () -> {
             Instant now = clock.instant();
@@ -150,12 +162,32 @@ class SignUpService {
             UUID ownerId = identities.createActiveUser(accountId, email, name, password, businessName);
             UUID profileId = profiles.create(accountId,
                     new Profiles.Settings(businessName, null, true, timezone, java.util.Map.of()), now);
-            events.publishEvent(new AccountOpened(accountId, ownerId, profileId));
+            events.publishEvent(new AccountOpened(accountId, ownerId, profileId, referringAgency));
             accounts.insertBillingAccount(accountId, ownerId, businessName, email, now);
             audit.record(AuditEntry.of("sign_up", Outcome.SUCCESS).inAccount(accountId).by(ownerId)
                     .on("account", accountId).from(ip));
             return new AuthenticatedUser(ownerId, accountId, name, email);
         });
+    }
+
+    private AuthenticatedUser createAgency(String agencyName, String name, String email, String password, String ip) {
+        UUID agencyId = UUID.randomUUID();
+        return tenancy.inAccount(agencyId, () -> {
+            Instant now = clock.instant();
+            accounts.insertAgency(agencyId, agencyName, referralCode(), now);
+            UUID adminId = identities.createActiveUser(agencyId, email, name, password, agencyName);
+            events.publishEvent(new AgencyOpened(agencyId, adminId));
+            audit.record(AuditEntry.of("partner.sign_up", Outcome.SUCCESS).inAccount(agencyId).by(adminId)
+                    .on("account", agencyId).from(ip));
+            return new AuthenticatedUser(adminId, agencyId, name, email);
+        });
+    }
+
+    /** Ten base32 letters: 50 bits, short enough to read out, too many to guess. */
+    private static String referralCode() {
+        byte[] random = new byte[7];
+        new java.security.SecureRandom().nextBytes(random);
+        return com.leadline.platform.Totp.base32(random).substring(0, 10);
     }
 
     private void explainAddressInUse(String email, UserStatus status, String ip) {

@@ -68,7 +68,7 @@ class SecurityConfiguration {
             throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/signup", "/signin", "/welcome", "/invitations/accept", "/password/**", "/css/**", "/js/**", "/webjars/**",
+                        .requestMatchers("/signup", "/partners/signup", "/signin", "/welcome", "/invitations/accept", "/password/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/dev/mailbox", "/dev/mailbox/**").permitAll()
                         // The support console guards itself: customers get 404 there, not a hint that it exists.
                         .requestMatchers("/support", "/support/**").permitAll()

@@ -1,5 +1,10 @@
 package com.leadline.platform.internal;
 
+import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.HomeRoute;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -7,9 +12,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ShellController {
 
+    private final List<HomeRoute> homeRoutes;
+
+    ShellController(List<HomeRoute> homeRoutes) {
+        this.homeRoutes = homeRoutes;
+    }
+
     @GetMapping("/")
-    String home() {
-        return "platform/home";
+    String home(@AuthenticationPrincipal AuthenticatedUser user) {
+        return homeRoutes.stream().map(route -> route.homeFor(user)).flatMap(Optional::stream).findFirst()
+                .map(path -> "redirect:" + path).orElse("platform/home");
     }
 
     /** Where sign-up lands, whether it created an account or sent an explanation by email. */

@@ -1,20 +1,24 @@
 package com.leadline.team.internal;
 
 import com.leadline.accounts.AccountOpened;
+import com.leadline.accounts.AgencyOpened;
 import com.leadline.team.Role;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The sign-up's owner becomes the account's one owner and a member of its first profile, in the sign-up transaction. */
+/**
+ * The first member of a new account, in its sign-up transaction: a business's signer becomes its one
+ * owner and a member of its first profile; an agency's signer becomes its first admin.
+ */
 @Component
-class OwnerMembership {
+class FoundingMembers {
 
     private final TeamStore team;
     private final Clock clock;
 
-    OwnerMembership(TeamStore team, Clock clock) {
+    FoundingMembers(TeamStore team, Clock clock) {
         this.team = team;
         this.clock = clock;
     }
@@ -23,5 +27,10 @@ class OwnerMembership {
     void on(AccountOpened opened) {
         team.addMember(opened.accountId(), opened.ownerId(), Role.OWNER, clock.instant());
         team.addMemberships(opened.accountId(), opened.ownerId(), List.of(opened.firstProfileId()), clock.instant());
+    }
+
+    @EventListener
+    void on(AgencyOpened opened) {
+        team.addMember(opened.agencyId(), opened.firstAdminId(), Role.ADMIN, clock.instant());
     }
 }

@@ -1,0 +1,22 @@
+package com.leadline.partners.internal;
+
+import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.HomeRoute;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** A partner agency's users start at their partner console. */
+@Component
+class AgencyHome implements HomeRoute {
+
+    private final PartnerService partners;
+
+    AgencyHome(PartnerService partners) {
+        this.partners = partners;
+    }
+
+    @Override
+    public Optional<String> homeFor(AuthenticatedUser user) {
+        return user != null && partners.isAgency(user.accountId()) ? Optional.of("/partners") : Optional.empty();
+    }
+}

@@ -1,0 +1,92 @@
+package com.leadline.partners.internal;
+
+import com.leadline.accounts.AccountKinds;
+import com.leadline.audit.AuditEntry;
+import com.leadline.audit.AuditEntry.Outcome;
+import com.leadline.audit.AuditLog;
+import com.leadline.platform.Links;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.team.Actor;
+import com.leadline.team.Permission;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Partner access from both sides: an agency's clients and referral link, a client's agencies and their level. */
+@Service
+class PartnerService {
+
+    record Console(String agencyName, String referralLink, List<GrantStore.Grant> clients) {
+    }
+
+    private final GrantStore grants;
+    private final AccountKinds accountKinds;
+    private final Links links;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+
+    PartnerService(GrantStore grants, AccountKinds accountKinds, Links links, AuditLog audit, TransactionTemplate transactions) {
+        this.grants = grants;
+        this.accountKinds = accountKinds;
+        this.links = links;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    boolean isAgency(UUID accountId) {
+        return accountKinds.isAgency(accountId);
+    }
+
+    /** The agency's console: its clients with their access level, and its referral link. Agencies only (404 elsewhere). */
+    Console console(Actor actor, String agencyName) {
+        return transactions.execute(status -> {
+            String code = accountKinds.referralCode(actor.accountId()).filter(found -> accountKinds.isAgency(actor.accountId()))
+                    .orElseThrow(RequestRefusedException::notFound);
+            List<GrantStore.Grant> clients = grants.ofCurrentAccount().stream()
+                    .filter(grant -> grant.agencyId().equals(actor.accountId())).toList();
+            return new Console(agencyName, links.to("/signup", "partner", code), clients);
+        });
+    }
+
+    /** The agencies with access to the actor's (client) account. */
+    List<GrantStore.Grant> agencies(Actor actor) {
+        actor.require(Permission.VIEW_TEAM);
+        return transactions.execute(status -> grants.ofCurrentAccount().stream()
+                .filter(grant -> grant.clientId().equals(actor.accountId())).toList());
+    }
+
+    void switchLevel(Actor actor, UUID agencyId, String levelCode, String ip) {
+        transactions.executeWithoutResult(status -> {
+            GrantStore.Grant grant = grantOf(actor, agencyId);
+            actor.require(Permission.SWITCH_PARTNER_LEVEL);
+            GrantStore.Level level = GrantStore.Level.of(levelCode)
+                    .orElseThrow(() -> RequestRefusedException.invalid(Map.of("level", "Choose Admin or Read only.")));
+            if (level != grant.level()) {
+                grants.changeLevel(actor.accountId(), agencyId, level);
+                audit.record(AuditEntry.of("partner.level_changed", Outcome.SUCCESS).inAccount(actor.accountId())
+                        .by(actor.userId()).on("agency", agencyId).from(ip)
+                        .with(Map.of("from", grant.level().code(), "to", level.code())));
+            }
+        });
+    }
+
+    void revoke(Actor actor, UUID agencyId, String ip) {
+        transactions.executeWithoutResult(status -> {
+            grantOf(actor, agencyId);
+            if (!actor.can(Permission.REVOKE_PARTNERS)) {
+                throw RequestRefusedException.forbidden("Only the account's owner can end a partner's access.");
+            }
+            grants.delete(actor.accountId(), agencyId);
+            audit.record(AuditEntry.of("partner.grant_revoked", Outcome.SUCCESS).inAccount(actor.accountId())
+                    .by(actor.userId()).on("agency", agencyId).from(ip));
+        });
+    }
+
+    private GrantStore.Grant grantOf(Actor actor, UUID agencyId) {
+        return grants.ofCurrentAccount().stream()
+                .filter(grant -> grant.clientId().equals(actor.accountId()) && grant.agencyId().equals(agencyId))
+                .findFirst().orElseThrow(RequestRefusedException::notFound);
+    }
+}

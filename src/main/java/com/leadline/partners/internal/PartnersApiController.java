@@ -1,0 +1,68 @@
+package com.leadline.partners.internal;
+
+import com.leadline.platform.ClientAddress;
+import com.leadline.team.Actor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Partner access as JSON under /api/v1/partners: an agency's clients, a client's agencies and their level. */
+@RestController
+@RequestMapping("/api/v1/partners")
+class PartnersApiController {
+
+    record ClientJson(UUID accountId, String name, String level, Instant grantedAt) {
+    }
+
+    record AgencyJson(UUID agencyId, String name, String level, Instant grantedAt) {
+    }
+
+    record Console(String referralLink, List<ClientJson> clients) {
+    }
+
+    record LevelChange(String level) {
+    }
+
+    private final PartnerService partners;
+
+    PartnersApiController(PartnerService partners) {
+        this.partners = partners;
+    }
+
+    @GetMapping("/clients")
+    Console clients(Actor actor) {
+        PartnerService.Console console = partners.console(actor, actor.name());
+        return new Console(console.referralLink(), console.clients().stream()
+                .map(grant -> new ClientJson(grant.clientId(), grant.clientName(), grant.level().code(), grant.grantedAt()))
+                .toList());
+    }
+
+    @GetMapping("/agencies")
+    List<AgencyJson> agencies(Actor actor) {
+        return partners.agencies(actor).stream()
+                .map(grant -> new AgencyJson(grant.agencyId(), grant.agencyName(), grant.level().code(), grant.grantedAt()))
+                .toList();
+    }
+
+    @PutMapping("/agencies/{agencyId}/level")
+    ResponseEntity<Void> level(Actor actor, @PathVariable UUID agencyId, @RequestBody LevelChange body,
+                               HttpServletRequest request) {
+        partners.switchLevel(actor, agencyId, body.level(), ClientAddress.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/agencies/{agencyId}")
+    ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID agencyId, HttpServletRequest request) {
+        partners.revoke(actor, agencyId, ClientAddress.of(request));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,64 @@
+package com.leadline.partners.internal;
+
+import com.leadline.platform.ClientAddress;
+import com.leadline.team.Actor;
+import com.leadline.team.Permission;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The agency's partner console, and the client's "Partner agencies" part of the Team page. */
+@Controller
+class PartnersController {
+
+    private static final String PARTNERS_CHANGED = "{\"partnersChanged\": true}";
+
+    private final PartnerService partners;
+
+    PartnersController(PartnerService partners) {
+        this.partners = partners;
+    }
+
+    @GetMapping("/partners")
+    String console(Actor actor, Model model) {
+        model.addAttribute("console", partners.console(actor, actor.name()));
+        return "partners/console";
+    }
+
+    @GetMapping("/team/partners")
+    String agencies(Actor actor, Model model) {
+        model.addAttribute("grants", partners.agencies(actor));
+        model.addAttribute("canSwitch", actor.can(Permission.SWITCH_PARTNER_LEVEL));
+        model.addAttribute("canRevoke", actor.can(Permission.REVOKE_PARTNERS));
+        return "partners/agencies :: agencies";
+    }
+
+    @PostMapping("/team/partners/{agencyId}/level")
+    String level(Actor actor, @PathVariable UUID agencyId, @RequestParam(defaultValue = "") String level,
+                 HttpServletRequest request, HttpServletResponse response) {
+        partners.switchLevel(actor, agencyId, level, ClientAddress.of(request));
+        return done(request, response);
+    }
+
+    @PostMapping("/team/partners/{agencyId}/revoke")
+    String revoke(Actor actor, @PathVariable UUID agencyId, HttpServletRequest request, HttpServletResponse response) {
+        partners.revoke(actor, agencyId, ClientAddress.of(request));
+        return done(request, response);
+    }
+
+    private static String done(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Trigger", PARTNERS_CHANGED);
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null;
+        }
+        return "redirect:/team";
+    }
+}
