@@ -30,6 +30,9 @@ public interface Identities {
 
     Optional<UserRef> locate(String normalizedEmail);
 
+    /** The account a user belongs to, whichever account the caller works in (a partner user works in clients'). */
+    Optional<UUID> homeAccountOf(UUID userId);
+
     /** Creates an invited user (no password, cannot sign in) in the current account. */
     UUID createInvitedUser(UUID accountId, String normalizedEmail, String name);
 

@@ -54,6 +54,19 @@ public class SessionSignIn {
         contextRepository.saveContext(context, request, response);
     }
 
+    /**
+     * The same person, now working in another account (a partner user moving between client accounts):
+     * the session keeps its sign-in time, so the absolute timeout still counts from the sign-in.
+     */
+    public void switchAccount(HttpServletRequest request, HttpServletResponse response, AuthenticatedUser user) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user, null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+        SecurityContextHolder.setContext(context);
+        contextRepository.saveContext(context, request, response);
+        request.getSession().removeAttribute(ShellProfiles.CURRENT_PROFILE);
+    }
+
     /** Gives the visitor's session a new id without signing anyone in (or creates one). */
     public void rotateId(HttpServletRequest request) {
         if (request.getSession(false) != null) {

@@ -8,10 +8,11 @@ import java.util.UUID;
  * Who is acting, read afresh from the database on every request: role, status and memberships
  * changed by someone else apply on the very next request, on every node.
  *
- * @param profileIds the profiles the actor works in: every profile of the account for the owner,
- *                   their member profiles for everyone else
+ * @param profileIds the profiles (in use) the actor works in: every one for the owner and partner
+ *                   users, their member profiles for everyone else
+ * @param wholeAccount whether the actor sees every user and profile of the account
  */
-public record Actor(UUID userId, UUID accountId, String name, Role role, Set<UUID> profileIds) {
+public record Actor(UUID userId, UUID accountId, String name, Role role, Set<UUID> profileIds, boolean wholeAccount) {
 
     public Actor {
         profileIds = Set.copyOf(profileIds);
@@ -30,6 +31,14 @@ public record Actor(UUID userId, UUID accountId, String name, Role role, Set<UUI
 
     public boolean isOwner() {
         return role == Role.OWNER;
+    }
+
+    /**
+     * The owner and partner users work in every profile of the account, and in an account without
+     * profiles (a partner agency) everyone sees everyone; otherwise people see their member profiles.
+     */
+    public boolean seesEveryProfile() {
+        return wholeAccount;
     }
 
     public boolean canManageProfile(UUID profileId) {

@@ -33,7 +33,9 @@ public enum Permission {
         return switch (role) {
             case OWNER -> EnumSet.allOf(Permission.class);
             case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, REVOKE_PARTNERS));
-            case MEMBER -> EnumSet.of(VIEW_TEAM);
+            // Admin powers over every profile of the client, but not billing, ownership or partner access.
+            case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, REVOKE_PARTNERS, SWITCH_PARTNER_LEVEL));
+            case MEMBER, PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);
         };
     }
 }

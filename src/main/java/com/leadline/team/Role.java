@@ -3,9 +3,14 @@ package com.leadline.team;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Account-wide roles, highest first. The owner is also an admin in every respect but billing and ownership. */
+/**
+ * Account-wide roles, highest first. The owner is also an admin in every respect but billing and
+ * ownership. The partner roles are never stored on a member: they are how a partner agency's user
+ * acts in a client account, at the level of the agency's grant.
+ */
 public enum Role {
-    OWNER("Owner", 3), ADMIN("Admin", 2), MEMBER("Team member", 1);
+    OWNER("Owner", 3), ADMIN("Admin", 2), PARTNER_ADMIN("Partner (Admin)", 2), MEMBER("Team member", 1),
+    PARTNER_READ_ONLY("Partner (Read only)", 0);
 
     private final String label;
     private final int rank;
@@ -21,6 +26,10 @@ public enum Role {
 
     public boolean isAtMost(Role other) {
         return rank <= other.rank;
+    }
+
+    public boolean isPartner() {
+        return this == PARTNER_ADMIN || this == PARTNER_READ_ONLY;
     }
 
     public String code() {

@@ -127,6 +127,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("GET", "/partners/signup", Target.NONE, null, "200", "200", "200", "200", "200", "200", "200", "200"),
             page("POST", "/partners/signup", Target.NONE, subject -> Map.of("businessName", "", "yourName", "", "email", "x"),
                     "422", "422", "422", "422", "422", "422", "422", "422"),
+            page("POST", "/partners/act", Target.AGENCY, subject -> Map.of("account", subject.id().toString()),
+                    "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
             page("GET", "/team/partners", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
             page("POST", "/team/partners/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
                     TO_TEAM, TO_TEAM, TO_TEAM, "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),

@@ -187,6 +187,9 @@ public final class WebSession {
 
     public boolean isSignedIn() {
         Page home = get("/");
+        if (home.status() == 302 && !home.location().endsWith("/signin")) {
+            home = get(home.location()); // a partner agency's home is its console
+        }
         return home.status() == 200 && home.document().selectFirst("button[aria-label=Account menu]") != null;
     }
 }

@@ -3,6 +3,7 @@ package com.leadline.identity.internal;
 import com.leadline.identity.Identities.UserStatus;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SignedInUserCheck;
+import com.leadline.platform.Tenancy;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,19 +13,24 @@ import org.springframework.transaction.annotation.Transactional;
  * deactivation and edits take effect on the very next request.
  */
 @Component
+@org.springframework.core.annotation.Order(1)
 class ActiveUserCheck implements SignedInUserCheck {
 
     private final UserStore users;
+    private final Tenancy tenancy;
 
-    ActiveUserCheck(UserStore users) {
+    ActiveUserCheck(UserStore users, Tenancy tenancy) {
         this.users = users;
+        this.tenancy = tenancy;
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<AuthenticatedUser> current(AuthenticatedUser user) {
-        return users.credentials(user.userId())
+        // Read in the user's own account: a partner user's session works in a client's account.
+        return users.homeAccountOf(user.userId())
+                .flatMap(home -> tenancy.inAccount(home, () -> users.credentials(user.userId())))
                 .filter(now -> now.status() == UserStatus.ACTIVE)
-                .map(now -> new AuthenticatedUser(now.userId(), now.accountId(), now.name(), now.email()));
+                .map(now -> new AuthenticatedUser(now.userId(), user.accountId(), now.name(), now.email()));
     }
 }

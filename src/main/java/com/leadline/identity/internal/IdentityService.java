@@ -49,6 +49,12 @@ class IdentityService implements Identities {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<UUID> homeAccountOf(UUID userId) {
+        return users.homeAccountOf(userId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<UserRef> locate(String normalizedEmail) {
         return users.findSubjectByEmail(normalizedEmail).map(s -> new UserRef(s.userId(), s.accountId()));
     }

@@ -33,6 +33,11 @@ class UserStore {
                 .optional();
     }
 
+    /** Across accounts, through the lookup function: the account the user belongs to. */
+    Optional<UUID> homeAccountOf(UUID userId) {
+        return jdbc.sql("SELECT identity_find_user_account(:id)").param("id", userId).query(UUID.class).optional();
+    }
+
     Optional<Credentials> credentials(UUID userId) {
         return jdbc.sql("SELECT id, account_id, email, name, password_hash, status FROM users WHERE id = :id")
                 .param("id", userId)

@@ -66,6 +66,23 @@ class GrantStore {
                 .list();
     }
 
+    /** The agency's grant to this client, when the current account is either of them. */
+    Optional<Level> levelOf(UUID clientId, UUID agencyId) {
+        return jdbc.sql("SELECT level FROM partner_grants WHERE client_account_id = :client AND agency_account_id = :agency")
+                .param("client", clientId).param("agency", agencyId).query(String.class).optional().flatMap(Level::of);
+    }
+
+    record PartnerUser(UUID userId, String name, String email, UUID agencyId, String agencyName, Level level) {
+    }
+
+    List<PartnerUser> partnerUsersOfCurrentAccount() {
+        return jdbc.sql("SELECT * FROM partners_partner_users_of_current_account() ORDER BY lower(agency_name), lower(name), user_id")
+                .query((rs, n) -> new PartnerUser(rs.getObject("user_id", UUID.class), rs.getString("name"), rs.getString("email"),
+                        rs.getObject("agency_account_id", UUID.class), rs.getString("agency_name"),
+                        Level.of(rs.getString("level")).orElseThrow()))
+                .list();
+    }
+
     boolean changeLevel(UUID clientId, UUID agencyId, Level level) {
         return jdbc.sql("UPDATE partner_grants SET level = :level WHERE client_account_id = :client AND agency_account_id = :agency")
                 .param("level", level.code()).param("client", clientId).param("agency", agencyId).update() == 1;

@@ -1,6 +1,10 @@
 package com.leadline.partners.internal;
 
+import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.ClientAddress;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.SessionSignIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +25,27 @@ class PartnersController {
     private static final String PARTNERS_CHANGED = "{\"partnersChanged\": true}";
 
     private final PartnerService partners;
+    private final PartnerWorkspace workspace;
+    private final SessionSignIn sessions;
 
-    PartnersController(PartnerService partners) {
+    PartnersController(PartnerService partners, PartnerWorkspace workspace, SessionSignIn sessions) {
         this.partners = partners;
+        this.workspace = workspace;
+        this.sessions = sessions;
+    }
+
+    /** The account switcher: a partner user moves to a client account their agency may work in, or back home. */
+    @PostMapping("/partners/act")
+    String act(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam(defaultValue = "") String account,
+               HttpServletRequest request, HttpServletResponse response) {
+        UUID accountId;
+        try {
+            accountId = UUID.fromString(account.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw RequestRefusedException.notFound();
+        }
+        sessions.switchAccount(request, response, workspace.actIn(user, accountId));
+        return "redirect:/";
     }
 
     @GetMapping("/partners")

@@ -19,9 +19,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellModel {
 
     private final java.util.Optional<ShellProfiles> shellProfiles;
+    private final java.util.Optional<com.leadline.platform.ShellAccounts> shellAccounts;
 
-    ShellModel(java.util.Optional<ShellProfiles> shellProfiles) {
+    ShellModel(java.util.Optional<ShellProfiles> shellProfiles, java.util.Optional<com.leadline.platform.ShellAccounts> shellAccounts) {
         this.shellProfiles = shellProfiles;
+        this.shellAccounts = shellAccounts;
+    }
+
+    /** The account switcher's choices: empty unless the user works in several accounts. */
+    @ModelAttribute("shellAccounts")
+    java.util.List<com.leadline.platform.ShellAccounts.AccountChoice> shellAccounts(jakarta.servlet.http.HttpServletRequest request) {
+        AuthenticatedUser user = currentUser();
+        if (user == null || shellAccounts.isEmpty() || request.getHeader("HX-Request") != null) {
+            return java.util.List.of();
+        }
+        return shellAccounts.get().choicesFor(user);
     }
 
     @ModelAttribute("currentUser")

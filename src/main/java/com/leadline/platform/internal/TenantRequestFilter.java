@@ -48,6 +48,7 @@ class TenantRequestFilter extends OncePerRequestFilter {
                 }
                 if (!current.get().equals(user)) {
                     replacePrincipal(request, authentication, current.get());
+                    Tenancy.bindToThread(current.get().accountId());
                 }
             }
             chain.doFilter(request, response);

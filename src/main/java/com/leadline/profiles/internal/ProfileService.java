@@ -143,7 +143,7 @@ class ProfileService {
     }
 
     private static boolean visible(Actor actor, Profile profile) {
-        return actor.isOwner() || actor.canManageProfile(profile.id());
+        return actor.seesEveryProfile() || actor.canManageProfile(profile.id());
     }
 
     private void record(Actor actor, String action, UUID profileId, String ip, Map<String, String> details) {

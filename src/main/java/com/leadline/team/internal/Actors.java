@@ -3,7 +3,10 @@ package com.leadline.team.internal;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
+import com.leadline.team.PartnerAccess;
 import com.leadline.team.Role;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,18 +22,25 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 class Actors implements HandlerMethodArgumentResolver {
 
     private final TeamStore team;
+    private final PartnerAccess partners;
     private final TransactionTemplate transactions;
 
-    Actors(TeamStore team, TransactionTemplate transactions) {
+    Actors(TeamStore team, PartnerAccess partners, TransactionTemplate transactions) {
         this.team = team;
+        this.partners = partners;
         this.transactions = transactions;
     }
 
     Actor load(AuthenticatedUser user) {
         return transactions.execute(status -> {
-            Role role = team.roleOf(user.userId()).orElseThrow(RequestRefusedException::notFound);
+            Role role = team.roleOf(user.userId())
+                    .or(() -> partners.levelOf(user.userId(), user.accountId())
+                            .map(level -> level == PartnerAccess.Level.ADMIN ? Role.PARTNER_ADMIN : Role.PARTNER_READ_ONLY))
+                    .orElseThrow(RequestRefusedException::notFound);
+            Set<UUID> inUse = team.allProfiles();
+            boolean wholeAccount = role == Role.OWNER || role.isPartner() || inUse.isEmpty();
             return new Actor(user.userId(), user.accountId(), user.displayName(), role,
-                    role == Role.OWNER ? team.allProfiles() : team.workingProfiles(user.userId()));
+                    wholeAccount ? inUse : team.workingProfiles(user.userId()), wholeAccount);
         });
     }
 

@@ -36,7 +36,10 @@ class TeamApiController {
     record Cursor(String afterName, UUID afterId) {
     }
 
-    record MemberPage(List<MemberRow> members, Cursor next) {
+    record PartnerRow(UUID id, String name, String email, UUID agencyId, String agency, String level) {
+    }
+
+    record MemberPage(List<MemberRow> members, Cursor next, List<PartnerRow> partners) {
     }
 
     record Member(UUID id, String name, String email, String role, String status, List<UUID> profileIds,
@@ -73,7 +76,11 @@ class TeamApiController {
                 row.role().code(), row.state().name().toLowerCase(java.util.Locale.ROOT), row.invitationExpiresAt(),
                 row.profiles())).toList();
         Cursor next = page.more() ? new Cursor(page.last().name().toLowerCase(java.util.Locale.ROOT), page.last().id()) : null;
-        return new MemberPage(rows, next);
+        List<PartnerRow> partners = teamList.partners(actor, TeamList.Filter.from(query)).stream()
+                .map(partner -> new PartnerRow(partner.userId(), partner.name(), partner.email(), partner.agencyId(),
+                        partner.agencyName(), partner.level().name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+        return new MemberPage(rows, next, partners);
     }
 
     @PostMapping("/members")

@@ -62,7 +62,10 @@ class TeamController {
 
     private void fillList(Actor actor, Map<String, String> query, Model model) {
         TeamList.Filter filter = TeamList.Filter.from(query);
-        model.addAttribute("page", teamList.page(actor, filter));
+        String type = query.getOrDefault("type", "all");
+        model.addAttribute("page", type.equals("partners") ? TeamList.Page.EMPTY : teamList.page(actor, filter));
+        model.addAttribute("partners", type.equals("team") ? List.of() : teamList.partners(actor, filter));
+        model.addAttribute("type", type);
         model.addAttribute("now", clock.instant());
         model.addAttribute("actor", actor);
         model.addAttribute("canManage", actor.can(Permission.INVITE_USERS));

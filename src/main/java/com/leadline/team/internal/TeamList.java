@@ -2,6 +2,7 @@ package com.leadline.team.internal;
 
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
+import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
 import java.sql.Timestamp;
@@ -77,14 +78,35 @@ class TeamList {
     }
 
     record Page(List<Row> rows, Row last, boolean more) {
+
+        static final Page EMPTY = new Page(List.of(), null, false);
     }
 
     private final JdbcClient jdbc;
+    private final PartnerAccess partnerAccess;
     private final Clock clock;
 
-    TeamList(JdbcClient jdbc, Clock clock) {
+    TeamList(JdbcClient jdbc, PartnerAccess partnerAccess, Clock clock) {
         this.jdbc = jdbc;
+        this.partnerAccess = partnerAccess;
         this.clock = clock;
+    }
+
+    /**
+     * The partner users who work in the account (in every profile), for the first page of a list that
+     * shows active users; filtered by the same search. They are few: one list, no paging.
+     */
+    @Transactional(readOnly = true)
+    public List<PartnerAccess.PartnerMember> partners(Actor actor, Filter filter) {
+        actor.require(Permission.VIEW_TEAM);
+        if (filter.afterName() != null || !filter.states().contains(State.ACTIVE)) {
+            return List.of();
+        }
+        String search = filter.search() == null ? "" : filter.search().strip().toLowerCase(Locale.ROOT);
+        return partnerAccess.partnerMembers().stream()
+                .filter(partner -> search.isEmpty() || partner.name().toLowerCase(Locale.ROOT).contains(search)
+                        || partner.email().contains(search))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -118,7 +140,7 @@ class TeamList {
                           AND (CAST(:afterName AS text) IS NULL OR (lower(u.name), u.id) > (:afterName, :afterId))
                         ORDER BY lower(u.name), u.id
                         LIMIT :limit""")
-                .param("owner", actor.isOwner())
+                .param("owner", actor.seesEveryProfile())
                 .param("actor", actor.userId())
                 .param("profiles", actor.profileIds().toArray(UUID[]::new))
                 .param("profile", filter.profileId())

@@ -19,6 +19,7 @@ import com.leadline.platform.Tenancy;
 import com.leadline.platform.TooManyRequestsException;
 import com.leadline.team.Actor;
 import com.leadline.team.ConversationHandover;
+import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
 import com.leadline.team.TeamSupport;
@@ -63,6 +64,7 @@ class TeamService implements TeamSupport {
     }
 
     private final TeamStore team;
+    private final PartnerAccess partners;
     private final Identities identities;
     private final AccountNames accountNames;
     private final ConversationHandover conversations;
@@ -74,10 +76,11 @@ class TeamService implements TeamSupport {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TeamService(TeamStore team, Identities identities, AccountNames accountNames, ConversationHandover conversations,
+    TeamService(TeamStore team, PartnerAccess partners, Identities identities, AccountNames accountNames, ConversationHandover conversations,
                 Mailer mailer, Links links, AuditLog audit, SessionSignIn sessions, Tenancy tenancy,
                 TransactionTemplate transactions, Clock clock) {
         this.team = team;
+        this.partners = partners;
         this.identities = identities;
         this.accountNames = accountNames;
         this.conversations = conversations;
@@ -397,8 +400,13 @@ class TeamService implements TeamSupport {
 
     /** A user of the actor's account the actor may see: the owner sees everyone, others those who share a profile. */
     private UserView visibleUser(Actor actor, UUID userId) {
-        UserView user = identities.user(userId).orElseThrow(RequestRefusedException::notFound);
-        boolean visible = actor.isOwner() || user.id().equals(actor.userId()) || team.sharesAProfile(userId, actor.profileIds());
+        Optional<UserView> found = identities.user(userId);
+        if (found.isEmpty() && partners.partnerMembers().stream().anyMatch(partner -> partner.userId().equals(userId))) {
+            throw RequestRefusedException.forbidden("Partner users are managed by their agency: they can't be edited, "
+                    + "removed or deactivated here. Change the agency's access level instead.");
+        }
+        UserView user = found.orElseThrow(RequestRefusedException::notFound);
+        boolean visible = actor.seesEveryProfile() || user.id().equals(actor.userId()) || team.sharesAProfile(userId, actor.profileIds());
         if (!visible) {
             throw RequestRefusedException.notFound();
         }
@@ -441,9 +449,10 @@ class TeamService implements TeamSupport {
         return role.get();
     }
 
-    private static Set<UUID> invitedProfiles(Actor actor, String choice, Map<String, String> errors) {
+    private Set<UUID> invitedProfiles(Actor actor, String choice, Map<String, String> errors) {
         if (choice == null || choice.isBlank() || ALL_PROFILES.equals(choice.strip())) {
-            if (actor.profileIds().isEmpty()) {
+            // A partner agency has no profiles: its users are invited to the agency alone.
+            if (actor.profileIds().isEmpty() && !team.allProfiles().isEmpty()) {
                 errors.put("profile", "You aren't a member of any profile yet.");
             }
             return actor.profileIds();

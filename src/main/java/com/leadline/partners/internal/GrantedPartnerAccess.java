@@ -1,0 +1,40 @@
+package com.leadline.partners.internal;
+
+import com.leadline.identity.Identities;
+import com.leadline.team.PartnerAccess;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Partner access as the grants say: checked against the database on every request, never cached. */
+@Component
+class GrantedPartnerAccess implements PartnerAccess {
+
+    private final GrantStore grants;
+    private final Identities identities;
+
+    GrantedPartnerAccess(GrantStore grants, Identities identities) {
+        this.grants = grants;
+        this.identities = identities;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Level> levelOf(UUID userId, UUID accountId) {
+        return identities.homeAccountOf(userId)
+                .filter(home -> !home.equals(accountId))
+                .flatMap(agency -> grants.levelOf(accountId, agency))
+                .map(level -> level == GrantStore.Level.ADMIN ? Level.ADMIN : Level.READ_ONLY);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PartnerMember> partnerMembers() {
+        return grants.partnerUsersOfCurrentAccount().stream()
+                .map(user -> new PartnerMember(user.userId(), user.name(), user.email(), user.agencyId(), user.agencyName(),
+                        user.level() == GrantStore.Level.ADMIN ? Level.ADMIN : Level.READ_ONLY))
+                .toList();
+    }
+}

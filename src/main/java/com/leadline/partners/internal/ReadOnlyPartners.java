@@ -1,0 +1,52 @@
+package com.leadline.partners.internal;
+
+import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.team.PartnerAccess;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Read only means read only: a partner user whose agency has Read-only access changes nothing in
+ * the client's account, whatever the route (today's and tomorrow's). Only their own session and
+ * password, and moving between accounts, stay theirs.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
+            "/profiles/current");
+
+    private final PartnerAccess partners;
+
+    ReadOnlyPartners(PartnerAccess partners) {
+        this.partners = partners;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (SAFE_METHODS.contains(request.getMethod())
+                || PERSONAL_ROUTES.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+            return true;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
+                && partners.levelOf(user.userId(), user.accountId()).filter(level -> level == PartnerAccess.Level.READ_ONLY).isPresent()) {
+            throw RequestRefusedException.forbidden("Your agency has read-only access to this account: you can look, not change.");
+        }
+        return true;
+    }
+}
