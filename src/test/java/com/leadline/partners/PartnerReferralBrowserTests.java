@@ -1,0 +1,104 @@
+package com.leadline.partners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.testing.Browser;
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The seed's partner paragraph in Chromium: an agency's referral link brings a client with Admin
+ * access; its users work there and show on the client's Team page as partners the client cannot
+ * remove; the client switches the agency to Read only and the partner's controls and changes are
+ * gone on the next request; switching back restores them.
+ */
+class PartnerReferralBrowserTests extends IntegrationTest {
+
+    @Test
+    void aReferredClientGivesTheAgencyAdminAccessAndSwitchesItToReadOnlyAndBack() {
+        String agencyEmail = TeamFixture.unique("agency");
+        String ownerEmail = TeamFixture.unique("owner");
+        try (Browser agency = new Browser(port); Browser client = new Browser(port)) {
+            // The agency signs up and copies its referral link from the console.
+            agency.open("/partners/signup");
+            agency.type("Agency name", "Beacon Growth Partners");
+            agency.type("Your name", "Bea Partner");
+            agency.type("Email", agencyEmail);
+            agency.type("Password", PASSWORD);
+            agency.press("Create agency");
+            agency.open("/");
+            agency.waitForHeading("Partner console");
+            String link = agency.field("Referral link").getAttribute("value");
+            assertThat(link).startsWith("http://leadline.test/signup?partner=");
+            agency.press("Copy link");
+
+            // A business signs up through it.
+            client.open(link);
+            client.type("Business name", "Maple Dental");
+            client.type("Your name", "Mia Owner");
+            client.type("Email", ownerEmail);
+            client.type("Password", PASSWORD);
+            client.press("Create account");
+            client.open("/team");
+            client.waitForHeading("Team");
+
+            // The agency sees the new client, with Admin access, and works there from the switcher.
+            agency.open("/partners");
+            assertThat(agency.driver().findElement(By.id("client-list")).getText()).contains("Maple Dental", "Admin");
+            new Select(agency.driver().findElement(By.id("account-switcher"))).selectByVisibleText("Maple Dental");
+            agency.open("/team");
+            agency.waitForHeading("Team");
+            assertThat(agency.driver().findElements(By.cssSelector("button[aria-label='Add team member']"))).hasSize(1);
+
+            // On the client's Team page the partner is marked, with no controls to remove or deactivate it.
+            client.open("/team");
+            wait(client).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.partner-row")));
+            String partnerRow = client.driver().findElement(By.cssSelector("tr.partner-row")).getText();
+            assertThat(partnerRow).contains("Bea Partner", "Partner", "Beacon Growth Partners");
+            assertThat(client.driver().findElements(By.cssSelector("tr.partner-row button"))).isEmpty();
+
+            // The owner switches the agency to Read only.
+            wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("partner-agencies")));
+            new Select(client.field("Access for Beacon Growth Partners")).selectByVisibleText("Read only");
+            client.press("Change access");
+            wait(client).until(d -> client.driver().findElement(By.id("partners-heading")).isDisplayed());
+
+            // The partner's next page has no add or edit controls, and a change by any route is refused.
+            wait(agency).until(d -> {
+                agency.open("/team");
+                return agency.driver().findElements(By.cssSelector("button[aria-label='Add team member']")).isEmpty();
+            });
+            agency.open("/profiles");
+            assertThat(agency.driver().findElements(By.cssSelector("button[aria-label='Add profile'], button[aria-label^='Edit ']")))
+                    .isEmpty();
+            Object status = ((org.openqa.selenium.JavascriptExecutor) agency.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const token = document.querySelector('meta[name=csrf-token]').content;
+                    fetch('/team/members', {method: 'POST', headers: {'X-CSRF-TOKEN': token,
+                        'Content-Type': 'application/x-www-form-urlencoded'},
+                        body: 'name=Sneaky&email=sneaky%40example.com&role=member&profile=all'}).then(r => done(r.status));
+                    """);
+            assertThat(((Number) status).intValue()).isEqualTo(403);
+
+            // Switching back restores them.
+            client.open("/team");
+            wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("partner-agencies")));
+            new Select(client.field("Access for Beacon Growth Partners")).selectByVisibleText("Admin");
+            client.press("Change access");
+            wait(agency).until(d -> {
+                agency.open("/team");
+                return !agency.driver().findElements(By.cssSelector("button[aria-label='Add team member']")).isEmpty();
+            });
+        }
+    }
+
+    private static WebDriverWait wait(Browser browser) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+    }
+}
