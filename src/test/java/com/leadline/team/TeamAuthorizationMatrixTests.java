@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every team, invitation, profile and support route, as every kind of actor, against PERMISSIONS.md
- * rows 2-10, 14-16 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
+ * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-11,
+ * 14-16 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
@@ -34,7 +35,15 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
-    enum Who { OWNER, ADMIN_MEMBER, ADMIN_NON_MEMBER, TEAM_MEMBER, DEACTIVATED, OTHER_ACCOUNT, ANONYMOUS, SUPPORT }
+    enum Who {
+        OWNER, ADMIN_MEMBER, ADMIN_NON_MEMBER, TEAM_MEMBER, DEACTIVATED, OTHER_ACCOUNT, ANONYMOUS, SUPPORT,
+        /** A user of an agency with Admin access to the account, working in it. */
+        PARTNER_ADMIN,
+        /** A user of an agency with Read-only access to the account, working in it. */
+        PARTNER_READ_ONLY,
+        /** A user of an agency without access to the account, working in its own client. */
+        OTHER_PARTNER
+    }
 
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
     enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY }
@@ -64,85 +73,85 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private final List<Row> rows = List.of(
             // Row 3: everyone in the account views the Team page (each sees their own account's team).
-            page("GET", "/team", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
-            page("GET", "/team/rows", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+            page("GET", "/team", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("GET", "/team/rows", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             // Rows 4-5: owner and admins invite, to profiles they manage only.
-            page("GET", "/team/members/new", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
-            page("POST", "/team/members", Target.NONE, subject -> inviteForm(), TO_TEAM, TO_TEAM, "422", "403", TO_SIGN_IN, "422", TO_SIGN_IN, "403"),
+            page("GET", "/team/members/new", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "403", "200"),
+            page("POST", "/team/members", Target.NONE, subject -> inviteForm(), TO_TEAM, TO_TEAM, "422", "403", TO_SIGN_IN, "422", TO_SIGN_IN, "403", TO_TEAM, "403", "422"),
             // Row 7: edit, within the actor's profiles.
-            page("GET", "/team/members/{id}/edit", Target.ACTIVE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("POST", "/team/members/{id}", Target.ACTIVE, TeamAuthorizationMatrixTests::editForm, TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("GET", "/team/members/{id}/edit", Target.ACTIVE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("POST", "/team/members/{id}", Target.ACTIVE, TeamAuthorizationMatrixTests::editForm, TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
             // Row 6: resend and cancel.
-            page("POST", "/team/members/{id}/resend", Target.INVITEE, subject -> Map.of(), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("POST", "/team/members/{id}/cancel", Target.INVITEE, subject -> Map.of(), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("POST", "/team/members/{id}/resend", Target.INVITEE, subject -> Map.of(), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
+            page("POST", "/team/members/{id}/cancel", Target.INVITEE, subject -> Map.of(), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
             // Rows 8-9: deactivate and hand over.
-            page("GET", "/team/members/{id}/deactivate", Target.ACTIVE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("POST", "/team/members/{id}/deactivate", Target.ACTIVE, subject -> Map.of("transferTo", "unassigned"), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("GET", "/team/members/{id}/deactivate", Target.ACTIVE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("POST", "/team/members/{id}/deactivate", Target.ACTIVE, subject -> Map.of("transferTo", "unassigned"), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
             // The same rows through the JSON API.
-            api("GET", "/api/v1/team/members", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
-            api("POST", "/api/v1/team/members", Target.NONE, subject -> inviteForm(), "201", "201", "422", "403", "401", "422", "401", "403"),
-            api("GET", "/api/v1/team/members/{id}", Target.ACTIVE, null, "200", "200", "404", "200", "401", "404", "401", "403"),
-            api("PUT", "/api/v1/team/members/{id}", Target.ACTIVE, TeamAuthorizationMatrixTests::editJson, "204", "204", "404", "403", "401", "404", "401", "403"),
-            api("POST", "/api/v1/team/members/{id}/invitation/resend", Target.INVITEE, null, "204", "204", "404", "403", "401", "404", "401", "403"),
-            api("DELETE", "/api/v1/team/members/{id}/invitation", Target.INVITEE, null, "204", "204", "404", "403", "401", "404", "401", "403"),
-            api("GET", "/api/v1/team/members/{id}/deactivation", Target.ACTIVE, null, "200", "200", "404", "403", "401", "404", "401", "403"),
-            api("POST", "/api/v1/team/members/{id}/deactivation", Target.ACTIVE, subject -> Map.of(), "204", "204", "404", "403", "401", "404", "401", "403"),
-            api("GET", "/api/v1/session", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
+            api("GET", "/api/v1/team/members", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            api("POST", "/api/v1/team/members", Target.NONE, subject -> inviteForm(), "201", "201", "422", "403", "401", "422", "401", "403", "201", "403", "422"),
+            api("GET", "/api/v1/team/members/{id}", Target.ACTIVE, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
+            api("PUT", "/api/v1/team/members/{id}", Target.ACTIVE, TeamAuthorizationMatrixTests::editJson, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
+            api("POST", "/api/v1/team/members/{id}/invitation/resend", Target.INVITEE, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
+            api("DELETE", "/api/v1/team/members/{id}/invitation", Target.INVITEE, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
+            api("GET", "/api/v1/team/members/{id}/deactivation", Target.ACTIVE, null, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("POST", "/api/v1/team/members/{id}/deactivation", Target.ACTIVE, subject -> Map.of(), "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
+            api("GET", "/api/v1/session", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             // Rows 6, 10 and 34: the support console is for staff only; customers are told it doesn't exist.
-            page("GET", "/support/signin", Target.NONE, null, "404", "404", "404", "404", "200", "404", "200", "200"),
+            page("GET", "/support/signin", Target.NONE, null, "404", "404", "404", "404", "200", "404", "200", "200", "404", "404", "404"),
             page("POST", "/support/signin", Target.NONE, subject -> Map.of("email", STAFF_EMAIL, "password", "not the password"),
-                    "404", "404", "404", "404", "401", "404", "401", "401"),
+                    "404", "404", "404", "404", "401", "404", "401", "401", "404", "404", "404"),
             // The code step needs a password checked moments before in the same session; without one, back to the start.
-            page("GET", "/support/signin/code", Target.NONE, null, "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, TO_STAFF_SIGN_IN),
+            page("GET", "/support/signin/code", Target.NONE, null, "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, TO_STAFF_SIGN_IN, "404", "404", "404"),
             page("POST", "/support/signin/code", Target.NONE, subject -> Map.of("code", "123456"),
-                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, TO_STAFF_SIGN_IN),
-            page("GET", "/support", Target.NONE, null, "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "200"),
+                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, TO_STAFF_SIGN_IN, "404", "404", "404"),
+            page("GET", "/support", Target.NONE, null, "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "200", "404", "404", "404"),
             page("POST", "/support/users/reactivate", Target.DEACTIVATED, subject -> Map.of("email", subject.email()),
-                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support"),
+                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support", "404", "404", "404"),
             page("POST", "/support/users/resend-invitation", Target.INVITEE, subject -> Map.of("email", subject.email()),
-                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support"),
+                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support", "404", "404", "404"),
             // Rows 14-16: profiles. The target profile has the admin member and the team member in it, not the
             // other admin; an archived profile is the owner's to restore.
-            page("GET", "/profiles", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
-            page("GET", "/profiles/rows", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
-            page("GET", "/profiles/new", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
-            page("POST", "/profiles", Target.NONE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, TO_PROFILES, "403", TO_SIGN_IN, TO_PROFILES, TO_SIGN_IN, "403"),
-            page("GET", "/profiles/{id}/edit", Target.PROFILE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("POST", "/profiles/{id}", Target.PROFILE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("POST", "/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), TO_PROFILES, "403", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("POST", "/profiles/{id}/archive", Target.PROFILE, subject -> Map.of(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("POST", "/profiles/{id}/restore", Target.ARCHIVED_PROFILE, subject -> Map.of(), TO_PROFILES, "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+            page("GET", "/profiles", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("GET", "/profiles/rows", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("GET", "/profiles/new", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "403", "200"),
+            page("POST", "/profiles", Target.NONE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, TO_PROFILES, "403", TO_SIGN_IN, TO_PROFILES, TO_SIGN_IN, "403", TO_PROFILES, "403", TO_PROFILES),
+            page("GET", "/profiles/{id}/edit", Target.PROFILE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("POST", "/profiles/{id}", Target.PROFILE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
+            page("POST", "/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), TO_PROFILES, "403", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "403", "403", "404"),
+            page("POST", "/profiles/{id}/archive", Target.PROFILE, subject -> Map.of(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
+            page("POST", "/profiles/{id}/restore", Target.ARCHIVED_PROFILE, subject -> Map.of(), TO_PROFILES, "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
             page("POST", "/profiles/current", Target.PROFILE, subject -> Map.of("profile", subject.id().toString(), "back", "/team"),
-                    TO_TEAM, TO_TEAM, "404", TO_TEAM, TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            api("GET", "/api/v1/profiles", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
-            api("POST", "/api/v1/profiles", Target.NONE, subject -> profileJson(), "201", "201", "201", "403", "401", "201", "401", "403"),
-            api("GET", "/api/v1/profiles/{id}", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403"),
-            api("PUT", "/api/v1/profiles/{id}", Target.PROFILE, subject -> profileJson(), "200", "200", "404", "403", "401", "404", "401", "403"),
-            api("PUT", "/api/v1/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), "200", "403", "404", "403", "401", "404", "401", "403"),
-            api("POST", "/api/v1/profiles/{id}/archive", Target.PROFILE, null, "204", "204", "404", "403", "401", "404", "401", "403"),
-            api("POST", "/api/v1/profiles/{id}/restore", Target.ARCHIVED_PROFILE, null, "204", "404", "404", "404", "401", "404", "401", "403"),
+                    TO_TEAM, TO_TEAM, "404", TO_TEAM, TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, TO_TEAM, "404"),
+            api("GET", "/api/v1/profiles", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            api("POST", "/api/v1/profiles", Target.NONE, subject -> profileJson(), "201", "201", "201", "403", "401", "201", "401", "403", "201", "403", "201"),
+            api("GET", "/api/v1/profiles/{id}", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
+            api("PUT", "/api/v1/profiles/{id}", Target.PROFILE, subject -> profileJson(), "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("PUT", "/api/v1/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), "200", "403", "404", "403", "401", "404", "401", "403", "403", "403", "404"),
+            api("POST", "/api/v1/profiles/{id}/archive", Target.PROFILE, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
+            api("POST", "/api/v1/profiles/{id}/restore", Target.ARCHIVED_PROFILE, null, "204", "404", "404", "404", "401", "404", "401", "403", "204", "403", "404"),
             // Row 11 and partner access: the target is an agency with Admin access to the account. Partner users'
             // own columns come with their acting in client accounts.
-            page("GET", "/partners", Target.NONE, null, "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("GET", "/partners/signup", Target.NONE, null, "200", "200", "200", "200", "200", "200", "200", "200"),
+            page("GET", "/partners", Target.NONE, null, "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
+            page("GET", "/partners/signup", Target.NONE, null, "200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200"),
             page("POST", "/partners/signup", Target.NONE, subject -> Map.of("businessName", "", "yourName", "", "email", "x"),
-                    "422", "422", "422", "422", "422", "422", "422", "422"),
+                    "422", "422", "422", "422", "422", "422", "422", "422", "422", "422", "422"),
             page("POST", "/partners/act", Target.AGENCY, subject -> Map.of("account", subject.id().toString()),
-                    "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            page("GET", "/team/partners", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403"),
+                    "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
+            page("GET", "/team/partners", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/team/partners/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
-                    TO_TEAM, TO_TEAM, TO_TEAM, "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
+                    TO_TEAM, TO_TEAM, TO_TEAM, "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "403", "403", "404"),
             page("POST", "/team/partners/{agencyId}/revoke", Target.AGENCY, subject -> Map.of(),
-                    TO_TEAM, "403", "403", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403"),
-            api("GET", "/api/v1/partners/clients", Target.NONE, null, "404", "404", "404", "404", "401", "404", "401", "403"),
-            api("GET", "/api/v1/partners/agencies", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403"),
+                    TO_TEAM, "403", "403", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "403", "403", "404"),
+            api("GET", "/api/v1/partners/clients", Target.NONE, null, "404", "404", "404", "404", "401", "404", "401", "403", "404", "404", "404"),
+            api("GET", "/api/v1/partners/agencies", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("PUT", "/api/v1/partners/agencies/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
-                    "204", "204", "204", "403", "401", "404", "401", "403"),
-            api("DELETE", "/api/v1/partners/agencies/{agencyId}", Target.AGENCY, null, "204", "403", "403", "403", "401", "404", "401", "403"),
+                    "204", "204", "204", "403", "401", "404", "401", "403", "403", "403", "404"),
+            api("DELETE", "/api/v1/partners/agencies/{agencyId}", Target.AGENCY, null, "204", "403", "403", "403", "401", "404", "401", "403", "403", "403", "404"),
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
-            page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410"),
+            page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"),
             page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),
-                    "410", "410", "410", "410", "410", "410", "410", "410"));
+                    "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"));
 
     @Test
     void everyRouteAnswersEveryActorAsThePermissionMatrixSays() {
@@ -198,9 +207,29 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         sessions.put(Who.DEACTIVATED, deactivated.session());
         sessions.put(Who.OTHER_ACCOUNT, fixture.openAccount("Elsewhere Estates").owner().session());
         sessions.put(Who.ANONYMOUS, visitor());
+        sessions.put(Who.PARTNER_ADMIN, partnerWorkingIn(account.id(), "admin"));
+        sessions.put(Who.PARTNER_READ_ONLY, partnerWorkingIn(account.id(), "read_only"));
+        TeamFixture.Account elsewhere = fixture.openAccount("Elsewhere Plumbing");
+        sessions.put(Who.OTHER_PARTNER, partnerWorkingIn(elsewhere.id(), "admin"));
         WebSession staff = visitor();
         assertThat(com.leadline.testing.StaffSignIn.signIn(staff, databaseOwner(), clock).location()).endsWith("/support");
         sessions.put(Who.SUPPORT, staff);
+    }
+
+    /** A partner agency's user, signed up through the partner sign-up, working in the client account at this level. */
+    private WebSession partnerWorkingIn(UUID clientId, String level) {
+        WebSession partner = visitor();
+        partner.get("/partners/signup");
+        partner.post("/partners/signup", Map.of("businessName", "Agency " + level, "yourName", "Pat Partner",
+                "email", TeamFixture.unique("partner"), "password", PASSWORD));
+        UUID agencyId = UUID.fromString(WebSession.json(partner.api("GET", "/api/v1/session", null)).get("accountId").asString());
+        databaseOwner().sql("""
+                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
+                        VALUES (:client, :agency, :level, now())""")
+                .param("client", clientId).param("agency", agencyId).param("level", level).update();
+        partner.get("/partners");
+        assertThat(partner.post("/partners/act", Map.of("account", clientId.toString())).status()).isEqualTo(302);
+        return partner;
     }
 
     private String outcome(Who who, Row row) {

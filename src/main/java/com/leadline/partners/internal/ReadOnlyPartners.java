@@ -22,8 +22,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The person's own session, password and place, and the public flows that don't act on this account. */
     private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
-            "/profiles/current");
+            "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
+            "/password/reset");
 
     private final PartnerAccess partners;
 
@@ -33,7 +35,8 @@ class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
+        // After the other guards (the support console answers 404 to customers, partners included).
+        registry.addInterceptor(this).order(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
     }
 
     @Override
