@@ -26,15 +26,15 @@ public enum Permission {
     CHANGE_PLANS,
     /** Row 11: switch a partner agency between Admin and Read only. */
     SWITCH_PARTNER_LEVEL,
-    /** The owner alone ends a partner agency's access. */
-    REVOKE_PARTNERS;
+    /** The owner alone gives a partner agency access (by its code) or ends it. */
+    MANAGE_PARTNER_GRANTS;
 
     static Set<Permission> of(Role role) {
         return switch (role) {
             case OWNER -> EnumSet.allOf(Permission.class);
-            case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, REVOKE_PARTNERS));
+            case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS));
             // Admin powers over every profile of the client, but not billing, ownership or partner access.
-            case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, REVOKE_PARTNERS, SWITCH_PARTNER_LEVEL));
+            case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS, SWITCH_PARTNER_LEVEL));
             case MEMBER, PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);
         };
     }

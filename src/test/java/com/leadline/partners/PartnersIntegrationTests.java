@@ -112,6 +112,30 @@ class PartnersIntegrationTests extends IntegrationTest {
                 .containsSubsequence("partner.grant_created", "partner.level_changed", "partner.level_changed", "partner.grant_revoked");
     }
 
+    @Test
+    void theOwnerGivesAnAgencyAccessByItsCode() {
+        Agency agency = agencySignUp("Code Word Agency");
+        String code = agency.referralLink().substring(agency.referralLink().indexOf('=') + 1);
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account client = fixture.openAccount("Existing Bakery");
+        TeamFixture.Member admin = fixture.join(client.owner(), "admin", null);
+        WebSession owner = client.owner().session();
+
+        assertThat(admin.session().api("POST", "/api/v1/partners/agencies", Map.of("code", code, "level", "admin")).status())
+                .as("the owner's decision").isEqualTo(403);
+        WebSession.Page unknown = owner.api("POST", "/api/v1/partners/agencies", Map.of("code", "ABCDEFGHIJ", "level", "admin"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(WebSession.json(unknown).get("errors").get("code").asString()).contains("No partner agency has that code");
+        owner.get("/team");
+        assertThat(owner.post("/team/partners", Map.of("code", " " + code.toLowerCase() + " ", "level", "read_only")).status())
+                .isEqualTo(302);
+        assertThat(clientLevel(agency)).isEqualTo("read_only");
+        assertThat(owner.api("POST", "/api/v1/partners/agencies", Map.of("code", code, "level", "admin")).status())
+                .as("already there").isEqualTo(409);
+        assertThat(databaseOwner().sql("SELECT details ->> 'via' FROM audit_log WHERE action = 'partner.grant_created' AND target_id = :a")
+                .param("a", agency.id().toString()).query(String.class).single()).isEqualTo("code");
+    }
+
     private String clientLevel(Agency agency) {
         return WebSession.json(agency.session().api("GET", "/api/v1/partners/clients", null)).get("clients").get(0)
                 .get("level").asString();

@@ -66,6 +66,11 @@ class GrantStore {
                 .list();
     }
 
+    /** Across accounts, through the lookup function: the agency a referral code belongs to. */
+    Optional<UUID> agencyByCode(String code) {
+        return jdbc.sql("SELECT partners_find_agency_by_referral(:code)").param("code", code).query(UUID.class).optional();
+    }
+
     /** The agency's grant to this client, when the current account is either of them. */
     Optional<Level> levelOf(UUID clientId, UUID agencyId) {
         return jdbc.sql("SELECT level FROM partner_grants WHERE client_account_id = :client AND agency_account_id = :agency")

@@ -10,6 +10,7 @@ import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,8 +27,11 @@ class PartnerService {
     private final Links links;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final java.time.Clock clock;
 
-    PartnerService(GrantStore grants, AccountKinds accountKinds, Links links, AuditLog audit, TransactionTemplate transactions) {
+    PartnerService(GrantStore grants, AccountKinds accountKinds, Links links, AuditLog audit, TransactionTemplate transactions,
+                   java.time.Clock clock) {
+        this.clock = clock;
         this.grants = grants;
         this.accountKinds = accountKinds;
         this.links = links;
@@ -72,10 +76,39 @@ class PartnerService {
         });
     }
 
+    /** The owner gives an agency access by the agency's code (the one in its referral link), at the level they choose. */
+    void grant(Actor actor, String code, String levelCode, String ip) {
+        if (!actor.can(Permission.MANAGE_PARTNER_GRANTS)) {
+            throw RequestRefusedException.forbidden("Only the account's owner can give a partner agency access.");
+        }
+        String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        GrantStore.Level level = GrantStore.Level.of(levelCode).orElse(null);
+        if (level == null) {
+            errors.put("level", "Choose Admin or Read only.");
+        }
+        transactions.executeWithoutResult(status -> {
+            Optional<UUID> agency = normalized.matches("[A-Z2-7]{10}") ? grants.agencyByCode(normalized) : Optional.empty();
+            if (agency.isEmpty()) {
+                errors.put("code", "No partner agency has that code. It is the last part of the agency's referral link.");
+            }
+            if (!errors.isEmpty()) {
+                throw RequestRefusedException.invalid(errors);
+            }
+            if (grants.levelOf(actor.accountId(), agency.get()).isPresent()) {
+                throw RequestRefusedException.conflict("That agency already has access. Change its level instead.");
+            }
+            grants.insert(actor.accountId(), agency.get(), level, actor.userId(), clock.instant());
+            audit.record(AuditEntry.of("partner.grant_created", Outcome.SUCCESS).inAccount(actor.accountId())
+                    .by(actor.userId()).on("agency", agency.get()).from(ip)
+                    .with(Map.of("level", level.code(), "via", "code")));
+        });
+    }
+
     void revoke(Actor actor, UUID agencyId, String ip) {
         transactions.executeWithoutResult(status -> {
             grantOf(actor, agencyId);
-            if (!actor.can(Permission.REVOKE_PARTNERS)) {
+            if (!actor.can(Permission.MANAGE_PARTNER_GRANTS)) {
                 throw RequestRefusedException.forbidden("Only the account's owner can end a partner's access.");
             }
             grants.delete(actor.accountId(), agencyId);

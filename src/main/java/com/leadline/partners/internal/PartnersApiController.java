@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,6 +33,9 @@ class PartnersApiController {
     record LevelChange(String level) {
     }
 
+    record NewGrant(String code, String level) {
+    }
+
     private final PartnerService partners;
 
     PartnersApiController(PartnerService partners) {
@@ -51,6 +55,12 @@ class PartnersApiController {
         return partners.agencies(actor).stream()
                 .map(grant -> new AgencyJson(grant.agencyId(), grant.agencyName(), grant.level().code(), grant.grantedAt()))
                 .toList();
+    }
+
+    @PostMapping("/agencies")
+    ResponseEntity<Void> grant(Actor actor, @RequestBody NewGrant body, HttpServletRequest request) {
+        partners.grant(actor, body.code(), body.level(), ClientAddress.of(request));
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).build();
     }
 
     @PutMapping("/agencies/{agencyId}/level")

@@ -58,8 +58,25 @@ class PartnersController {
     String agencies(Actor actor, Model model) {
         model.addAttribute("grants", partners.agencies(actor));
         model.addAttribute("canSwitch", actor.can(Permission.SWITCH_PARTNER_LEVEL));
-        model.addAttribute("canRevoke", actor.can(Permission.REVOKE_PARTNERS));
+        model.addAttribute("canManageGrants", actor.can(Permission.MANAGE_PARTNER_GRANTS));
         return "partners/agencies :: agencies";
+    }
+
+    @PostMapping("/team/partners")
+    String grant(Actor actor, @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String level,
+                 HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            partners.grant(actor, code, level, ClientAddress.of(request));
+        } catch (RequestRefusedException refused) {
+            if (refused.fieldErrors().isEmpty()) {
+                throw refused;
+            }
+            response.setStatus(refused.status().value());
+            model.addAttribute("grantErrors", refused.fieldErrors());
+            model.addAttribute("code", code);
+            return agencies(actor, model);
+        }
+        return done(request, response);
     }
 
     @PostMapping("/team/partners/{agencyId}/level")
