@@ -15,4 +15,12 @@ public interface TeamSupport {
     void reactivate(UUID accountId, UUID userId, UUID staffId, String ip);
 
     void resendInvitation(UUID accountId, UUID userId, UUID staffId, String ip);
+
+    /**
+     * Invites the first admin of an agency support staff just opened, inside the caller's transaction
+     * and tenancy.
+     *
+     * @throws com.leadline.platform.RequestRefusedException with field errors "adminName", "adminEmail"
+     */
+    UUID inviteFirstAdmin(UUID agencyId, String name, String email, UUID staffId, String ip);
 }

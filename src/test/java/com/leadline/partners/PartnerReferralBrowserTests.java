@@ -67,7 +67,7 @@ class PartnerReferralBrowserTests extends IntegrationTest {
             wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("partner-agencies")));
             new Select(client.field("Access for Beacon Growth Partners")).selectByVisibleText("Read only");
             client.press("Change access");
-            wait(client).until(d -> client.driver().findElement(By.id("partners-heading")).isDisplayed());
+            wait(client).until(d -> levelOfAgency("Beacon Growth Partners").equals("read_only"));
 
             // The partner's next page has no add or edit controls, and a change by any route is refused.
             wait(agency).until(d -> {
@@ -96,6 +96,12 @@ class PartnerReferralBrowserTests extends IntegrationTest {
                 return !agency.driver().findElements(By.cssSelector("button[aria-label='Add team member']")).isEmpty();
             });
         }
+    }
+
+    private String levelOfAgency(String agencyName) {
+        return databaseOwner().sql("""
+                        SELECT g.level FROM partner_grants g JOIN accounts a ON a.id = g.agency_account_id WHERE a.name = :n""")
+                .param("n", agencyName).query(String.class).optional().orElse("");
     }
 
     private static WebDriverWait wait(Browser browser) {

@@ -106,6 +106,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("POST", "/support/signin/code", Target.NONE, subject -> Map.of("code", "123456"),
                     "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, TO_STAFF_SIGN_IN, "404", "404", "404"),
             page("GET", "/support", Target.NONE, null, "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "200", "404", "404", "404"),
+            page("POST", "/support/agencies", Target.NONE, subject -> Map.of("agencyName", ""),
+                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "422", "404", "404", "404"),
             page("POST", "/support/users/reactivate", Target.DEACTIVATED, subject -> Map.of("email", subject.email()),
                     "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support", "404", "404", "404"),
             page("POST", "/support/users/resend-invitation", Target.INVITEE, subject -> Map.of("email", subject.email()),

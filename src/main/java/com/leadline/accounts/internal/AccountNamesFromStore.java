@@ -1,6 +1,7 @@
 package com.leadline.accounts.internal;
 
 import com.leadline.accounts.AccountKinds;
+import com.leadline.accounts.Agencies;
 import com.leadline.identity.AccountNames;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 @Component
-class AccountNamesFromStore implements AccountNames, AccountKinds {
+class AccountNamesFromStore implements AccountNames, AccountKinds, Agencies {
 
     private final AccountStore accounts;
 
@@ -19,6 +20,19 @@ class AccountNamesFromStore implements AccountNames, AccountKinds {
     @Override
     public String nameOf(UUID accountId) {
         return accounts.accountName(accountId);
+    }
+
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void open(UUID agencyId, String name, java.time.Instant now) {
+        accounts.insertAgency(agencyId, name, referralCode(), now);
+    }
+
+    /** Ten base32 letters: 50 bits, short enough to read out, too many to guess. */
+    private static String referralCode() {
+        byte[] random = new byte[7];
+        new java.security.SecureRandom().nextBytes(random);
+        return com.leadline.platform.Totp.base32(random).substring(0, 10);
     }
 
     @Override

@@ -69,13 +69,15 @@ class SignUpService {
     private final int signUpsPerAddress;
     private final ApplicationEventPublisher events;
     private final Profiles profiles;
+    private final com.leadline.accounts.Agencies agencies;
 
     SignUpService(Identities identities, AccountStore accounts, Mailer mailer, Links links, AuditLog audit,
                   RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions, Clock clock,
-                  ApplicationEventPublisher events, Profiles profiles,
+                  ApplicationEventPublisher events, Profiles profiles, com.leadline.accounts.Agencies agencies,
                   @Value("${leadline.sign-up.per-ip-per-hour:20}") int signUpsPerAddress) {
         this.events = events;
         this.profiles = profiles;
+        this.agencies = agencies;
         this.identities = identities;
         this.accounts = accounts;
         this.mailer = mailer;
@@ -174,20 +176,13 @@ class SignUpService {
         UUID agencyId = UUID.randomUUID();
         return tenancy.inAccount(agencyId, () -> {
             Instant now = clock.instant();
-            accounts.insertAgency(agencyId, agencyName, referralCode(), now);
+            agencies.open(agencyId, agencyName, now);
             UUID adminId = identities.createActiveUser(agencyId, email, name, password, agencyName);
             events.publishEvent(new AgencyOpened(agencyId, adminId));
             audit.record(AuditEntry.of("partner.sign_up", Outcome.SUCCESS).inAccount(agencyId).by(adminId)
                     .on("account", agencyId).from(ip));
             return new AuthenticatedUser(adminId, agencyId, name, email);
         });
-    }
-
-    /** Ten base32 letters: 50 bits, short enough to read out, too many to guess. */
-    private static String referralCode() {
-        byte[] random = new byte[7];
-        new java.security.SecureRandom().nextBytes(random);
-        return com.leadline.platform.Totp.base32(random).substring(0, 10);
     }
 
     private void explainAddressInUse(String email, UserStatus status, String ip) {

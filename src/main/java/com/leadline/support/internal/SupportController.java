@@ -122,6 +122,27 @@ class SupportController {
         return "support/console";
     }
 
+    @PostMapping("/support/agencies")
+    String createAgency(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String agencyName,
+                        @RequestParam(defaultValue = "") String adminName, @RequestParam(defaultValue = "") String adminEmail,
+                        HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            support.createAgency(staffMember, agencyName, adminName, adminEmail, ClientAddress.of(request));
+        } catch (com.leadline.platform.RequestRefusedException refused) {
+            if (refused.fieldErrors().isEmpty()) {
+                throw refused;
+            }
+            response.setStatus(refused.status().value());
+            model.addAttribute("staff", staffMember);
+            model.addAttribute("searched", false);
+            model.addAttribute("agencyErrors", refused.fieldErrors());
+            model.addAttribute("agencyForm", java.util.Map.of("agencyName", agencyName, "adminName", adminName,
+                    "adminEmail", adminEmail));
+            return "support/console";
+        }
+        return backTo(adminEmail);
+    }
+
     @PostMapping("/support/users/reactivate")
     String reactivate(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email,
                       HttpServletRequest request) {

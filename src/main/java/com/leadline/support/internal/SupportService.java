@@ -46,10 +46,12 @@ class SupportService {
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final com.leadline.accounts.Agencies agencies;
 
-    SupportService(StaffStore staff, Passwords passwords, Identities identities, TeamSupport team, AuditTrail auditTrail,
+    SupportService(com.leadline.accounts.Agencies agencies, StaffStore staff, Passwords passwords, Identities identities, TeamSupport team, AuditTrail auditTrail,
                    AuditLog audit, RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
         this.clock = clock;
+        this.agencies = agencies;
         this.staff = staff;
         this.passwords = passwords;
         this.identities = identities;
@@ -121,6 +123,25 @@ class SupportService {
                             .with(Map.of("supportStaff", staffMember.staffId().toString())));
                     return new UserLookup(facts, auditTrail.about("user", facts.userId().toString(), AUDIT_ENTRIES_SHOWN));
                 })));
+    }
+
+    /**
+     * Opens a partner agency and invites its first admin, in one transaction: the admin's invitation
+     * email goes out only if both exist.
+     */
+    UUID createAgency(StaffPrincipal staffMember, String agencyName, String adminName, String adminEmail, String ip) {
+        String name = agencyName == null ? "" : agencyName.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw RequestRefusedException.invalid(Map.of("agencyName", "Enter the agency's name (up to 200 characters)."));
+        }
+        UUID agencyId = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> tenancy.inAccount(agencyId, () -> {
+            agencies.open(agencyId, name, clock.instant());
+            team.inviteFirstAdmin(agencyId, adminName, adminEmail, staffMember.staffId(), ip);
+            audit.record(AuditEntry.of("support.agency_created", Outcome.SUCCESS).inAccount(agencyId).on("account", agencyId)
+                    .from(ip).with(Map.of("supportStaff", staffMember.staffId().toString())));
+        }));
+        return agencyId;
     }
 
     void reactivate(StaffPrincipal staffMember, String email, String ip) {

@@ -106,23 +106,49 @@ class TeamService implements TeamSupport {
             if (!errors.isEmpty()) {
                 throw RequestRefusedException.invalid(errors);
             }
-            Instant now = clock.instant();
-            if (team.invitationsCreatedBySince(actor.userId(), now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
-                throw new TooManyRequestsException(Duration.ofHours(1));
-            }
-            UUID userId = identities.createInvitedUser(actor.accountId(), email, name);
-            team.addMember(actor.accountId(), userId, role, now);
-            team.addMemberships(actor.accountId(), userId, profiles, now);
-            UUID invitationId = UUID.randomUUID();
-            String token = SecureTokens.newToken();
-            team.insertInvitation(invitationId, actor.accountId(), userId, email, SecureTokens.hash(token), actor.userId(),
-                    now, now.plus(INVITATION_VALIDITY));
-            team.recordSend(actor.accountId(), invitationId, actor.userId(), false, now);
-            sendInvitation(actor.accountId(), email, name, actor.name(), token, now);
-            audit.record(AuditEntry.of("invitation.sent", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                    .on("user", userId).from(ip).with(Map.of("role", role.code(), "profiles", String.valueOf(profiles.size()))));
-            return userId;
+            return createInvitation(actor.accountId(), actor.userId(), actor.userId(), actor.name(), name, email, role,
+                    profiles, ip, Map.of());
         });
+    }
+
+    @Override
+    public UUID inviteFirstAdmin(UUID agencyId, String rawName, String rawEmail, UUID staffId, String ip) {
+        return transactions.execute(status -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            String name = validName(rawName, errors);
+            String email = freeEmail(rawEmail, null, errors);
+            if (!errors.isEmpty()) {
+                Map<String, String> renamed = new LinkedHashMap<>();
+                errors.forEach((field, message) -> renamed.put(field.equals("name") ? "adminName" : "adminEmail", message));
+                throw RequestRefusedException.invalid(renamed);
+            }
+            return createInvitation(agencyId, null, staffId, "Leadline support", name, email, Role.ADMIN, Set.of(), ip,
+                    Map.of("supportStaff", staffId.toString()));
+        });
+    }
+
+    /** An invited user with their role and memberships, the hashed link, its sending and the email: one transaction. */
+    private UUID createInvitation(UUID accountId, UUID inviterUserId, UUID sentBy, String inviterName, String name, String email,
+                                  Role role, Set<UUID> profiles, String ip, Map<String, String> auditDetails) {
+        Instant now = clock.instant();
+        if (team.invitationsCreatedBySince(sentBy, now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
+            throw new TooManyRequestsException(Duration.ofHours(1));
+        }
+        UUID userId = identities.createInvitedUser(accountId, email, name);
+        team.addMember(accountId, userId, role, now);
+        team.addMemberships(accountId, userId, profiles, now);
+        UUID invitationId = UUID.randomUUID();
+        String token = SecureTokens.newToken();
+        team.insertInvitation(invitationId, accountId, userId, email, SecureTokens.hash(token), sentBy, now,
+                now.plus(INVITATION_VALIDITY));
+        team.recordSend(accountId, invitationId, sentBy, false, now);
+        sendInvitation(accountId, email, name, inviterName, token, now);
+        Map<String, String> details = new LinkedHashMap<>(auditDetails);
+        details.put("role", role.code());
+        details.put("profiles", String.valueOf(profiles.size()));
+        audit.record(AuditEntry.of("invitation.sent", Outcome.SUCCESS).inAccount(accountId).by(inviterUserId)
+                .on("user", userId).from(ip).with(details));
+        return userId;
     }
 
     void resend(Actor actor, UUID userId, String ip) {
