@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
-            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners");
+            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -154,6 +154,10 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("PUT", "/api/v1/partners/agencies/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
                     "204", "204", "204", "403", "401", "404", "401", "403", "403", "403", "404"),
             api("DELETE", "/api/v1/partners/agencies/{agencyId}", Target.AGENCY, null, "204", "403", "403", "403", "401", "404", "401", "403", "403", "403", "404"),
+            // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
+            page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
+                    "422", "422", "422", "422", TO_SIGN_IN, "422", TO_SIGN_IN, "403", "422", "422", "422"),
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
             page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"),
             page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),

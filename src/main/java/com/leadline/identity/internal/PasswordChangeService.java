@@ -1,5 +1,8 @@
 package com.leadline.identity.internal;
 
+import com.leadline.platform.Tenancy;
+import java.util.UUID;
+
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
@@ -23,9 +26,12 @@ class PasswordChangeService {
     private final SessionSignIn sessions;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Tenancy tenancy;
 
     PasswordChangeService(UserStore users, PasswordHasher hasher, IdentityService identities, AccountNames accountNames,
-                          AuditLog audit, SessionSignIn sessions, TransactionTemplate transactions, Clock clock) {
+                          AuditLog audit, SessionSignIn sessions, TransactionTemplate transactions, Clock clock,
+                          Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.users = users;
         this.hasher = hasher;
         this.identities = identities;
@@ -40,19 +46,23 @@ class PasswordChangeService {
      * @throws PasswordRejectedException when the current password is wrong or the new one breaks the rules
      */
     void change(AuthenticatedUser user, String currentPassword, String newPassword, String currentSessionId, String ip) {
+        // In the user's own account: a partner user may be working in a client's.
         boolean currentPasswordRight = Boolean.TRUE.equals(transactions.execute(status -> {
-            UserStore.Credentials credentials = users.credentials(user.userId()).orElseThrow();
-            if (!hasher.matches(currentPassword, credentials.passwordHash())) {
-                // Recorded and committed: the refusal itself is worth keeping.
-                audit.record(AuditEntry.of("password.changed", Outcome.FAILURE).inAccount(user.accountId())
+            UUID home = users.homeAccountOf(user.userId()).orElseThrow();
+            return tenancy.inAccount(home, () -> {
+                UserStore.Credentials credentials = users.credentials(user.userId()).orElseThrow();
+                if (!hasher.matches(currentPassword, credentials.passwordHash())) {
+                    // Recorded and committed: the refusal itself is worth keeping.
+                    audit.record(AuditEntry.of("password.changed", Outcome.FAILURE).inAccount(home)
+                            .by(user.userId()).on("user", user.userId()).from(ip));
+                    return false;
+                }
+                identities.passwordPolicy().check(newPassword, credentials.email(), accountNames.nameOf(home));
+                users.updatePassword(user.userId(), hasher.hash(newPassword), clock.instant());
+                audit.record(AuditEntry.of("password.changed", Outcome.SUCCESS).inAccount(home)
                         .by(user.userId()).on("user", user.userId()).from(ip));
-                return false;
-            }
-            identities.passwordPolicy().check(newPassword, credentials.email(), accountNames.nameOf(user.accountId()));
-            users.updatePassword(user.userId(), hasher.hash(newPassword), clock.instant());
-            audit.record(AuditEntry.of("password.changed", Outcome.SUCCESS).inAccount(user.accountId())
-                    .by(user.userId()).on("user", user.userId()).from(ip));
-            return true;
+                return true;
+            });
         }));
         if (!currentPasswordRight) {
             throw new PasswordRejectedException("Your current password is not correct.");
