@@ -2,15 +2,15 @@ package com.leadline.partners.internal;
 
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.ClientAddress;
+import com.leadline.platform.Htmx;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.SessionSignIn;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,11 +93,6 @@ class PartnersController {
     }
 
     private static String done(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Trigger", PARTNERS_CHANGED);
-            response.setStatus(HttpStatus.NO_CONTENT.value());
-            return null;
-        }
-        return "redirect:/team";
+        return Htmx.done(request, response, PARTNERS_CHANGED, "/team");
     }
 }

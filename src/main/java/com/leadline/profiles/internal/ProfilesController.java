@@ -2,6 +2,7 @@ package com.leadline.profiles.internal;
 
 import com.leadline.accounts.Profiles;
 import com.leadline.platform.ClientAddress;
+import com.leadline.platform.Htmx;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -150,11 +150,6 @@ class ProfilesController {
 
     /** htmx: close the modal and reload the list; a plain form post goes back to the Profiles page. */
     private static String done(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Trigger", PROFILES_CHANGED);
-            response.setStatus(HttpStatus.NO_CONTENT.value());
-            return null;
-        }
-        return "redirect:/profiles";
+        return Htmx.done(request, response, PROFILES_CHANGED, "/profiles");
     }
 }

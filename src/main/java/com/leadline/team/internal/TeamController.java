@@ -2,7 +2,9 @@ package com.leadline.team.internal;
 
 import com.leadline.accounts.Profiles;
 import com.leadline.platform.ClientAddress;
+import com.leadline.platform.Htmx;
 import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.ShellProfiles;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.SessionAttribute;
-import com.leadline.platform.ShellProfiles;
 
 /** The Team page and its modals (htmx fragments of the same templates). Translates; the rules live in TeamService. */
 @Controller
@@ -175,12 +175,7 @@ class TeamController {
 
     /** htmx: close the modal and reload the list; a plain form post goes back to the Team page. */
     private static String done(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Trigger", TEAM_CHANGED);
-            response.setStatus(HttpStatus.NO_CONTENT.value());
-            return null;
-        }
-        return "redirect:/team";
+        return Htmx.done(request, response, TEAM_CHANGED, "/team");
     }
 
     private List<Profiles.ProfileSummary> profileChoices(Actor actor) {

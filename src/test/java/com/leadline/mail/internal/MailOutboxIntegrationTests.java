@@ -162,8 +162,12 @@ class MailOutboxIntegrationTests extends IntegrationTest {
             sent += run.get();
         }
         relays.shutdown();
-        assertThat(sent).isEqualTo(40);
+        // The after-commit wake-up of the queueing may still be running and take its share: what must
+        // hold is that every row goes out exactly once, whichever relay sends it.
+        assertThat(sent).isLessThanOrEqualTo(40);
         assertThat(Smtp.awaitMessages(to, 40)).hasSize(40);
+        relay.deliverDue();
+        assertThat(Smtp.to(to)).hasSize(40);
         assertThat(Smtp.to(to).stream().map(Smtp::subject).distinct()).hasSize(40);
     }
 
