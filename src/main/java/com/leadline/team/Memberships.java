@@ -11,4 +11,7 @@ public interface Memberships {
 
     /** Per profile of the current account: how many users work in it (the owner in every one; deactivated users aside). */
     Map<UUID, Integer> userCounts();
+
+    /** Whether the user is an active member of the current account who works in the profile (the owner works in all). */
+    boolean worksIn(UUID userId, UUID profileId);
 }

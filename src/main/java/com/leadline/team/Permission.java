@@ -27,7 +27,9 @@ public enum Permission {
     /** Row 11: switch a partner agency between Admin and Read only. */
     SWITCH_PARTNER_LEVEL,
     /** The owner alone gives a partner agency access (by its code) or ends it. */
-    MANAGE_PARTNER_GRANTS;
+    MANAGE_PARTNER_GRANTS,
+    /** Rows 28-29: reply, note, close, reopen, assign and transfer a conversation the actor sees. */
+    WORK_CONVERSATIONS;
 
     static Set<Permission> of(Role role) {
         return switch (role) {
@@ -35,7 +37,8 @@ public enum Permission {
             case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS));
             // Admin powers over every profile of the client, but not billing, ownership or partner access.
             case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS, SWITCH_PARTNER_LEVEL));
-            case MEMBER, PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);
+            case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS);
+            case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);
         };
     }
 }

@@ -26,13 +26,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
  * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-11,
- * 14-16 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * 13-16, 25-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
-            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings");
+            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -46,7 +46,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     }
 
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
-    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY }
+    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION }
 
     enum Kind { PAGE, API }
 
@@ -154,6 +154,22 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("PUT", "/api/v1/partners/agencies/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
                     "204", "204", "204", "403", "401", "404", "401", "403", "403", "403", "404"),
             api("DELETE", "/api/v1/partners/agencies/{agencyId}", Target.AGENCY, null, "204", "403", "403", "403", "401", "404", "401", "403", "403", "403", "404"),
+            // Rows 25-30: conversations through the one visibility rule. The target is an unassigned conversation of the
+            // first profile: the non-member admin and other accounts don't see it (404); read-only partners see it but
+            // change nothing (403).
+            api("GET", "/api/v1/conversations", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            api("GET", "/api/v1/conversations/counts", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            api("GET", "/api/v1/conversations/{id}", Target.CONVERSATION, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
+            api("POST", "/api/v1/conversations/{id}/replies", Target.CONVERSATION, subject -> Map.of("body", "Hello!"),
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            api("POST", "/api/v1/conversations/{id}/notes", Target.CONVERSATION, subject -> Map.of("body", "Call back"),
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            api("PUT", "/api/v1/conversations/{id}/assignee", Target.CONVERSATION, subject -> new java.util.HashMap<String, Object>(),
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            api("POST", "/api/v1/conversations/{id}/close", Target.CONVERSATION, subject -> Map.of("outcome", "won"),
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            api("POST", "/api/v1/conversations/{id}/reopen", Target.CLOSED_CONVERSATION, null,
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
@@ -280,6 +296,20 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         String email = TeamFixture.unique(target.name().toLowerCase());
         Timestamp now = Timestamp.from(Instant.now());
         var db = databaseOwner();
+        if (target == Target.CONVERSATION || target == Target.CLOSED_CONVERSATION) {
+            UUID contact = UUID.randomUUID();
+            db.sql("INSERT INTO contacts (id, account_id, profile_id, phone, created_at) VALUES (:id, :a, :p, :phone, :now)")
+                    .param("id", contact).param("a", account.id()).param("p", account.firstProfileId())
+                    .param("phone", "+1555" + (1000000 + new java.util.Random().nextInt(8999999))).param("now", now).update();
+            boolean closed = target == Target.CLOSED_CONVERSATION;
+            db.sql("""
+                            INSERT INTO conversations (id, account_id, profile_id, contact_id, state, outcome, last_activity_at, created_at)
+                            VALUES (:id, :a, :p, :k, :state, :outcome, :now, :now)""")
+                    .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("k", contact)
+                    .param("state", closed ? "closed" : "new").param("outcome", closed ? "lost" : null, java.sql.Types.VARCHAR)
+                    .param("now", now).update();
+            return new Subject(id, null);
+        }
         if (target == Target.AGENCY) {
             db.sql("INSERT INTO accounts (id, name, kind, created_at) VALUES (:id, 'Target Agency', 'agency', :now)")
                     .param("id", id).param("now", now).update();

@@ -28,6 +28,12 @@ class TeamMemberships implements Memberships {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean worksIn(UUID userId, UUID profileId) {
+        return team.activeMembersOf(java.util.Set.of(profileId)).contains(userId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Map<UUID, Integer> userCounts() {
         return team.userCounts();
     }

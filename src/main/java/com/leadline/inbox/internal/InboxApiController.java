@@ -1,0 +1,125 @@
+package com.leadline.inbox.internal;
+
+import com.leadline.inbox.internal.ConversationStore.Cursor;
+import com.leadline.inbox.internal.ConversationStore.Tab;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.team.Actor;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Conversations as JSON under /api/v1/conversations, through the one visibility rule. */
+@RestController
+@RequestMapping("/api/v1/conversations")
+class InboxApiController {
+
+    record ConversationJson(UUID id, UUID profileId, UUID contactId, String contactName, String contactPhone, String state,
+                            String outcome, UUID assigneeId, Instant lastActivityAt, String preview) {
+    }
+
+    record NextPage(int sortGroup, Instant lastActivityAt, UUID id) {
+    }
+
+    record PageJson(List<ConversationJson> conversations, NextPage next) {
+    }
+
+    record MessageJson(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
+    }
+
+    record ThreadJson(ConversationJson conversation, List<MessageJson> messages) {
+    }
+
+    record Text(String body) {
+    }
+
+    record Assignment(UUID assigneeId) {
+    }
+
+    record Closing(String outcome) {
+    }
+
+    private final InboxService inbox;
+
+    InboxApiController(InboxService inbox) {
+        this.inbox = inbox;
+    }
+
+    /** ?tab=me|unassigned|all&profile=&afterGroup=&afterTime=&afterId= */
+    @GetMapping
+    PageJson list(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
+                  @RequestParam(required = false) Integer afterGroup, @RequestParam(required = false) Instant afterTime,
+                  @RequestParam(required = false) UUID afterId) {
+        Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
+        InboxService.Page page = inbox.list(actor, tab(tab), profile, after);
+        return new PageJson(page.conversations().stream().map(InboxApiController::json).toList(),
+                page.next() == null ? null : new NextPage(page.next().sortGroup(), page.next().lastActivityAt(), page.next().id()));
+    }
+
+    @GetMapping("/counts")
+    Map<String, Integer> counts(Actor actor) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        inbox.counts(actor).forEach((tab, count) -> counts.put(tab.name().toLowerCase(Locale.ROOT), count));
+        return counts;
+    }
+
+    @GetMapping("/{id}")
+    ThreadJson get(Actor actor, @PathVariable UUID id) {
+        InboxService.Thread thread = inbox.thread(actor, id);
+        return new ThreadJson(json(thread.conversation()), thread.messages().stream()
+                .map(m -> new MessageJson(m.id(), m.kind(), m.authorId(), m.body(), m.createdAt())).toList());
+    }
+
+    @PostMapping("/{id}/replies")
+    ResponseEntity<Void> reply(Actor actor, @PathVariable UUID id, @RequestBody Text body) {
+        inbox.reply(actor, id, body.body());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/notes")
+    ResponseEntity<Void> note(Actor actor, @PathVariable UUID id, @RequestBody Text body) {
+        inbox.note(actor, id, body.body());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/assignee")
+    ResponseEntity<Void> assign(Actor actor, @PathVariable UUID id, @RequestBody Assignment body) {
+        inbox.assign(actor, id, body.assigneeId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/close")
+    ResponseEntity<Void> close(Actor actor, @PathVariable UUID id, @RequestBody Closing body) {
+        inbox.close(actor, id, body.outcome());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/reopen")
+    ResponseEntity<Void> reopen(Actor actor, @PathVariable UUID id) {
+        inbox.reopen(actor, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Tab tab(String code) {
+        try {
+            return Tab.valueOf(code.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw RequestRefusedException.notFound();
+        }
+    }
+
+    private static ConversationJson json(ConversationStore.Conversation c) {
+        return new ConversationJson(c.id(), c.profileId(), c.contactId(), c.contactName(), c.contactPhone(), c.state(),
+                c.outcome(), c.assigneeId(), c.lastActivityAt(), c.preview());
+    }
+}

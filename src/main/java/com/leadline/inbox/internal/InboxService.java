@@ -1,0 +1,192 @@
+package com.leadline.inbox.internal;
+
+import com.leadline.inbox.internal.ConversationStore.Conversation;
+import com.leadline.inbox.internal.ConversationStore.Cursor;
+import com.leadline.inbox.internal.ConversationStore.Message;
+import com.leadline.inbox.internal.ConversationStore.Tab;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.Tenancy;
+import com.leadline.team.Actor;
+import com.leadline.team.ConversationHandover;
+import com.leadline.team.Memberships;
+import com.leadline.team.Permission;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Inbox use cases, one transaction each. Every read and every write goes through {@link Visibility}:
+ * what the actor may not see answers 404, whatever the path.
+ */
+@Service
+class InboxService implements ConversationHandover {
+
+    static final int PAGE_SIZE = 50;
+    static final int MAX_BODY = 1600;
+    private static final Set<String> OUTCOMES = Set.of("won", "lost", "other");
+
+    record Page(List<Conversation> conversations, Cursor next) {
+    }
+
+    record Thread(Conversation conversation, List<Message> messages) {
+    }
+
+    private final ConversationStore conversations;
+    private final Memberships memberships;
+    private final Tenancy tenancy;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    InboxService(ConversationStore conversations, Memberships memberships, Tenancy tenancy, TransactionTemplate transactions,
+                 Clock clock) {
+        this.conversations = conversations;
+        this.memberships = memberships;
+        this.tenancy = tenancy;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** An inbound text from a phone number into a profile: the contact's live conversation, or a new one. */
+    UUID receiveInbound(UUID accountId, UUID profileId, String phone, String body) {
+        String text = validBody(body);
+        return transactions.execute(status -> tenancy.inAccount(accountId, () -> {
+            Instant now = clock.instant();
+            UUID contact = conversations.contactByPhone(profileId, phone).orElseGet(() -> {
+                UUID id = UUID.randomUUID();
+                conversations.insertContact(id, accountId, profileId, phone, now);
+                return id;
+            });
+            UUID conversation = conversations.liveConversationOf(contact).orElseGet(() -> {
+                UUID id = UUID.randomUUID();
+                conversations.insertConversation(id, accountId, profileId, contact, now);
+                return id;
+            });
+            conversations.insertMessage(accountId, conversation, "inbound", null, text, now);
+            return conversation;
+        }));
+    }
+
+    Page list(Actor actor, Tab tab, UUID profileFilter, Cursor after) {
+        return transactions.execute(status -> {
+            List<Conversation> rows = new ArrayList<>(
+                    conversations.page(Visibility.of(actor), tab, profileFilter, after, PAGE_SIZE + 1));
+            Cursor next = null;
+            if (rows.size() > PAGE_SIZE) {
+                rows = rows.subList(0, PAGE_SIZE);
+                Conversation last = rows.get(PAGE_SIZE - 1);
+                next = new Cursor(last.sortGroup(), last.lastActivityAt(), last.id());
+            }
+            return new Page(rows, next);
+        });
+    }
+
+    Map<Tab, Integer> counts(Actor actor) {
+        return transactions.execute(status -> {
+            Visibility visibility = Visibility.of(actor);
+            Map<Tab, Integer> counts = new EnumMap<>(Tab.class);
+            for (Tab tab : Tab.values()) {
+                counts.put(tab, conversations.count(visibility, tab));
+            }
+            return counts;
+        });
+    }
+
+    Thread thread(Actor actor, UUID conversationId) {
+        return transactions.execute(status -> {
+            Conversation conversation = visible(actor, conversationId);
+            return new Thread(conversation, conversations.messages(conversationId));
+        });
+    }
+
+    void reply(Actor actor, UUID conversationId, String body) {
+        String text = validBody(body);
+        transactions.executeWithoutResult(status -> {
+            workable(actor, conversationId);
+            conversations.insertMessage(actor.accountId(), conversationId, "outbound", actor.userId(), text, clock.instant());
+            conversations.markOpen(conversationId);
+        });
+    }
+
+    void note(Actor actor, UUID conversationId, String body) {
+        String text = validBody(body);
+        transactions.executeWithoutResult(status -> {
+            workable(actor, conversationId);
+            conversations.insertMessage(actor.accountId(), conversationId, "note", actor.userId(), text, clock.instant());
+        });
+    }
+
+    /** To a member who works in the conversation's profile, or to Unassigned (null). */
+    void assign(Actor actor, UUID conversationId, UUID assigneeId) {
+        transactions.executeWithoutResult(status -> {
+            Conversation conversation = workable(actor, conversationId);
+            if (assigneeId != null && !memberships.worksIn(assigneeId, conversation.profileId())) {
+                throw RequestRefusedException.invalid(Map.of("assigneeId",
+                        "Choose an active member of this conversation's profile, or Unassigned."));
+            }
+            conversations.assign(conversationId, assigneeId);
+        });
+    }
+
+    void close(Actor actor, UUID conversationId, String outcome) {
+        if (outcome == null || !OUTCOMES.contains(outcome)) {
+            throw RequestRefusedException.invalid(Map.of("outcome", "Choose Won, Lost or Other."));
+        }
+        transactions.executeWithoutResult(status -> {
+            Conversation conversation = workable(actor, conversationId);
+            if (conversation.state().equals("closed")) {
+                throw RequestRefusedException.conflict("This conversation is already closed.");
+            }
+            conversations.close(conversationId, outcome);
+        });
+    }
+
+    void reopen(Actor actor, UUID conversationId) {
+        transactions.executeWithoutResult(status -> {
+            Conversation conversation = workable(actor, conversationId);
+            if (!conversation.state().equals("closed") || !conversations.reopen(conversationId)) {
+                throw RequestRefusedException.conflict(
+                        "Only a closed conversation can be reopened, and not while the contact has a newer one open.");
+            }
+        });
+    }
+
+    @Override
+    public int openConversationsAssignedTo(UUID userId) {
+        return conversations.openAssignedTo(userId);
+    }
+
+    @Override
+    public void transferOpenConversations(UUID fromUserId, Optional<UUID> to) {
+        conversations.transferOpen(fromUserId, to.orElse(null));
+    }
+
+    private Conversation visible(Actor actor, UUID conversationId) {
+        Visibility visibility = Visibility.of(actor);
+        return conversations.find(conversationId)
+                .filter(conversation -> visibility.allows(conversation.profileId(), conversation.assigneeId()))
+                .orElseThrow(RequestRefusedException::notFound);
+    }
+
+    /** Seen first (404 otherwise), then allowed to work on it (403). */
+    private Conversation workable(Actor actor, UUID conversationId) {
+        Conversation conversation = visible(actor, conversationId);
+        actor.require(Permission.WORK_CONVERSATIONS);
+        return conversation;
+    }
+
+    private static String validBody(String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > MAX_BODY) {
+            throw RequestRefusedException.invalid(Map.of("body", "Write a message of up to " + MAX_BODY + " characters."));
+        }
+        return text;
+    }
+}

@@ -1,0 +1,148 @@
+package com.leadline.inbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.identity.Passwords;
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
+import com.leadline.testing.WebSession;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Seeded random profiles, users (roles, memberships), conversations (assignee or none, states) and
+ * every actor: each tab's list (paged to the end) is exactly the set the rule allows, each count equals
+ * its list, every detail read answers 200 exactly for those, and a write to a hidden one is 404.
+ * The seed is printed on failure; -Dleadline.seed=N replays it.
+ */
+class InboxVisibilityPropertyTests extends IntegrationTest {
+
+    @Autowired
+    private InboxService inbox;
+    @Autowired
+    private Passwords passwords;
+
+    private record Person(UUID id, String role, Set<UUID> memberOf, WebSession session) {
+    }
+
+    private record Lead(UUID id, UUID profile, UUID assignee, boolean closed) {
+    }
+
+    @Test
+    void everyReadPathShowsExactlyWhatTheRuleAllowsAndEveryWriteRefusesTheRest() {
+        long seed = Long.getLong("leadline.seed", System.nanoTime());
+        try {
+            check(new Random(seed));
+        } catch (AssertionError failure) {
+            throw new AssertionError("Inbox visibility failed with seed " + seed + " (replay: -Dleadline.seed=" + seed + "): "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    private void check(Random random) {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Visibility Ventures");
+        List<UUID> profiles = new ArrayList<>(List.of(account.firstProfileId()));
+        for (int p = 1 + random.nextInt(2); p > 0; p--) {
+            profiles.add(fixture.addProfile(account, "Branch " + p));
+        }
+        String hash = passwords.hash(PASSWORD);
+        List<Person> people = new ArrayList<>(List.of(new Person(account.owner().id(), "owner", Set.copyOf(profiles),
+                account.owner().session())));
+        for (int u = 2 + random.nextInt(3); u > 0; u--) {
+            String role = random.nextInt(3) == 0 ? "admin" : "member";
+            Set<UUID> memberOf = profiles.stream().filter(p -> random.nextBoolean()).collect(Collectors.toSet());
+            people.add(person(account.id(), role, memberOf, hash));
+        }
+
+        List<Lead> leads = new ArrayList<>();
+        for (int n = 0; n < 20 + random.nextInt(60); n++) {
+            UUID profile = profiles.get(random.nextInt(profiles.size()));
+            UUID id = inbox.receiveInbound(account.id(), profile, "+1555" + (1000000 + n), "Hello number " + n);
+            List<Person> workers = people.stream().filter(p -> p.memberOf().contains(profile)).toList();
+            UUID assignee = workers.isEmpty() || random.nextInt(3) == 0 ? null : workers.get(random.nextInt(workers.size())).id();
+            boolean closed = random.nextInt(4) == 0;
+            databaseOwner().sql("UPDATE conversations SET assignee_id = :a, state = :s, outcome = :o, last_activity_at = :t WHERE id = :id")
+                    .param("a", assignee, java.sql.Types.OTHER).param("s", closed ? "closed" : random.nextBoolean() ? "new" : "open")
+                    .param("o", closed ? "won" : null, java.sql.Types.VARCHAR)
+                    .param("t", Timestamp.from(Instant.now().minusSeconds(random.nextInt(5) * 60L)))
+                    .param("id", id).update();
+            leads.add(new Lead(id, profile, assignee, closed));
+        }
+
+        for (Person person : people) {
+            boolean seesOthers = !person.role().equals("member");
+            Set<UUID> profilesSeen = person.role().equals("owner") ? Set.copyOf(profiles) : person.memberOf();
+            Set<UUID> all = leads.stream().filter(l -> profilesSeen.contains(l.profile())
+                    && (seesOthers || l.assignee() == null || l.assignee().equals(person.id()))).map(Lead::id).collect(Collectors.toSet());
+            Set<UUID> me = leads.stream().filter(l -> all.contains(l.id()) && !l.closed() && person.id().equals(l.assignee()))
+                    .map(Lead::id).collect(Collectors.toSet());
+            Set<UUID> unassigned = leads.stream().filter(l -> all.contains(l.id()) && !l.closed() && l.assignee() == null)
+                    .map(Lead::id).collect(Collectors.toSet());
+
+            JsonNode counts = WebSession.json(person.session().api("GET", "/api/v1/conversations/counts", null));
+            for (Map.Entry<String, Set<UUID>> tab : Map.of("me", me, "unassigned", unassigned, "all", all).entrySet()) {
+                Set<UUID> listed = listAll(person.session(), tab.getKey());
+                assertThat(listed).as("%s's %s tab", person.role(), tab.getKey()).isEqualTo(tab.getValue());
+                assertThat(counts.get(tab.getKey()).asInt()).as("%s's %s count", person.role(), tab.getKey()).isEqualTo(listed.size());
+            }
+            for (Lead lead : leads) {
+                boolean visible = all.contains(lead.id());
+                assertThat(person.session().api("GET", "/api/v1/conversations/" + lead.id(), null).status())
+                        .as("%s reading %s", person.role(), lead).isEqualTo(visible ? 200 : 404);
+                if (!visible) {
+                    assertThat(person.session().api("POST", "/api/v1/conversations/" + lead.id() + "/notes",
+                            Map.of("body", "Sneaky")).status()).as("%s writing to hidden %s", person.role(), lead).isEqualTo(404);
+                }
+            }
+        }
+    }
+
+    private static Set<UUID> listAll(WebSession session, String tab) {
+        Set<UUID> ids = new HashSet<>();
+        String query = "/api/v1/conversations?tab=" + tab;
+        String path = query;
+        for (int pages = 0; pages < 10; pages++) {
+            JsonNode page = WebSession.json(session.api("GET", path, null));
+            page.get("conversations").values().forEach(c -> assertThat(ids.add(UUID.fromString(c.get("id").asString())))
+                    .as("listed once").isTrue());
+            JsonNode next = page.get("next");
+            if (next == null || next.isNull()) {
+                return ids;
+            }
+            path = query + "&afterGroup=" + next.get("sortGroup").asInt() + "&afterTime=" + next.get("lastActivityAt").asString()
+                    + "&afterId=" + next.get("id").asString();
+        }
+        throw new AssertionError("more than 10 pages");
+    }
+
+    private Person person(UUID accountId, String role, Set<UUID> memberOf, String hash) {
+        UUID id = UUID.randomUUID();
+        String email = TeamFixture.unique(role);
+        Timestamp now = Timestamp.from(Instant.now());
+        databaseOwner().sql("""
+                        INSERT INTO users (id, account_id, email, name, password_hash, status, created_at, password_changed_at)
+                        VALUES (:id, :a, :e, 'Random Person', :h, 'active', :now, :now)""")
+                .param("id", id).param("a", accountId).param("e", email).param("h", hash).param("now", now).update();
+        databaseOwner().sql("INSERT INTO account_members (account_id, user_id, role, created_at) VALUES (:a, :u, :r, :now)")
+                .param("a", accountId).param("u", id).param("r", role).param("now", now).update();
+        for (UUID profile : memberOf) {
+            databaseOwner().sql("INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at) VALUES (:a, :p, :u, :now)")
+                    .param("a", accountId).param("p", profile).param("u", id).param("now", now).update();
+        }
+        WebSession session = visitor();
+        assertThat(session.signIn(email, PASSWORD).status()).isEqualTo(302);
+        return new Person(id, role, memberOf, session);
+    }
+}
