@@ -14,4 +14,10 @@ public interface Memberships {
 
     /** Whether the user is an active member of the current account who works in the profile (the owner works in all). */
     boolean worksIn(UUID userId, UUID profileId);
+
+    record Worker(UUID userId, String name) {
+    }
+
+    /** The active people who work in the profile, by name: who a conversation of it can be assigned to. */
+    java.util.List<Worker> workersOf(UUID profileId);
 }

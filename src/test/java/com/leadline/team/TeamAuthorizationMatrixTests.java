@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
-            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations");
+            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -170,6 +170,21 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/conversations/{id}/reopen", Target.CLOSED_CONVERSATION, null,
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            // The Inbox page and the local dev channel, through the same rule and guards.
+            page("GET", "/inbox", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("POST", "/inbox/conversations/{id}/reply", Target.CONVERSATION, subject -> Map.of("body", "Hi"),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/conversations/{id}/note", Target.CONVERSATION, subject -> Map.of("body", "Hi"),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/conversations/{id}/assign", Target.CONVERSATION, subject -> Map.of("assignee", "unassigned"),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/conversations/{id}/close", Target.CONVERSATION, subject -> Map.of("outcome", "won"),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/conversations/{id}/reopen", Target.CLOSED_CONVERSATION, subject -> Map.of(),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("GET", "/dev/channel", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("POST", "/dev/channel", Target.PROFILE, subject -> Map.of("profile", subject.id().toString(), "phone", "+15557654321", "body", "Hello"),
+                    "302>/dev/channel", "302>/dev/channel", "404", "302>/dev/channel", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/dev/channel", "403", "404"),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),

@@ -137,6 +137,19 @@ class ConversationStore {
                 .param("c", conversationId).update() == 1;
     }
 
+    record Delivered(String phone, String body, Instant sentAt) {
+    }
+
+    /** The latest replies sent to contacts, for the local dev channel's outbox view. */
+    List<Delivered> recentReplies(int limit) {
+        return jdbc.sql("""
+                        SELECT k.phone, m.body, m.created_at FROM messages m
+                        JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
+                        WHERE m.kind = 'outbound' ORDER BY m.created_at DESC, m.id DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new Delivered(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+    }
+
     int openAssignedTo(UUID userId) {
         return jdbc.sql("SELECT count(*) FROM conversations WHERE assignee_id = :u AND state <> 'closed'").param("u", userId)
                 .query(Integer.class).single();

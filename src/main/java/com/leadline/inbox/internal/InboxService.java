@@ -74,6 +74,11 @@ class InboxService implements ConversationHandover {
         }));
     }
 
+    List<ConversationStore.Delivered> recentReplies(Actor actor) {
+        actor.require(Permission.VIEW_TEAM);
+        return transactions.execute(status -> conversations.recentReplies(20));
+    }
+
     Page list(Actor actor, Tab tab, UUID profileFilter, Cursor after) {
         return transactions.execute(status -> {
             List<Conversation> rows = new ArrayList<>(

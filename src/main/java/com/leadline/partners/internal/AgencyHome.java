@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** A partner agency's users start at their partner console. */
 @Component
+@org.springframework.core.annotation.Order(1)
 class AgencyHome implements HomeRoute {
 
     private final PartnerService partners;

@@ -13,11 +13,23 @@ import org.springframework.transaction.annotation.Transactional;
 class TeamMemberships implements Memberships {
 
     private final TeamStore team;
+    private final com.leadline.identity.Identities identities;
     private final Clock clock;
 
-    TeamMemberships(TeamStore team, Clock clock) {
+    TeamMemberships(TeamStore team, com.leadline.identity.Identities identities, Clock clock) {
         this.team = team;
+        this.identities = identities;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Worker> workersOf(UUID profileId) {
+        return team.activeMembersOf(java.util.Set.of(profileId)).stream()
+                .flatMap(id -> identities.user(id).stream())
+                .map(user -> new Worker(user.id(), user.name()))
+                .sorted(java.util.Comparator.comparing(Worker::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     @Override

@@ -133,7 +133,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
     void theAccountMenuShowsInitialsAndLeadsToTeamProfilesSettingsAndSignOut() {
         WebSession owner = visitor();
         owner.signUp("Menu Makers", "grace hopper", uniqueEmail("owner"), PASSWORD);
-        Page home = owner.get("/");
+        Page home = owner.open("/");
         var button = home.document().selectFirst("button[aria-label=Account menu]");
         assertThat(button.text()).isEqualTo("GH");
         assertThat(button.attr("aria-haspopup")).isEqualTo("menu");

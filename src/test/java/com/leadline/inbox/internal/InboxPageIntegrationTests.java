@@ -1,0 +1,54 @@
+package com.leadline.inbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
+import com.leadline.testing.WebSession;
+import java.net.URI;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** The Inbox page and the local dev channel, as people use them: a text arrives, is taken, answered, given away. */
+class InboxPageIntegrationTests extends IntegrationTest {
+
+    @Test
+    void aTextFromTheDevChannelIsTakenAnsweredAndGivenAway() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Page Plumbing");
+        TeamFixture.Member member = fixture.join(account.owner(), "member", null);
+        TeamFixture.Member colleague = fixture.join(account.owner(), "member", null);
+        WebSession owner = account.owner().session();
+
+        owner.get("/dev/channel");
+        assertThat(owner.post("/dev/channel", Map.of("profile", account.firstProfileId().toString(), "phone", "+1 (555) 010-2030",
+                "body", "Do you fix leaking taps?")).location()).endsWith("/dev/channel?sent");
+        assertThat(owner.post("/dev/channel", Map.of("profile", account.firstProfileId().toString(), "phone", "555",
+                "body", "Hi")).status()).isEqualTo(422);
+
+        WebSession session = member.session();
+        Document unassigned = session.get("/inbox?tab=unassigned").document();
+        assertThat(unassigned.select(".tabs a").eachText()).containsExactly("Me 0", "Unassigned 1", "All 1");
+        String link = unassigned.select(".conversation-list li a").attr("href");
+        String id = link.substring(link.indexOf("c=") + 2);
+        assertThat(session.get(link).document().select(".messages").text()).contains("Do you fix leaking taps?");
+
+        session.post("/inbox/conversations/" + id + "/assign", Map.of("assignee", "me", "tab", "unassigned"));
+        session.get("/inbox?tab=me&c=" + id);
+        assertThat(session.post("/inbox/conversations/" + id + "/reply", Map.of("body", "Yes, tomorrow at 9?", "tab", "me"))
+                .status()).isEqualTo(302);
+        assertThat(session.get("/inbox?tab=me").document().select(".tabs a").eachText()).containsExactly("Me 1", "Unassigned 0", "All 1");
+        assertThat(owner.get("/dev/channel").document().select("li").text()).contains("+15550102030", "Yes, tomorrow at 9?");
+
+        // Given to a colleague, it leaves the member's sight on the next request.
+        session.get("/inbox?tab=me&c=" + id);
+        WebSession.Page given = session.post("/inbox/conversations/" + id + "/assign",
+                Map.of("assignee", colleague.id().toString(), "tab", "me"));
+        assertThat(URI.create(given.location()).getRawQuery()).isEqualTo("tab=me");
+        assertThat(session.get("/inbox?tab=all&c=" + id).status()).isEqualTo(404);
+        assertThat(session.get("/inbox?tab=all").document().select(".conversation-list li")).isEmpty();
+        assertThat(colleague.session().get("/inbox?tab=me").document().select(".tabs a").first().text()).isEqualTo("Me 1");
+        assertThat(owner.get("/inbox?tab=all&c=" + id).document().select("#conversation-heading").text()).isEqualTo("+15550102030");
+    }
+}
