@@ -44,15 +44,37 @@ class ConversationStore {
         };
     }
 
+    /**
+     * What narrows a tab: a profile, an assignee (a user, or {@code unassignedOnly}), and a search over
+     * the contact's name, phone and email and the messages' text. The visibility rule applies on top.
+     */
+    record Filter(UUID profileId, UUID assigneeId, boolean unassignedOnly, String search) {
+
+        static final Filter NONE = new Filter(null, null, false, "");
+    }
+
+    private static final String FILTER = """
+             AND (CAST(:profile AS uuid) IS NULL OR c.profile_id = :profile)
+             AND (CAST(:assignee AS uuid) IS NULL OR c.assignee_id = :assignee)
+             AND (NOT :unassignedOnly OR c.assignee_id IS NULL)
+             AND (:search = '' OR strpos(lower(k.name), :search) > 0 OR strpos(coalesce(k.phone, ''), :search) > 0
+                  OR strpos(lower(coalesce(k.email, '')), :search) > 0
+                  OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND strpos(lower(m.body), :search) > 0))""";
+
+    private static JdbcClient.StatementSpec bindFilter(JdbcClient.StatementSpec statement, Filter filter) {
+        String search = filter.search() == null ? "" : filter.search().strip().toLowerCase(java.util.Locale.ROOT);
+        return statement.param("profile", filter.profileId()).param("assignee", filter.assigneeId())
+                .param("unassignedOnly", filter.unassignedOnly()).param("search", search.length() > 100 ? search.substring(0, 100) : search);
+    }
+
     /** One page of a tab, in inbox order (new, open, closed; newest activity first), by keyset. */
-    List<Conversation> page(Visibility visibility, Tab tab, UUID profileFilter, Cursor after, int limit) {
+    List<Conversation> page(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE "
-                + Visibility.predicate() + " AND " + tabCondition(tab)
-                + " AND (CAST(:profile AS uuid) IS NULL OR c.profile_id = :profile)"
+                + Visibility.predicate() + " AND " + tabCondition(tab) + " " + FILTER
                 + (after == null ? "" : " AND (c.sort_group > :afterGroup OR (c.sort_group = :afterGroup AND "
                         + "(c.last_activity_at < :afterTime OR (c.last_activity_at = :afterTime AND c.id < :afterId))))")
                 + " ORDER BY c.sort_group, c.last_activity_at DESC, c.id DESC LIMIT :limit";
-        JdbcClient.StatementSpec statement = visibility.bind(jdbc.sql(sql)).param("profile", profileFilter).param("limit", limit);
+        JdbcClient.StatementSpec statement = bindFilter(visibility.bind(jdbc.sql(sql)), filter).param("limit", limit);
         if (after != null) {
             statement = statement.param("afterGroup", after.sortGroup()).param("afterTime", Timestamp.from(after.lastActivityAt()))
                     .param("afterId", after.id());

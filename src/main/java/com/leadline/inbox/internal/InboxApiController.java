@@ -55,13 +55,14 @@ class InboxApiController {
         this.inbox = inbox;
     }
 
-    /** ?tab=me|unassigned|all&profile=&afterGroup=&afterTime=&afterId= */
+    /** ?tab=me|unassigned|all&profile=&assignee=(user id|none)&q=&afterGroup=&afterTime=&afterId= */
     @GetMapping
     PageJson list(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
+                  @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String q,
                   @RequestParam(required = false) Integer afterGroup, @RequestParam(required = false) Instant afterTime,
                   @RequestParam(required = false) UUID afterId) {
         Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
-        InboxService.Page page = inbox.list(actor, tab(tab), profile, after);
+        InboxService.Page page = inbox.list(actor, tab(tab), filter(profile, assignee, q), after);
         return new PageJson(page.conversations().stream().map(InboxApiController::json).toList(),
                 page.next() == null ? null : new NextPage(page.next().sortGroup(), page.next().lastActivityAt(), page.next().id()));
     }
@@ -108,6 +109,20 @@ class InboxApiController {
     ResponseEntity<Void> reopen(Actor actor, @PathVariable UUID id) {
         inbox.reopen(actor, id);
         return ResponseEntity.noContent().build();
+    }
+
+    static ConversationStore.Filter filter(UUID profile, String assignee, String q) {
+        if (assignee.isBlank()) {
+            return new ConversationStore.Filter(profile, null, false, q);
+        }
+        if (assignee.equals("none")) {
+            return new ConversationStore.Filter(profile, null, true, q);
+        }
+        try {
+            return new ConversationStore.Filter(profile, UUID.fromString(assignee), false, q);
+        } catch (IllegalArgumentException malformed) {
+            throw RequestRefusedException.notFound();
+        }
     }
 
     private static Tab tab(String code) {

@@ -34,13 +34,15 @@ class InboxController {
 
     @GetMapping("/inbox")
     String page(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID c,
+                @RequestParam(defaultValue = "") String q,
                 @RequestParam(required = false) Integer afterGroup, @RequestParam(required = false) Instant afterTime,
                 @RequestParam(required = false) UUID afterId, Model model) {
         Tab selected = tab(tab);
         Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
         model.addAttribute("tab", selected.name().toLowerCase(Locale.ROOT));
         model.addAttribute("counts", inbox.counts(actor));
-        model.addAttribute("page", inbox.list(actor, selected, null, after));
+        model.addAttribute("page", inbox.list(actor, selected, InboxApiController.filter(null, "", q), after));
+        model.addAttribute("q", q);
         model.addAttribute("canWork", actor.can(Permission.WORK_CONVERSATIONS));
         model.addAttribute("actor", actor);
         if (c != null) {

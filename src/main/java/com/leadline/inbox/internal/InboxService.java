@@ -79,10 +79,10 @@ class InboxService implements ConversationHandover {
         return transactions.execute(status -> conversations.recentReplies(20));
     }
 
-    Page list(Actor actor, Tab tab, UUID profileFilter, Cursor after) {
+    Page list(Actor actor, Tab tab, ConversationStore.Filter filter, Cursor after) {
         return transactions.execute(status -> {
             List<Conversation> rows = new ArrayList<>(
-                    conversations.page(Visibility.of(actor), tab, profileFilter, after, PAGE_SIZE + 1));
+                    conversations.page(Visibility.of(actor), tab, filter, after, PAGE_SIZE + 1));
             Cursor next = null;
             if (rows.size() > PAGE_SIZE) {
                 rows = rows.subList(0, PAGE_SIZE);

@@ -36,7 +36,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
     private record Person(UUID id, String role, Set<UUID> memberOf, WebSession session) {
     }
 
-    private record Lead(UUID id, UUID profile, UUID assignee, boolean closed) {
+    private record Lead(UUID id, UUID profile, UUID assignee, boolean closed, String phone) {
     }
 
     @Test
@@ -69,7 +69,8 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
         List<Lead> leads = new ArrayList<>();
         for (int n = 0; n < 20 + random.nextInt(60); n++) {
             UUID profile = profiles.get(random.nextInt(profiles.size()));
-            UUID id = inbox.receiveInbound(account.id(), profile, "+1555" + (1000000 + n), "Hello number " + n);
+            String phone = "+1555" + (1000000 + n);
+            UUID id = inbox.receiveInbound(account.id(), profile, phone, "Hello number " + n);
             List<Person> workers = people.stream().filter(p -> p.memberOf().contains(profile)).toList();
             UUID assignee = workers.isEmpty() || random.nextInt(3) == 0 ? null : workers.get(random.nextInt(workers.size())).id();
             boolean closed = random.nextInt(4) == 0;
@@ -78,7 +79,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                     .param("o", closed ? "won" : null, java.sql.Types.VARCHAR)
                     .param("t", Timestamp.from(Instant.now().minusSeconds(random.nextInt(5) * 60L)))
                     .param("id", id).update();
-            leads.add(new Lead(id, profile, assignee, closed));
+            leads.add(new Lead(id, profile, assignee, closed, phone));
         }
 
         for (Person person : people) {
@@ -97,6 +98,19 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                 assertThat(listed).as("%s's %s tab", person.role(), tab.getKey()).isEqualTo(tab.getValue());
                 assertThat(counts.get(tab.getKey()).asInt()).as("%s's %s count", person.role(), tab.getKey()).isEqualTo(listed.size());
             }
+            // Search and the assignee filter narrow what the rule shows, never widen it.
+            String digits = String.valueOf(random.nextInt(10));
+            Set<UUID> found = listAll(person.session(), "all&q=" + digits);
+            assertThat(found).as("%s searching %s", person.role(), digits).isEqualTo(all.stream()
+                    .filter(id -> leads.stream().anyMatch(l -> l.id().equals(id) && l.phone().contains(digits)
+                            || l.id().equals(id) && ("hello number " + leads.indexOf(l)).contains(digits)))
+                    .collect(Collectors.toSet()));
+            UUID someone = people.get(random.nextInt(people.size())).id();
+            assertThat(listAll(person.session(), "all&assignee=" + someone)).as("%s filtering by assignee", person.role())
+                    .isEqualTo(leads.stream().filter(l -> all.contains(l.id()) && someone.equals(l.assignee()))
+                            .map(Lead::id).collect(Collectors.toSet()));
+            assertThat(listAll(person.session(), "all&assignee=none")).isEqualTo(leads.stream()
+                    .filter(l -> all.contains(l.id()) && l.assignee() == null).map(Lead::id).collect(Collectors.toSet()));
             for (Lead lead : leads) {
                 boolean visible = all.contains(lead.id());
                 assertThat(person.session().api("GET", "/api/v1/conversations/" + lead.id(), null).status())
@@ -111,7 +125,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
 
     private static Set<UUID> listAll(WebSession session, String tab) {
         Set<UUID> ids = new HashSet<>();
-        String query = "/api/v1/conversations?tab=" + tab;
+        String query = "/api/v1/conversations?tab=" + tab;  // may carry more parameters after the tab
         String path = query;
         for (int pages = 0; pages < 10; pages++) {
             JsonNode page = WebSession.json(session.api("GET", path, null));

@@ -181,6 +181,12 @@ class MailOutboxIntegrationTests extends IntegrationTest {
         assertThat(seal.open(stored)).isEqualTo("Body of Sealed");
         Smtp.awaitMessages(to, 1);
         relay.deliverDue();
+        // The after-commit wake-up may have sent it and still be marking it sent: wait for the row to say so.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        while (jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :to AND status = 'sent'").param("to", to)
+                .query(Integer.class).single() == 0 && java.time.Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
         assertThat(jdbc.sql("SELECT length(sealed_body) FROM mail_outbox WHERE recipient = :to AND status = 'sent'")
                 .param("to", to).query(Integer.class).single()).isZero();
     }
