@@ -23,6 +23,18 @@
     });
   });
 
+  // In a reply, "/name" followed by a space becomes that shortcut's text.
+  document.addEventListener('input', function (event) {
+    var field = event.target;
+    if (!field.matches || !field.matches('textarea[data-shortcuts]')) { return; }
+    var list = document.querySelector(field.getAttribute('data-shortcuts'));
+    var match = /(^|\s)\/([a-z0-9][a-z0-9_-]*) $/.exec(field.value);
+    if (!list || !match) { return; }
+    var item = list.querySelector('[data-name="' + match[2] + '"]');
+    if (!item) { return; }
+    field.value = field.value.slice(0, field.value.length - match[2].length - 2) + item.textContent + ' ';
+  });
+
   // A select marked data-autosubmit submits its form when it changes (the form also has a button).
   document.addEventListener('change', function (event) {
     if (event.target.matches('select[data-autosubmit]')) { event.target.form.submit(); }

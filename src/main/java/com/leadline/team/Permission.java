@@ -29,7 +29,11 @@ public enum Permission {
     /** The owner alone gives a partner agency access (by its code) or ends it. */
     MANAGE_PARTNER_GRANTS,
     /** Rows 28-29: reply, note, close, reopen, assign and transfer a conversation the actor sees. */
-    WORK_CONVERSATIONS;
+    WORK_CONVERSATIONS,
+    /** Rows 22-23: keep personal shortcuts and use the shared ones of the actor's profiles. */
+    USE_SHORTCUTS,
+    /** Row 24: add, change and remove the shared shortcuts of the actor's profiles. */
+    EDIT_SHARED_SHORTCUTS;
 
     static Set<Permission> of(Role role) {
         return switch (role) {
@@ -37,7 +41,7 @@ public enum Permission {
             case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS));
             // Admin powers over every profile of the client, but not billing, ownership or partner access.
             case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS, SWITCH_PARTNER_LEVEL));
-            case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS);
+            case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS, USE_SHORTCUTS);
             case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);
         };
     }

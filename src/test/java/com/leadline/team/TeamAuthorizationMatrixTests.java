@@ -32,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
-            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel");
+            "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
+            "/shortcuts", "/api/v1/shortcuts");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -46,7 +47,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     }
 
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
-    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION }
+    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION, SHORTCUT }
 
     enum Kind { PAGE, API }
 
@@ -185,6 +186,18 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("GET", "/dev/channel", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/dev/channel", Target.PROFILE, subject -> Map.of("profile", subject.id().toString(), "phone", "+15557654321", "body", "Hello"),
                     "302>/dev/channel", "302>/dev/channel", "404", "302>/dev/channel", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/dev/channel", "403", "404"),
+            // Rows 22-24: personal shortcuts for everyone who works conversations; the target is a shortcut shared in the
+            // first profile, which its admins edit and its members only use.
+            page("GET", "/shortcuts", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("POST", "/shortcuts", Target.NONE, subject -> Map.of("name", "s" + UUID.randomUUID().toString().substring(0, 8), "body", "Hi"),
+                    "302>/shortcuts", "302>/shortcuts", "302>/shortcuts", "302>/shortcuts", TO_SIGN_IN, "302>/shortcuts", TO_SIGN_IN, "403",
+                    "302>/shortcuts", "403", "302>/shortcuts"),
+            page("POST", "/shortcuts/{id}/delete", Target.SHORTCUT, subject -> Map.of(),
+                    "302>/shortcuts", "302>/shortcuts", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/shortcuts", "403", "404"),
+            api("GET", "/api/v1/shortcuts", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            api("POST", "/api/v1/shortcuts", Target.NONE, subject -> Map.of("name", "s" + UUID.randomUUID().toString().substring(0, 8), "body", "Hi"),
+                    "201", "201", "201", "201", "401", "201", "401", "403", "201", "403", "201"),
+            api("DELETE", "/api/v1/shortcuts/{id}", Target.SHORTCUT, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
@@ -323,6 +336,14 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("k", contact)
                     .param("state", closed ? "closed" : "new").param("outcome", closed ? "lost" : null, java.sql.Types.VARCHAR)
                     .param("now", now).update();
+            return new Subject(id, null);
+        }
+        if (target == Target.SHORTCUT) {
+            db.sql("""
+                            INSERT INTO shortcuts (id, account_id, profile_id, name, body, created_at)
+                            VALUES (:id, :a, :p, :name, 'We open at nine.', :now)""")
+                    .param("id", id).param("a", account.id()).param("p", account.firstProfileId())
+                    .param("name", "t" + id.toString().substring(0, 8)).param("now", now).update();
             return new Subject(id, null);
         }
         if (target == Target.AGENCY) {

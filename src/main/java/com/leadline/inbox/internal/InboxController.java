@@ -25,8 +25,10 @@ class InboxController {
     private final InboxService inbox;
     private final Profiles profiles;
     private final com.leadline.team.Memberships memberships;
+    private final ShortcutService shortcuts;
 
-    InboxController(InboxService inbox, Profiles profiles, com.leadline.team.Memberships memberships) {
+    InboxController(InboxService inbox, Profiles profiles, com.leadline.team.Memberships memberships, ShortcutService shortcuts) {
+        this.shortcuts = shortcuts;
         this.inbox = inbox;
         this.profiles = profiles;
         this.memberships = memberships;
@@ -49,6 +51,7 @@ class InboxController {
             InboxService.Thread thread = inbox.thread(actor, c);
             model.addAttribute("thread", thread);
             model.addAttribute("workers", memberships.workersOf(thread.conversation().profileId()));
+            model.addAttribute("shortcuts", shortcuts.usable(actor, thread.conversation().profileId()));
         }
         model.addAttribute("profileNames", profiles.all());
         return "inbox/inbox";

@@ -138,7 +138,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(button.text()).isEqualTo("GH");
         assertThat(button.attr("aria-haspopup")).isEqualTo("menu");
         assertThat(home.document().select("#account-menu [role=menuitem]").eachText())
-                .containsExactly("Team", "Profiles", "Settings", "Sign out");
+                .containsExactly("Team", "Profiles", "Shortcuts", "Settings", "Sign out");
         assertThat(owner.get("/team").heading()).isEqualTo("Team");
         assertThat(owner.get("/profiles").heading()).isEqualTo("Profiles");
         assertThat(owner.get("/settings").heading()).isEqualTo("Settings");
