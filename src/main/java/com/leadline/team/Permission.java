@@ -33,7 +33,9 @@ public enum Permission {
     /** Rows 22-23: keep personal shortcuts and use the shared ones of the actor's profiles. */
     USE_SHORTCUTS,
     /** Row 24: add, change and remove the shared shortcuts of the actor's profiles. */
-    EDIT_SHARED_SHORTCUTS;
+    EDIT_SHARED_SHORTCUTS,
+    /** Rows 9 and 27: move many conversations at once, e.g. everything a deactivated user still holds. */
+    BULK_TRANSFER;
 
     static Set<Permission> of(Role role) {
         return switch (role) {
@@ -42,6 +44,7 @@ public enum Permission {
             // Admin powers over every profile of the client, but not billing, ownership or partner access.
             case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS, SWITCH_PARTNER_LEVEL));
             case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS, USE_SHORTCUTS);
+            // BULK_TRANSFER and the rest of the admin set reach partner admins through complementOf above.
             case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);
         };
     }

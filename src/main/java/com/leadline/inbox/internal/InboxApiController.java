@@ -49,6 +49,10 @@ class InboxApiController {
     record Closing(String outcome) {
     }
 
+    /** Either conversationIds, or openOfAssignee (every open conversation assigned to that user); to null: Unassigned. */
+    record BulkTransfer(List<UUID> conversationIds, UUID openOfAssignee, UUID to) {
+    }
+
     private final InboxService inbox;
 
     InboxApiController(InboxService inbox) {
@@ -97,6 +101,11 @@ class InboxApiController {
     ResponseEntity<Void> assign(Actor actor, @PathVariable UUID id, @RequestBody Assignment body) {
         inbox.assign(actor, id, body.assigneeId());
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/bulk-transfer")
+    Map<String, Integer> bulkTransfer(Actor actor, @RequestBody BulkTransfer body) {
+        return Map.of("moved", inbox.bulkTransfer(actor, body.conversationIds(), body.openOfAssignee(), body.to()));
     }
 
     @PostMapping("/{id}/close")

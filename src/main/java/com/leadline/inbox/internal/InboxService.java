@@ -140,6 +140,38 @@ class InboxService implements ConversationHandover {
         });
     }
 
+    /**
+     * Admins move many conversations at once, the listed ones or every open one assigned to someone
+     * (a deactivated user included), to a member or to Unassigned: all or nothing, in one transaction.
+     *
+     * @return how many moved
+     */
+    int bulkTransfer(Actor actor, List<UUID> conversationIds, UUID openOfAssignee, UUID to) {
+        actor.require(Permission.BULK_TRANSFER);
+        return transactions.execute(status -> {
+            List<UUID> ids = conversationIds != null && !conversationIds.isEmpty() ? conversationIds
+                    : openOfAssignee == null ? List.of()
+                    : conversations.page(Visibility.of(actor), Tab.ALL,
+                            new ConversationStore.Filter(null, openOfAssignee, false, ""), null, 100_000).stream()
+                            .filter(c -> !c.state().equals("closed")).map(Conversation::id).toList();
+            if (ids.isEmpty()) {
+                throw RequestRefusedException.invalid(Map.of("conversationIds", "Choose conversations, or whose open conversations to move."));
+            }
+            if (ids.size() > 10_000) {
+                throw RequestRefusedException.invalid(Map.of("conversationIds", "Move at most 10,000 conversations at once."));
+            }
+            for (UUID id : ids) {
+                Conversation conversation = visible(actor, id);
+                if (to != null && !memberships.worksIn(to, conversation.profileId())) {
+                    throw RequestRefusedException.invalid(Map.of("to",
+                            "That person doesn't work in every profile of these conversations. Choose someone who does, or Unassigned."));
+                }
+                conversations.assign(id, to);
+            }
+            return ids.size();
+        });
+    }
+
     void close(Actor actor, UUID conversationId, String outcome) {
         if (outcome == null || !OUTCOMES.contains(outcome)) {
             throw RequestRefusedException.invalid(Map.of("outcome", "Choose Won, Lost or Other."));

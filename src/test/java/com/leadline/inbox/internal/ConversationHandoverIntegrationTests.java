@@ -57,4 +57,43 @@ class ConversationHandoverIntegrationTests extends IntegrationTest {
                 .get("assigneeId").asString()).as("closed ones keep their assignee").isEqualTo(member.id().toString());
         assertThat(WebSession.json(owner.api("GET", "/api/v1/conversations/counts", null)).get("unassigned").asInt()).isEqualTo(3);
     }
+
+    @Test
+    void anAdminMovesEverythingADeactivatedMemberStillHoldsInOneGo() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Bulk Bakery");
+        TeamFixture.Member admin = fixture.join(account.owner(), "admin", null);
+        TeamFixture.Member leaver = fixture.join(account.owner(), "member", null);
+        TeamFixture.Member stayer = fixture.join(account.owner(), "member", null);
+        for (int i = 0; i < 4; i++) {
+            UUID conversation = inbox.receiveInbound(account.id(), account.firstProfileId(), "+1555000100" + i, "Cake order " + i);
+            leaver.session().api("PUT", "/api/v1/conversations/" + conversation + "/assignee", Map.of("assigneeId", leaver.id().toString()));
+        }
+        // Deactivated without a hand-over: the conversations stay theirs, and admins still see them.
+        databaseOwner().sql("UPDATE users SET status = 'deactivated' WHERE id = :u").param("u", leaver.id()).update();
+        assertThat(listAssignedTo(admin.session(), leaver.id())).hasSize(4);
+
+        assertThat(stayer.session().api("POST", "/api/v1/conversations/bulk-transfer",
+                Map.of("openOfAssignee", leaver.id().toString(), "to", stayer.id().toString())).status()).as("admins only").isEqualTo(403);
+        WebSession.Page moved = admin.session().api("POST", "/api/v1/conversations/bulk-transfer",
+                Map.of("openOfAssignee", leaver.id().toString(), "to", stayer.id().toString()));
+        assertThat(WebSession.json(moved).get("moved").asInt()).isEqualTo(4);
+        assertThat(listAssignedTo(admin.session(), leaver.id())).isEmpty();
+        assertThat(WebSession.json(stayer.session().api("GET", "/api/v1/conversations/counts", null)).get("me").asInt()).isEqualTo(4);
+
+        // All or nothing: one conversation the admin can't see refuses the whole move.
+        UUID elsewhere = fixture.addProfile(account, "Bulk Bakery Annex");
+        UUID hidden = inbox.receiveInbound(account.id(), elsewhere, "+15550002000", "Annex order");
+        List<UUID> mine = listAssignedTo(admin.session(), stayer.id());
+        java.util.List<String> ids = new java.util.ArrayList<>(mine.stream().map(UUID::toString).toList());
+        ids.add(hidden.toString());
+        assertThat(admin.session().api("POST", "/api/v1/conversations/bulk-transfer", Map.of("conversationIds", ids)).status())
+                .isEqualTo(404);
+        assertThat(listAssignedTo(admin.session(), stayer.id())).hasSize(4);
+    }
+
+    private static List<UUID> listAssignedTo(WebSession session, UUID assignee) {
+        return WebSession.json(session.api("GET", "/api/v1/conversations?tab=all&assignee=" + assignee, null)).get("conversations")
+                .values().stream().map(c -> UUID.fromString(c.get("id").asString())).toList();
+    }
 }
