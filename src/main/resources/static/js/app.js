@@ -35,6 +35,37 @@
     field.value = field.value.slice(0, field.value.length - match[2].length - 2) + item.textContent + ' ';
   });
 
+  // The inbox stays current: on a server-sent "inbox" event, the tabs and the list are fetched again.
+  var liveInbox = document.querySelector('[data-live-inbox]');
+  if (liveInbox && window.EventSource) {
+    var source = new EventSource(liveInbox.getAttribute('data-live-inbox'));
+    source.addEventListener('ready', function () { liveInbox.setAttribute('data-live', 'listening'); });
+    var latest = 0;
+    source.addEventListener('inbox', function () {
+      // Only the answer to the latest fetch counts: an older one may come back last and is stale.
+      var mine = ++latest;
+      fetch(window.location.href, { headers: { 'Accept': 'text/html' } }).then(function (response) {
+        if (mine !== latest) { return null; }
+        if (response.status === 404) {
+          // The open conversation is no longer ours to see: back to the list.
+          var params = new URLSearchParams(window.location.search);
+          params.delete('c');
+          window.location.replace(window.location.pathname + '?' + params.toString());
+          return null;
+        }
+        return response.text();
+      }).then(function (html) {
+        if (!html || mine !== latest) { return; }
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        ['.tabs', '.conversation-list'].forEach(function (selector) {
+          var now = document.querySelector(selector);
+          var next = fresh.querySelector(selector);
+          if (now && next) { now.replaceWith(next); }
+        });
+      });
+    });
+  }
+
   // A select marked data-autosubmit submits its form when it changes (the form also has a button).
   document.addEventListener('change', function (event) {
     if (event.target.matches('select[data-autosubmit]')) { event.target.form.submit(); }

@@ -49,7 +49,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
     enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION, SHORTCUT }
 
-    enum Kind { PAGE, API }
+    enum Kind { PAGE, API, STREAM }
 
     record Subject(UUID id, String email) {
     }
@@ -175,6 +175,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("POST", "/api/v1/conversations/{id}/reopen", Target.CLOSED_CONVERSATION, null,
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             // The Inbox page and the local dev channel, through the same rule and guards.
+            new Row("GET", "/inbox/events", Kind.STREAM, Target.NONE, null, List.of("200", "200", "200", "200", TO_SIGN_IN, "200",
+                    TO_SIGN_IN, "403", "200", "200", "200")),
             page("GET", "/inbox", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/inbox/conversations/{id}/reply", Target.CONVERSATION, subject -> Map.of("body", "Hi"),
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
@@ -301,6 +303,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                 case SUPPORT -> "/support";
                 default -> "/team";
             });
+        }
+        if (row.kind() == Kind.STREAM) {
+            return session.statusOf(path);
         }
         WebSession.Page answer;
         if (row.kind() == Kind.API) {

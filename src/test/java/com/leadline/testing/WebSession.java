@@ -141,6 +141,54 @@ public final class WebSession {
         return send(request);
     }
 
+    /**
+     * Opens a server-sent event stream and collects the data of every event with this name, in order,
+     * on a background thread, until the returned queue's owner stops reading (the stream is a daemon).
+     */
+    public java.util.concurrent.BlockingQueue<String> listen(String path, String eventName) {
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET().build();
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+            String[] event = {""};
+            response.body().forEach(line -> {
+                if (line.startsWith("event:")) {
+                    event[0] = line.substring(6).strip();
+                    if (event[0].equals("ready")) {
+                        open.countDown();
+                    }
+                } else if (line.startsWith("data:") && event[0].equals(eventName)) {
+                    received.add(line.substring(5).strip());
+                }
+            });
+        });
+        try {
+            if (!open.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("The event stream " + path + " did not open");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return received;
+    }
+
+    /** For a response that may never end (an event stream): the status and, for a redirect, where to; the body is left unread. */
+    public String statusOf(String path) {
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(uri(path))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode() / 100 == 3
+                    ? response.statusCode() + ">" + URI.create(response.headers().firstValue("Location").orElse("")).getPath()
+                    : String.valueOf(response.statusCode());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonNode json(Page page) {
         String type = page.header("Content-Type").orElse("");
         return type.contains("json") && !page.body().isEmpty() ? JSON.readTree(page.body()) : null;

@@ -26,8 +26,11 @@ class InboxController {
     private final Profiles profiles;
     private final com.leadline.team.Memberships memberships;
     private final ShortcutService shortcuts;
+    private final InboxEvents events;
 
-    InboxController(InboxService inbox, Profiles profiles, com.leadline.team.Memberships memberships, ShortcutService shortcuts) {
+    InboxController(InboxService inbox, Profiles profiles, com.leadline.team.Memberships memberships, ShortcutService shortcuts,
+                    InboxEvents events) {
+        this.events = events;
         this.shortcuts = shortcuts;
         this.inbox = inbox;
         this.profiles = profiles;
@@ -55,6 +58,13 @@ class InboxController {
         }
         model.addAttribute("profileNames", profiles.all());
         return "inbox/inbox";
+    }
+
+    /** Server-sent events: "inbox" with a conversation's id whenever one the viewer sees (or saw) changes. */
+    @GetMapping(path = "/inbox/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(Actor actor) {
+        return events.subscribe(actor);
     }
 
     @PostMapping("/inbox/conversations/{id}/reply")

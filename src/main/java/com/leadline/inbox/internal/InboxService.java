@@ -40,14 +40,16 @@ class InboxService implements ConversationHandover {
     }
 
     private final ConversationStore conversations;
+    private final InboxEvents events;
     private final Memberships memberships;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    InboxService(ConversationStore conversations, Memberships memberships, Tenancy tenancy, TransactionTemplate transactions,
-                 Clock clock) {
+    InboxService(ConversationStore conversations, InboxEvents events, Memberships memberships, Tenancy tenancy,
+                 TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
+        this.events = events;
         this.memberships = memberships;
         this.tenancy = tenancy;
         this.transactions = transactions;
@@ -70,6 +72,7 @@ class InboxService implements ConversationHandover {
                 return id;
             });
             conversations.insertMessage(accountId, conversation, "inbound", null, text, now);
+            events.announce(accountId, conversation, conversations.find(conversation).map(Conversation::assigneeId).orElse(null));
             return conversation;
         }));
     }
@@ -114,17 +117,19 @@ class InboxService implements ConversationHandover {
     void reply(Actor actor, UUID conversationId, String body) {
         String text = validBody(body);
         transactions.executeWithoutResult(status -> {
-            workable(actor, conversationId);
+            Conversation conversation = workable(actor, conversationId);
             conversations.insertMessage(actor.accountId(), conversationId, "outbound", actor.userId(), text, clock.instant());
             conversations.markOpen(conversationId);
+            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
         });
     }
 
     void note(Actor actor, UUID conversationId, String body) {
         String text = validBody(body);
         transactions.executeWithoutResult(status -> {
-            workable(actor, conversationId);
+            Conversation conversation = workable(actor, conversationId);
             conversations.insertMessage(actor.accountId(), conversationId, "note", actor.userId(), text, clock.instant());
+            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
         });
     }
 
@@ -137,6 +142,7 @@ class InboxService implements ConversationHandover {
                         "Choose an active member of this conversation's profile, or Unassigned."));
             }
             conversations.assign(conversationId, assigneeId);
+            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
         });
     }
 
@@ -167,6 +173,7 @@ class InboxService implements ConversationHandover {
                             "That person doesn't work in every profile of these conversations. Choose someone who does, or Unassigned."));
                 }
                 conversations.assign(id, to);
+                events.announce(actor.accountId(), id, conversation.assigneeId());
             }
             return ids.size();
         });
@@ -182,6 +189,7 @@ class InboxService implements ConversationHandover {
                 throw RequestRefusedException.conflict("This conversation is already closed.");
             }
             conversations.close(conversationId, outcome);
+            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
         });
     }
 
@@ -192,6 +200,7 @@ class InboxService implements ConversationHandover {
                 throw RequestRefusedException.conflict(
                         "Only a closed conversation can be reopened, and not while the contact has a newer one open.");
             }
+            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
         });
     }
 
