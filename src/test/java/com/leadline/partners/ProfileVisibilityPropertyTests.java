@@ -6,8 +6,6 @@ import com.leadline.identity.Passwords;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,22 +132,8 @@ class ProfileVisibilityPropertyTests extends IntegrationTest {
     }
 
     private Person person(UUID accountId, String role, Set<UUID> memberOf, String hash) {
-        UUID id = UUID.randomUUID();
-        String email = TeamFixture.unique(role);
-        Timestamp now = Timestamp.from(Instant.now());
-        databaseOwner().sql("""
-                        INSERT INTO users (id, account_id, email, name, password_hash, status, created_at, password_changed_at)
-                        VALUES (:id, :a, :e, 'Random Person', :h, 'active', :now, :now)""")
-                .param("id", id).param("a", accountId).param("e", email).param("h", hash).param("now", now).update();
-        databaseOwner().sql("INSERT INTO account_members (account_id, user_id, role, created_at) VALUES (:a, :u, :r, :now)")
-                .param("a", accountId).param("u", id).param("r", role).param("now", now).update();
-        for (UUID profile : memberOf) {
-            databaseOwner().sql("INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at) VALUES (:a, :p, :u, :now)")
-                    .param("a", accountId).param("p", profile).param("u", id).param("now", now).update();
-        }
-        WebSession session = visitor();
-        assertThat(session.signIn(email, PASSWORD).status()).isEqualTo(302);
-        return new Person(id, role, session, memberOf);
+        TeamFixture.Member member = new TeamFixture(port, databaseOwner()).signedInMember(accountId, role, memberOf, hash);
+        return new Person(member.id(), role, member.session(), memberOf);
     }
 
     /** Every non-GET route the application has, with this account's ids in its path: refused, nothing changed. */

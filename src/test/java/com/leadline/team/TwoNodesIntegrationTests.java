@@ -2,10 +2,9 @@ package com.leadline.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadline.LeadlineApplication;
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.SecondNode;
 import com.leadline.testing.TeamFixture;
-import com.leadline.testing.Smtp;
 import com.leadline.testing.WebSession;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two server nodes on one database, as in production behind a load balancer: a role change or a
@@ -26,24 +22,13 @@ class TwoNodesIntegrationTests extends IntegrationTest {
     @Value("${spring.datasource.url}")
     private String databaseUrl;
 
-    private ConfigurableApplicationContext secondNode;
+    private SecondNode secondNode;
     private int secondPort;
 
     @BeforeEach
     void startSecondNode() {
-        secondNode = new SpringApplicationBuilder(LeadlineApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=leadline_app",
-                "--spring.datasource.password=leadline_app",
-                "--spring.flyway.user=postgres",
-                "--spring.flyway.password=",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + Smtp.PORT,
-                "--leadline.base-url=http://leadline.test",
-                "--leadline.data-dir=target/test-data/second-node",
-                "--leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=");
-        secondPort = ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+        secondNode = SecondNode.start(databaseUrl);
+        secondPort = secondNode.port();
     }
 
     @AfterEach

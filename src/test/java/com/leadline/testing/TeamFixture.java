@@ -66,6 +66,29 @@ public final class TeamFixture {
         return new Member(id, email, session);
     }
 
+    /**
+     * A member written straight into the account (for tests that need many people fast) and signed in:
+     * {@code passwordHash} is the hash of {@link IntegrationTest#PASSWORD}, computed once by the caller.
+     */
+    public Member signedInMember(UUID accountId, String role, java.util.Collection<UUID> memberOf, String passwordHash) {
+        UUID id = UUID.randomUUID();
+        String email = unique(role);
+        Timestamp now = Timestamp.from(Instant.now());
+        owner.sql("""
+                        INSERT INTO users (id, account_id, email, name, password_hash, status, created_at, password_changed_at)
+                        VALUES (:id, :a, :e, 'Random Person', :h, 'active', :now, :now)""")
+                .param("id", id).param("a", accountId).param("e", email).param("h", passwordHash).param("now", now).update();
+        owner.sql("INSERT INTO account_members (account_id, user_id, role, created_at) VALUES (:a, :u, :r, :now)")
+                .param("a", accountId).param("u", id).param("r", role).param("now", now).update();
+        for (UUID profile : memberOf) {
+            owner.sql("INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at) VALUES (:a, :p, :u, :now)")
+                    .param("a", accountId).param("p", profile).param("u", id).param("now", now).update();
+        }
+        WebSession session = new WebSession(port);
+        assertThat(session.signIn(email, IntegrationTest.PASSWORD).status()).isEqualTo(302);
+        return new Member(id, email, session);
+    }
+
     public WebSession.Page acceptLatestInvitation(WebSession session, String email) {
         String link = invitationLink(email);
         session.get(link);

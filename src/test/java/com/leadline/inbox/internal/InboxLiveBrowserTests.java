@@ -63,7 +63,7 @@ class InboxLiveBrowserTests extends IntegrationTest {
                     .contains("You can book online at example.com."));
             memberBrowser.open("/inbox?tab=me");
             waitForLive(memberBrowser);
-            assertThat(memberBrowser.driver().findElement(By.cssSelector(".conversation-list")).getText()).contains("+15558887777");
+            wait(memberBrowser.driver()).until(d -> d.findElement(By.cssSelector(".conversation-list")).getText().contains("+15558887777"));
 
             // The admin gives it to another member: it leaves the member's inbox without a reload.
             adminBrowser.open("/inbox?tab=all&c=" + address.substring(address.indexOf("c=") + 2));
@@ -90,7 +90,9 @@ class InboxLiveBrowserTests extends IntegrationTest {
         wait(browser.driver()).until(d -> !d.findElements(By.cssSelector("main[data-live=listening]")).isEmpty());
     }
 
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    /** The list is replaced whenever an event arrives: an element found a moment ago may be gone, so look again. */
+    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 }

@@ -2,9 +2,8 @@ package com.leadline.inbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadline.LeadlineApplication;
 import com.leadline.testing.IntegrationTest;
-import com.leadline.testing.Smtp;
+import com.leadline.testing.SecondNode;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.util.Map;
@@ -16,9 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Open inboxes hear about changes made on another server node, filtered by the one visibility rule:
@@ -32,18 +28,13 @@ class InboxLiveUpdatesIntegrationTests extends IntegrationTest {
     @Value("${spring.datasource.url}")
     private String databaseUrl;
 
-    private ConfigurableApplicationContext secondNode;
+    private SecondNode secondNode;
     private int secondPort;
 
     @BeforeEach
     void startSecondNode() {
-        secondNode = new SpringApplicationBuilder(LeadlineApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=leadline_app",
-                "--spring.datasource.password=leadline_app", "--spring.flyway.user=postgres", "--spring.flyway.password=",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + Smtp.PORT, "--leadline.base-url=http://leadline.test",
-                "--leadline.data-dir=target/test-data/second-node",
-                "--leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=");
-        secondPort = ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+        secondNode = SecondNode.start(databaseUrl);
+        secondPort = secondNode.port();
     }
 
     @AfterEach
