@@ -33,7 +33,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
-            "/shortcuts", "/api/v1/shortcuts");
+            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -47,7 +47,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     }
 
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
-    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION, SHORTCUT }
+    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION, SHORTCUT, CONTACT }
 
     enum Kind { PAGE, API, STREAM }
 
@@ -158,6 +158,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             // Rows 25-30: conversations through the one visibility rule. The target is an unassigned conversation of the
             // first profile: the non-member admin and other accounts don't see it (404); read-only partners see it but
             // change nothing (403).
+            api("GET", "/api/v1/contacts", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            api("GET", "/api/v1/contacts/{id}", Target.CONTACT, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
             api("GET", "/api/v1/conversations", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/conversations/counts", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/conversations/{id}", Target.CONVERSATION, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
@@ -344,6 +346,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("k", contact)
                     .param("state", closed ? "closed" : "new").param("outcome", closed ? "lost" : null, java.sql.Types.VARCHAR)
                     .param("now", now).update();
+            return new Subject(id, null);
+        }
+        if (target == Target.CONTACT) {
+            db.sql("INSERT INTO contacts (id, account_id, profile_id, name, created_at) VALUES (:id, :a, :p, 'Target Contact', :now)")
+                    .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("now", now).update();
             return new Subject(id, null);
         }
         if (target == Target.SHORTCUT) {

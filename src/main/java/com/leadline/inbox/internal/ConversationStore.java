@@ -159,6 +159,40 @@ class ConversationStore {
                 .param("c", conversationId).update() == 1;
     }
 
+    record Contact(UUID id, UUID profileId, String name, String phone, String email, String notes) {
+    }
+
+    Optional<Contact> contact(UUID id) {
+        return jdbc.sql("SELECT id, profile_id, name, phone, email, notes FROM contacts WHERE id = :id").param("id", id)
+                .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    /** Contacts of these profiles, by name then id, after a keyset cursor, matching a search. */
+    List<Contact> contacts(java.util.Set<UUID> profiles, String search, String afterName, UUID afterId, int limit) {
+        String text = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("""
+                        SELECT id, profile_id, name, phone, email, notes FROM contacts
+                        WHERE profile_id = ANY (:profiles)
+                          AND (:search = '' OR strpos(lower(name), :search) > 0 OR strpos(coalesce(phone, ''), :search) > 0
+                               OR strpos(lower(coalesce(email, '')), :search) > 0)
+                          AND (CAST(:afterName AS text) IS NULL OR (lower(name), id) > (:afterName, :afterId))
+                        ORDER BY lower(name), id LIMIT :limit""")
+                .param("profiles", profiles.toArray(UUID[]::new)).param("search", text.length() > 100 ? text.substring(0, 100) : text)
+                .param("afterName", afterName).param("afterId", afterId == null ? new UUID(0, 0) : afterId).param("limit", limit)
+                .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    /** The contact's conversations the viewer may see: the same rule as every list. */
+    List<Conversation> conversationsOf(Visibility visibility, UUID contactId) {
+        return visibility.bind(jdbc.sql("SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE "
+                        + Visibility.predicate() + " AND c.contact_id = :contact ORDER BY c.last_activity_at DESC, c.id DESC"))
+                .param("contact", contactId).query(ConversationStore::conversation).list();
+    }
+
     record Delivered(String phone, String body, Instant sentAt) {
     }
 

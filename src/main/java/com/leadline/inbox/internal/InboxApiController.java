@@ -142,7 +142,7 @@ class InboxApiController {
         }
     }
 
-    private static ConversationJson json(ConversationStore.Conversation c) {
+    static ConversationJson json(ConversationStore.Conversation c) {
         return new ConversationJson(c.id(), c.profileId(), c.contactId(), c.contactName(), c.contactPhone(), c.state(),
                 c.outcome(), c.assigneeId(), c.lastActivityAt(), c.preview());
     }

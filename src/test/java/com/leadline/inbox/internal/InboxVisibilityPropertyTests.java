@@ -112,6 +112,18 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
             assertThat(listAll(person.session(), "all&assignee=none")).isEqualTo(leads.stream()
                     .filter(l -> all.contains(l.id()) && l.assignee() == null).map(Lead::id).collect(Collectors.toSet()));
             for (Lead lead : leads) {
+                // The contact page: a contact of the person's profiles, showing only the conversations the rule allows.
+                UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", lead.id())
+                        .query(UUID.class).single();
+                WebSession.Page contactPage = person.session().api("GET", "/api/v1/contacts/" + contact, null);
+                assertThat(contactPage.status()).as("%s reading the contact of %s", person.role(), lead)
+                        .isEqualTo(profilesSeen.contains(lead.profile()) ? 200 : 404);
+                if (contactPage.status() == 200) {
+                    assertThat(WebSession.json(contactPage).get("conversations").values().stream()
+                            .map(c -> UUID.fromString(c.get("id").asString())).collect(Collectors.toSet()))
+                            .as("%s's view of the contact of %s", person.role(), lead)
+                            .isEqualTo(all.contains(lead.id()) ? Set.of(lead.id()) : Set.of());
+                }
                 boolean visible = all.contains(lead.id());
                 assertThat(person.session().api("GET", "/api/v1/conversations/" + lead.id(), null).status())
                         .as("%s reading %s", person.role(), lead).isEqualTo(visible ? 200 : 404);
