@@ -29,10 +29,6 @@ public record Actor(UUID userId, UUID accountId, String name, Role role, Set<UUI
         }
     }
 
-    public boolean isOwner() {
-        return role == Role.OWNER;
-    }
-
     /**
      * The owner and partner users work in every profile of the account, and in an account without
      * profiles (a partner agency) everyone sees everyone; otherwise people see their member profiles.

@@ -62,6 +62,9 @@ class PartnerActingIntegrationTests extends IntegrationTest {
         assertThat(WebSession.json(partner.api("GET", "/api/v1/session", null)).get("accountId").asString())
                 .isEqualTo(clientId.toString());
         assertThat(partner.get("/team").document().select("button[aria-label=Add team member]")).hasSize(1);
+        assertThat(partner.get("/team").document().select("#profile-switcher option").eachText())
+                .as("the profile switcher follows the same rule: partners work in every profile")
+                .containsExactly("All Profiles", "Contoso Cleaning");
         assertThat(fixture.invite(agencyAdmin, "Invited By Partner", TeamFixture.unique("ibp"), "admin", null)).isNotNull();
         assertThat(partner.api("PUT", "/api/v1/profiles/" + clientProfile, Map.of("name", "Contoso Cleaning HQ",
                 "timezone", "UTC")).status()).isEqualTo(200);

@@ -95,10 +95,6 @@ class SignUpService {
      *         must answer exactly as for a new account)
      * @throws InvalidSignUp when a field is missing or malformed; nothing is created
      */
-    Optional<AuthenticatedUser> signUp(SignUpForm form, String ip) {
-        return signUp(Kind.BUSINESS, form, ip);
-    }
-
     Optional<AuthenticatedUser> signUp(Kind kind, SignUpForm form, String ip) {
         rateLimiter.hit("sign-up:" + ip, signUpsPerAddress, Duration.ofHours(1));
         String email = EmailAddresses.normalize(form.email());

@@ -5,6 +5,7 @@ import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Role;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
@@ -32,16 +33,20 @@ class Actors implements HandlerMethodArgumentResolver {
     }
 
     Actor load(AuthenticatedUser user) {
-        return transactions.execute(status -> {
-            Role role = team.roleOf(user.userId())
-                    .or(() -> partners.levelOf(user.userId(), user.accountId())
-                            .map(level -> level == PartnerAccess.Level.ADMIN ? Role.PARTNER_ADMIN : Role.PARTNER_READ_ONLY))
-                    .orElseThrow(RequestRefusedException::notFound);
-            Set<UUID> inUse = team.allProfiles();
-            boolean wholeAccount = role == Role.OWNER || role.isPartner() || inUse.isEmpty();
-            return new Actor(user.userId(), user.accountId(), user.displayName(), role,
-                    wholeAccount ? inUse : team.workingProfiles(user.userId()), wholeAccount);
-        });
+        return find(user).orElseThrow(RequestRefusedException::notFound);
+    }
+
+    /** The actor, or empty when the user has no role and no partner access in the account they work in. */
+    Optional<Actor> find(AuthenticatedUser user) {
+        return transactions.execute(status -> team.roleOf(user.userId())
+                .or(() -> partners.levelOf(user.userId(), user.accountId())
+                        .map(level -> level == PartnerAccess.Level.ADMIN ? Role.PARTNER_ADMIN : Role.PARTNER_READ_ONLY))
+                .map(role -> {
+                    Set<UUID> inUse = team.allProfiles();
+                    boolean wholeAccount = role == Role.OWNER || role.isPartner() || inUse.isEmpty();
+                    return new Actor(user.userId(), user.accountId(), user.displayName(), role,
+                            wholeAccount ? inUse : team.workingProfiles(user.userId()), wholeAccount);
+                }));
     }
 
     @Override
