@@ -42,4 +42,16 @@ public class RequestRefusedException extends RuntimeException {
     public Map<String, String> fieldErrors() {
         return fieldErrors;
     }
+
+    /**
+     * For a form that shows its own field errors: answers with this refusal's status and returns the
+     * errors to show. A refusal without field errors (404, 403, 409) is thrown on, to the error page.
+     */
+    public Map<String, String> fieldErrorsFor(jakarta.servlet.http.HttpServletResponse response) {
+        if (fieldErrors.isEmpty()) {
+            throw this;
+        }
+        response.setStatus(status.value());
+        return fieldErrors;
+    }
 }

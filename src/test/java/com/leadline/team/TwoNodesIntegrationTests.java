@@ -2,39 +2,18 @@ package com.leadline.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadline.testing.IntegrationTest;
-import com.leadline.testing.SecondNode;
 import com.leadline.testing.TeamFixture;
+import com.leadline.testing.TwoNodeTest;
 import com.leadline.testing.WebSession;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Two server nodes on one database, as in production behind a load balancer: a role change or a
  * deactivation made through one node applies on the user's very next request to the other.
  */
-class TwoNodesIntegrationTests extends IntegrationTest {
-
-    @Value("${spring.datasource.url}")
-    private String databaseUrl;
-
-    private SecondNode secondNode;
-    private int secondPort;
-
-    @BeforeEach
-    void startSecondNode() {
-        secondNode = SecondNode.start(databaseUrl);
-        secondPort = secondNode.port();
-    }
-
-    @AfterEach
-    void stopSecondNode() {
-        secondNode.close();
-    }
+class TwoNodesIntegrationTests extends TwoNodeTest {
 
     @Test
     void changesMadeOnOneNodeApplyOnTheNextRequestToTheOther() {

@@ -6,6 +6,7 @@ import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,11 +40,8 @@ class ShortcutsController {
         try {
             shortcuts.create(actor, scope.equals("personal") ? null : profile(scope), name, body);
         } catch (RequestRefusedException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            response.setStatus(refused.status().value());
-            model.addAttribute("errors", refused.fieldErrors());
+            Map<String, String> errors = refused.fieldErrorsFor(response);
+            model.addAttribute("errors", errors);
             fill(actor, model);
             return "inbox/shortcuts";
         }

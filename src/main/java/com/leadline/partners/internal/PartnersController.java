@@ -9,6 +9,7 @@ import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -68,11 +69,8 @@ class PartnersController {
         try {
             partners.grant(actor, code, level, ClientAddress.of(request));
         } catch (RequestRefusedException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            response.setStatus(refused.status().value());
-            model.addAttribute("grantErrors", refused.fieldErrors());
+            Map<String, String> errors = refused.fieldErrorsFor(response);
+            model.addAttribute("grantErrors", errors);
             model.addAttribute("code", code);
             return agencies(actor, model);
         }

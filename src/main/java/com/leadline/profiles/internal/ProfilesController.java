@@ -117,12 +117,9 @@ class ProfilesController {
 
     private String again(Actor actor, UUID id, ProfileService.ProfileForm form, RequestRefusedException refused,
                          HttpServletResponse response, Model model) {
-        if (refused.fieldErrors().isEmpty()) {
-            throw refused;
-        }
-        response.setStatus(refused.status().value());
+        Map<String, String> errors = refused.fieldErrorsFor(response);
         model.addAttribute("form", form);
-        model.addAttribute("errors", refused.fieldErrors());
+        model.addAttribute("errors", errors);
         return form(actor, id == null ? null : profiles.get(actor, id), model);
     }
 

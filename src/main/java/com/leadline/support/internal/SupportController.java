@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -129,13 +130,10 @@ class SupportController {
         try {
             support.createAgency(staffMember, agencyName, adminName, adminEmail, ClientAddress.of(request));
         } catch (com.leadline.platform.RequestRefusedException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            response.setStatus(refused.status().value());
+            Map<String, String> errors = refused.fieldErrorsFor(response);
             model.addAttribute("staff", staffMember);
             model.addAttribute("searched", false);
-            model.addAttribute("agencyErrors", refused.fieldErrors());
+            model.addAttribute("agencyErrors", errors);
             model.addAttribute("agencyForm", java.util.Map.of("agencyName", agencyName, "adminName", adminName,
                     "adminEmail", adminEmail));
             return "support/console";

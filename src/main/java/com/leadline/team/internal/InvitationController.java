@@ -56,10 +56,8 @@ class InvitationController {
         } catch (PasswordRejectedException rejected) {
             return again(token, name, Map.of("password", rejected.getMessage()), response, model);
         } catch (RequestRefusedException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            return again(token, name, refused.fieldErrors(), response, model);
+            Map<String, String> errors = refused.fieldErrorsFor(response);
+            return again(token, name, errors, response, model);
         }
     }
 

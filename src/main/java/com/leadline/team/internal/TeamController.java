@@ -90,12 +90,9 @@ class TeamController {
         try {
             teamService.invite(actor, command, ClientAddress.of(request));
         } catch (RequestRefusedException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            response.setStatus(refused.status().value());
+            Map<String, String> errors = refused.fieldErrorsFor(response);
             model.addAttribute("form", command);
-            model.addAttribute("errors", refused.fieldErrors());
+            model.addAttribute("errors", errors);
             return inviteForm(actor, model);
         }
         return done(request, response);
@@ -125,12 +122,9 @@ class TeamController {
         try {
             teamService.edit(actor, id, command, ClientAddress.of(request));
         } catch (RequestRefusedException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            response.setStatus(refused.status().value());
+            Map<String, String> errors = refused.fieldErrorsFor(response);
             model.addAttribute("form", command);
-            model.addAttribute("errors", refused.fieldErrors());
+            model.addAttribute("errors", errors);
             return editForm(actor, teamService.details(actor, id), model);
         }
         return done(request, response);

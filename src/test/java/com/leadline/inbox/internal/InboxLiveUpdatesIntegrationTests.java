@@ -2,45 +2,25 @@ package com.leadline.inbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadline.testing.IntegrationTest;
-import com.leadline.testing.SecondNode;
 import com.leadline.testing.TeamFixture;
+import com.leadline.testing.TwoNodeTest;
 import com.leadline.testing.WebSession;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Open inboxes hear about changes made on another server node, filtered by the one visibility rule:
  * a new lead and a reply reach the member who sees them, a conversation given away reaches them once
  * more (it disappears), and changes to conversations they never see don't reach them at all.
  */
-class InboxLiveUpdatesIntegrationTests extends IntegrationTest {
+class InboxLiveUpdatesIntegrationTests extends TwoNodeTest {
 
     @Autowired
     private InboxService inbox;
-    @Value("${spring.datasource.url}")
-    private String databaseUrl;
-
-    private SecondNode secondNode;
-    private int secondPort;
-
-    @BeforeEach
-    void startSecondNode() {
-        secondNode = SecondNode.start(databaseUrl);
-        secondPort = secondNode.port();
-    }
-
-    @AfterEach
-    void stopSecondNode() {
-        secondNode.close();
-    }
 
     @Test
     void changesOnOneNodeReachTheOpenInboxesThatMaySeeThemOnTheOther() throws Exception {
