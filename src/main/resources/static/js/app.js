@@ -57,10 +57,16 @@
       }).then(function (html) {
         if (!html || mine !== latest) { return; }
         var fresh = new DOMParser().parseFromString(html, 'text/html');
-        ['.tabs', '.conversation-list'].forEach(function (selector) {
+        // Selections made for a bulk move survive the refresh.
+        var picked = Array.prototype.map.call(document.querySelectorAll('input[form="bulk"]:checked'), function (box) { return box.value; });
+        ['.tabs', '.conversation-list', '.messages', '.reminders'].forEach(function (selector) {
           var now = document.querySelector(selector);
           var next = fresh.querySelector(selector);
           if (now && next) { now.replaceWith(next); }
+        });
+        picked.forEach(function (id) {
+          var box = document.querySelector('input[form="bulk"][value="' + id + '"]');
+          if (box) { box.checked = true; }
         });
       });
     });

@@ -20,4 +20,13 @@ public interface Memberships {
 
     /** The active people who work in the profile, by name: who a conversation of it can be assigned to. */
     java.util.List<Worker> workersOf(UUID profileId);
+
+    /** Everyone active who sees the profile's inbox: its workers and the partner users with access to the account. */
+    java.util.Set<UUID> viewersOf(UUID profileId);
+
+    record Person(UUID userId, String name, boolean deactivated) {
+    }
+
+    /** Everyone who may have written in the account, deactivated people and partner users included, by id. */
+    Map<UUID, Person> people();
 }

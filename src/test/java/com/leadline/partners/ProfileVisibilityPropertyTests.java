@@ -147,7 +147,7 @@ class ProfileVisibilityPropertyTests extends IntegrationTest {
                             return;
                         }
                         String path = pattern.replace("{id}", pattern.contains("profiles") ? profile.toString() : someone.toString())
-                                .replace("{agencyId}", UUID.randomUUID().toString());
+                                .replaceAll("\\{[A-Za-z]+\\}", UUID.randomUUID().toString());
                         partner.get("/team");
                         int status = method.equals("POST") && !path.startsWith("/api/")
                                 ? partner.post(path, Map.of("name", "Changed", "email", TeamFixture.unique("x"), "role", "member",

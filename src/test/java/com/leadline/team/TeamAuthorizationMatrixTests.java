@@ -47,7 +47,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     }
 
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
-    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION, SHORTCUT, CONTACT }
+    enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION, SHORTCUT, CONTACT,
+        /** A conversation with a pending reminder whose id is the conversation's (they live in different tables). */
+        REMINDER }
 
     enum Kind { PAGE, API, STREAM }
 
@@ -176,6 +178,13 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/conversations/{id}/reopen", Target.CLOSED_CONVERSATION, null,
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            api("PUT", "/api/v1/conversations/{id}/profile", Target.CONVERSATION, subject -> Map.of("profileId", account.firstProfileId().toString()),
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            api("POST", "/api/v1/conversations/{id}/reminders", Target.CONVERSATION,
+                    subject -> Map.of("dueAt", Instant.now().plus(java.time.Duration.ofDays(1)).toString(), "note", "Call back"),
+                    "201", "201", "404", "201", "401", "404", "401", "403", "201", "403", "404"),
+            api("DELETE", "/api/v1/conversations/{id}/reminders/{reminderId}", Target.REMINDER, null,
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             // The Inbox page and the local dev channel, through the same rule and guards.
             new Row("GET", "/inbox/events", Kind.STREAM, Target.NONE, null, List.of("200", "200", "200", "200", TO_SIGN_IN, "200",
                     TO_SIGN_IN, "403", "200", "200", "200")),
@@ -190,6 +199,15 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
             page("POST", "/inbox/conversations/{id}/reopen", Target.CLOSED_CONVERSATION, subject -> Map.of(),
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/conversations/{id}/profile", Target.CONVERSATION, subject -> Map.of("profile", account.firstProfileId().toString()),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/conversations/{id}/reminders", Target.CONVERSATION,
+                    subject -> Map.of("dueAt", java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(), "note", "Call back"),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/conversations/{id}/reminders/{reminderId}/cancel", Target.REMINDER, subject -> Map.of(),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/bulk-transfer", Target.CONVERSATION, subject -> Map.of("conversation", subject.id().toString(), "to", "unassigned"),
+                    "302>/inbox", "302>/inbox", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
             page("GET", "/dev/channel", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/dev/channel", Target.PROFILE, subject -> Map.of("profile", subject.id().toString(), "phone", "+15557654321", "body", "Hello"),
                     "302>/dev/channel", "302>/dev/channel", "404", "302>/dev/channel", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/dev/channel", "403", "404"),
@@ -296,7 +314,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private String outcome(Who who, Row row) {
         WebSession session = sessions.get(who);
         Subject subject = subject(row.target());
-        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString());
+        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
+                .replace("{reminderId}", subject.id().toString());
         Object body = row.body() == null ? null : row.body().apply(subject);
         if (!row.method().equals("GET")) {
             // Hold a current CSRF token, as a browser that opened a page would: the matrix tests authorization, not CSRF.
@@ -334,7 +353,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         String email = TeamFixture.unique(target.name().toLowerCase());
         Timestamp now = Timestamp.from(Instant.now());
         var db = databaseOwner();
-        if (target == Target.CONVERSATION || target == Target.CLOSED_CONVERSATION) {
+        if (target == Target.CONVERSATION || target == Target.CLOSED_CONVERSATION || target == Target.REMINDER) {
             UUID contact = UUID.randomUUID();
             db.sql("INSERT INTO contacts (id, account_id, profile_id, phone, created_at) VALUES (:id, :a, :p, :phone, :now)")
                     .param("id", contact).param("a", account.id()).param("p", account.firstProfileId())
@@ -346,6 +365,13 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("k", contact)
                     .param("state", closed ? "closed" : "new").param("outcome", closed ? "lost" : null, java.sql.Types.VARCHAR)
                     .param("now", now).update();
+            if (target == Target.REMINDER) {
+                db.sql("""
+                                INSERT INTO reminders (id, account_id, conversation_id, due_at, set_by, created_at)
+                                VALUES (:id, :a, :id, :due, :by, :now)""")
+                        .param("id", id).param("a", account.id()).param("due", Timestamp.from(Instant.now().plusSeconds(86_400)))
+                        .param("by", account.owner().id()).param("now", now).update();
+            }
             return new Subject(id, null);
         }
         if (target == Target.CONTACT) {

@@ -17,18 +17,33 @@ class ConversationStore {
     enum Tab { ME, UNASSIGNED, ALL }
 
     record Conversation(UUID id, UUID profileId, UUID contactId, String contactName, String contactPhone, String state,
-                        String outcome, UUID assigneeId, Instant lastActivityAt, String preview, int sortGroup) {
+                        String outcome, UUID assigneeId, Instant lastActivityAt, String preview, boolean unread) {
+
+        /** Where the inbox lists it for its viewer: new 0, open with unread 1, open 2, closed 3. */
+        int group() {
+            return switch (state) {
+                case "new" -> 0;
+                case "open" -> unread ? 1 : 2;
+                default -> 3;
+            };
+        }
     }
 
     record Message(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
     }
 
-    record Cursor(int sortGroup, Instant lastActivityAt, UUID id) {
+    /** Where the previous page ended: its last row's group, activity time and id. */
+    record Cursor(int group, Instant lastActivityAt, UUID id) {
     }
 
-    private static final String COLUMNS = """
+    private static final String BASE_COLUMNS = """
             c.id, c.profile_id, c.contact_id, k.name AS contact_name, k.phone AS contact_phone, c.state, c.outcome,
-            c.assignee_id, c.last_activity_at, c.preview, c.sort_group""";
+            c.assignee_id, c.last_activity_at, c.preview""";
+    private static final String UNREAD = "EXISTS (SELECT 1 FROM conversation_unread u WHERE u.user_id = :viewer AND u.conversation_id = c.id)";
+    /** The viewer's columns: with their unread flag (needs {@code :viewer}). */
+    private static final String COLUMNS = BASE_COLUMNS + ", " + UNREAD + " AS unread";
+    /** Above this many visible profiles, one ordered scan of the account beats merging each profile's rows. */
+    private static final int MERGE_PROFILES_UP_TO = 8;
 
     private final JdbcClient jdbc;
 
@@ -67,28 +82,79 @@ class ConversationStore {
                 .param("unassignedOnly", filter.unassignedOnly()).param("search", search.length() > 100 ? search.substring(0, 100) : search);
     }
 
-    /** One page of a tab, in inbox order (new, open, closed; newest activity first), by keyset. */
+    /**
+     * One page of a tab in inbox order (new, open with unread, open, closed; newest activity first),
+     * by keyset. Each group is read on its own so that every query follows an index in order.
+     */
     List<Conversation> page(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE "
-                + Visibility.predicate() + " AND " + tabCondition(tab) + " " + FILTER
-                + (after == null ? "" : " AND (c.sort_group > :afterGroup OR (c.sort_group = :afterGroup AND "
-                        + "(c.last_activity_at < :afterTime OR (c.last_activity_at = :afterTime AND c.id < :afterId))))")
-                + " ORDER BY c.sort_group, c.last_activity_at DESC, c.id DESC LIMIT :limit";
+        List<Conversation> rows = new java.util.ArrayList<>();
+        int lastGroup = tab == Tab.ALL ? 3 : 2;
+        for (int group = after == null ? 0 : after.group(); group <= lastGroup && rows.size() < limit; group++) {
+            Cursor within = after != null && after.group() == group ? after : null;
+            rows.addAll(pageOfGroup(visibility, tab, filter, group, within, limit - rows.size()));
+        }
+        return rows;
+    }
+
+    private List<Conversation> pageOfGroup(Visibility visibility, Tab tab, Filter filter, int group, Cursor after, int limit) {
+        String conditions = Visibility.predicate() + " AND " + tabCondition(tab) + " " + FILTER
+                + " AND c.sort_group = " + (group == 0 ? 0 : group == 3 ? 2 : 1)
+                + (group == 1 ? " AND c.id IN (SELECT u.conversation_id FROM conversation_unread u WHERE u.user_id = :viewer)" : "")
+                + (group == 2 ? " AND NOT " + UNREAD : "")
+                + (after == null ? "" : " AND (c.last_activity_at, c.id) < (:afterTime, :afterId)");
+        String order = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit";
+        String select = "SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE " + conditions;
+        boolean fewProfiles = filter.profileId() != null || visibility.profiles().size() <= MERGE_PROFILES_UP_TO;
+        String sql;
+        if (group == 1) {
+            // Driven by the viewer's unread flags, which stay few.
+            sql = select + order;
+        } else if (fewProfiles) {
+            // Each profile's newest rows in index order, then merged.
+            sql = "SELECT x.* FROM unnest(CAST(:pathProfiles AS uuid[])) AS p(id) CROSS JOIN LATERAL ("
+                    + select + " AND c.profile_id = p.id" + order + ") x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT :limit";
+        } else {
+            sql = select + " AND c.account_id = :account" + order;
+        }
         JdbcClient.StatementSpec statement = bindFilter(visibility.bind(jdbc.sql(sql)), filter).param("limit", limit);
+        if (group != 1 && fewProfiles) {
+            statement = statement.param("pathProfiles", filter.profileId() != null ? new UUID[] {filter.profileId()}
+                    : visibility.profiles().toArray(UUID[]::new));
+        }
         if (after != null) {
-            statement = statement.param("afterGroup", after.sortGroup()).param("afterTime", Timestamp.from(after.lastActivityAt()))
-                    .param("afterId", after.id());
+            statement = statement.param("afterTime", Timestamp.from(after.lastActivityAt())).param("afterId", after.id());
         }
         return statement.query(ConversationStore::conversation).list();
     }
 
-    int count(Visibility visibility, Tab tab) {
-        return visibility.bind(jdbc.sql("SELECT count(*) FROM conversations c WHERE " + Visibility.predicate() + " AND "
-                + tabCondition(tab))).query(Integer.class).single();
+    /** Per tab, how many conversations the rule shows that are unread for the viewer: one pass over their flags. */
+    java.util.Map<Tab, Integer> unreadCounts(Visibility visibility) {
+        return visibility.bind(jdbc.sql("SELECT count(*) FILTER (WHERE " + tabCondition(Tab.ME) + "), count(*) FILTER (WHERE "
+                        + tabCondition(Tab.UNASSIGNED) + "), count(*) FILTER (WHERE " + tabCondition(Tab.ALL) + ")"
+                        + " FROM conversation_unread u JOIN conversations c ON c.id = u.conversation_id"
+                        + " WHERE u.user_id = :viewer AND " + Visibility.predicate()))
+                .query((rs, n) -> java.util.Map.of(Tab.ME, rs.getInt(1), Tab.UNASSIGNED, rs.getInt(2), Tab.ALL, rs.getInt(3)))
+                .single();
+    }
+
+    /** The conversation is unread again for these people (nothing for those who already have it unread). */
+    void markUnread(UUID accountId, UUID conversationId, java.util.Collection<UUID> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO conversation_unread (user_id, conversation_id, account_id)
+                        SELECT u, :c, :a FROM unnest(CAST(:users AS uuid[])) AS u ON CONFLICT DO NOTHING""")
+                .param("c", conversationId).param("a", accountId).param("users", users.toArray(UUID[]::new)).update();
+    }
+
+    void markRead(UUID userId, UUID conversationId) {
+        jdbc.sql("DELETE FROM conversation_unread WHERE user_id = :u AND conversation_id = :c").param("u", userId)
+                .param("c", conversationId).update();
     }
 
     Optional<Conversation> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = :id")
+        return jdbc.sql("SELECT " + BASE_COLUMNS + ", false AS unread FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = :id")
                 .param("id", id).query(ConversationStore::conversation).optional();
     }
 
@@ -211,15 +277,88 @@ class ConversationStore {
                 .query(Integer.class).single();
     }
 
-    void transferOpen(UUID fromUserId, UUID toUserId) {
+    /** @return the moved conversations and their profiles */
+    List<Conversation> transferOpen(UUID fromUserId, UUID toUserId) {
+        List<Conversation> moving = jdbc.sql("SELECT " + BASE_COLUMNS + ", false AS unread FROM conversations c"
+                        + " JOIN contacts k ON k.id = c.contact_id WHERE c.assignee_id = :from AND c.state <> 'closed' FOR UPDATE OF c")
+                .param("from", fromUserId).query(ConversationStore::conversation).list();
         jdbc.sql("UPDATE conversations SET assignee_id = :to WHERE assignee_id = :from AND state <> 'closed'")
                 .param("to", toUserId).param("from", fromUserId).update();
+        return moving;
+    }
+
+    /** The conversation moves to another profile, with that profile's contact, and a new assignee or none. */
+    void moveToProfile(UUID conversationId, UUID profileId, UUID contactId, UUID assigneeId) {
+        jdbc.sql("UPDATE conversations SET profile_id = :p, contact_id = :k, assignee_id = :a WHERE id = :c")
+                .param("p", profileId).param("k", contactId).param("a", assigneeId).param("c", conversationId).update();
+    }
+
+    /** The same person as a contact of another profile: name, phone, email and notes carried over. */
+    void copyContact(ConversationStore.Contact contact, UUID id, UUID accountId, UUID profileId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO contacts (id, account_id, profile_id, name, phone, email, notes, created_at)
+                        VALUES (:id, :a, :p, :name, :phone, :email, :notes, :now)""")
+                .param("id", id).param("a", accountId).param("p", profileId).param("name", contact.name())
+                .param("phone", contact.phone()).param("email", contact.email()).param("notes", contact.notes())
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    record Reminder(UUID id, UUID conversationId, Instant dueAt, String note, UUID setBy, Instant firedAt) {
+    }
+
+    private static final String REMINDER_COLUMNS = "id, conversation_id, due_at, note, set_by, fired_at";
+
+    void insertReminder(UUID id, UUID accountId, UUID conversationId, Instant dueAt, String note, UUID setBy, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO reminders (id, account_id, conversation_id, due_at, note, set_by, created_at)
+                        VALUES (:id, :a, :c, :due, :note, :by, :now)""")
+                .param("id", id).param("a", accountId).param("c", conversationId).param("due", Timestamp.from(dueAt))
+                .param("note", note).param("by", setBy).param("now", Timestamp.from(now)).update();
+    }
+
+    List<Reminder> reminders(UUID conversationId) {
+        return jdbc.sql("SELECT " + REMINDER_COLUMNS + " FROM reminders WHERE conversation_id = :c ORDER BY due_at, id")
+                .param("c", conversationId).query(ConversationStore::reminder).list();
+    }
+
+    /** A pending reminder is cancelled; false if there is none of that id on the conversation. */
+    boolean deletePendingReminder(UUID conversationId, UUID reminderId) {
+        return jdbc.sql("DELETE FROM reminders WHERE id = :r AND conversation_id = :c AND fired_at IS NULL")
+                .param("r", reminderId).param("c", conversationId).update() == 1;
+    }
+
+    /** The accounts that have reminders due: the firing job's only look across accounts. */
+    List<UUID> accountsWithDueReminders(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM inbox_accounts_with_due_reminders(:now, :limit)")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** Due reminders of the current account, locked for this transaction; rows another node holds are skipped. */
+    List<Reminder> claimDueReminders(Instant now, int limit) {
+        return jdbc.sql("SELECT " + REMINDER_COLUMNS + " FROM reminders WHERE fired_at IS NULL AND due_at <= :now"
+                        + " ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(ConversationStore::reminder).list();
+    }
+
+    /** The reminder fired: marked so, and its conversation moves up as if something just happened. */
+    void fire(Reminder reminder, Instant now) {
+        jdbc.sql("UPDATE reminders SET fired_at = :now WHERE id = :r").param("now", Timestamp.from(now))
+                .param("r", reminder.id()).update();
+        jdbc.sql("UPDATE conversations SET last_activity_at = :now WHERE id = :c").param("now", Timestamp.from(now))
+                .param("c", reminder.conversationId()).update();
+    }
+
+    private static Reminder reminder(ResultSet rs, int row) throws SQLException {
+        Timestamp fired = rs.getTimestamp("fired_at");
+        return new Reminder(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
+                rs.getTimestamp("due_at").toInstant(), rs.getString("note"), rs.getObject("set_by", UUID.class),
+                fired == null ? null : fired.toInstant());
     }
 
     private static Conversation conversation(ResultSet rs, int row) throws SQLException {
         return new Conversation(rs.getObject("id", UUID.class), rs.getObject("profile_id", UUID.class),
                 rs.getObject("contact_id", UUID.class), rs.getString("contact_name"), rs.getString("contact_phone"),
                 rs.getString("state"), rs.getString("outcome"), rs.getObject("assignee_id", UUID.class),
-                rs.getTimestamp("last_activity_at").toInstant(), rs.getString("preview"), rs.getInt("sort_group"));
+                rs.getTimestamp("last_activity_at").toInstant(), rs.getString("preview"), rs.getBoolean("unread"));
     }
 }

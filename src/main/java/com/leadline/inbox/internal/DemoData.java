@@ -122,6 +122,14 @@ class DemoData implements ApplicationRunner {
                         "Thanks for reaching out! We'll get back to you shortly.", last);
             }
         }
+        // New leads, and open ones with news from the last two days, are unread for everyone who works in their profile.
+        owner.sql("""
+                        INSERT INTO conversation_unread (user_id, conversation_id, account_id)
+                        SELECT DISTINCT w.user_id, c.id, c.account_id FROM conversations c
+                        JOIN (SELECT profile_id, user_id FROM profile_memberships WHERE account_id = :a
+                              UNION SELECT p.id, :owner FROM profiles p WHERE p.account_id = :a) w ON w.profile_id = c.profile_id
+                        WHERE c.account_id = :a AND (c.state = 'new' OR (c.state = 'open' AND c.last_activity_at > :recent))""")
+                .param("a", account).param("owner", ownerId).param("recent", Timestamp.from(now.minus(Duration.ofDays(2)))).update();
     }
 
     private UUID user(UUID account, String email, String name, String role, List<UUID> profiles, String hash, Timestamp at) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxApiController {
 
     record ConversationJson(UUID id, UUID profileId, UUID contactId, String contactName, String contactPhone, String state,
-                            String outcome, UUID assigneeId, Instant lastActivityAt, String preview) {
+                            String outcome, UUID assigneeId, Instant lastActivityAt, String preview, boolean unread) {
     }
 
-    record NextPage(int sortGroup, Instant lastActivityAt, UUID id) {
+    record NextPage(int group, Instant lastActivityAt, UUID id) {
     }
 
     record PageJson(List<ConversationJson> conversations, NextPage next) {
@@ -37,7 +38,17 @@ class InboxApiController {
     record MessageJson(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
     }
 
-    record ThreadJson(ConversationJson conversation, List<MessageJson> messages) {
+    record ReminderJson(UUID id, Instant dueAt, String note, UUID setBy, Instant firedAt) {
+    }
+
+    record ThreadJson(ConversationJson conversation, List<MessageJson> messages, List<ReminderJson> reminders,
+                      List<ConversationJson> contactsOtherConversations) {
+    }
+
+    record Move(UUID profileId) {
+    }
+
+    record NewReminder(Instant dueAt, String note) {
     }
 
     record Text(String body) {
@@ -68,21 +79,41 @@ class InboxApiController {
         Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
         InboxService.Page page = inbox.list(actor, tab(tab), filter(profile, assignee, q), after);
         return new PageJson(page.conversations().stream().map(InboxApiController::json).toList(),
-                page.next() == null ? null : new NextPage(page.next().sortGroup(), page.next().lastActivityAt(), page.next().id()));
+                page.next() == null ? null : new NextPage(page.next().group(), page.next().lastActivityAt(), page.next().id()));
     }
 
     @GetMapping("/counts")
     Map<String, Integer> counts(Actor actor) {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        inbox.counts(actor).forEach((tab, count) -> counts.put(tab.name().toLowerCase(Locale.ROOT), count));
+        inbox.unreadCounts(actor).forEach((tab, count) -> counts.put(tab.name().toLowerCase(Locale.ROOT), count));
         return counts;
     }
 
+    /** Reading a conversation marks it read for the caller. */
     @GetMapping("/{id}")
     ThreadJson get(Actor actor, @PathVariable UUID id) {
         InboxService.Thread thread = inbox.thread(actor, id);
-        return new ThreadJson(json(thread.conversation()), thread.messages().stream()
-                .map(m -> new MessageJson(m.id(), m.kind(), m.authorId(), m.body(), m.createdAt())).toList());
+        return new ThreadJson(json(thread.conversation()),
+                thread.messages().stream().map(m -> new MessageJson(m.id(), m.kind(), m.authorId(), m.body(), m.createdAt())).toList(),
+                thread.reminders().stream().map(r -> new ReminderJson(r.id(), r.dueAt(), r.note(), r.setBy(), r.firedAt())).toList(),
+                thread.otherConversations().stream().map(InboxApiController::json).toList());
+    }
+
+    @PutMapping("/{id}/profile")
+    ResponseEntity<Void> move(Actor actor, @PathVariable UUID id, @RequestBody Move body) {
+        inbox.moveToProfile(actor, id, body.profileId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/reminders")
+    ResponseEntity<Map<String, UUID>> remind(Actor actor, @PathVariable UUID id, @RequestBody NewReminder body) {
+        return ResponseEntity.status(201).body(Map.of("id", inbox.remind(actor, id, body.dueAt(), body.note())));
+    }
+
+    @DeleteMapping("/{id}/reminders/{reminderId}")
+    ResponseEntity<Void> cancelReminder(Actor actor, @PathVariable UUID id, @PathVariable UUID reminderId) {
+        inbox.cancelReminder(actor, id, reminderId);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/replies")
@@ -144,6 +175,6 @@ class InboxApiController {
 
     static ConversationJson json(ConversationStore.Conversation c) {
         return new ConversationJson(c.id(), c.profileId(), c.contactId(), c.contactName(), c.contactPhone(), c.state(),
-                c.outcome(), c.assigneeId(), c.lastActivityAt(), c.preview());
+                c.outcome(), c.assigneeId(), c.lastActivityAt(), c.preview(), c.unread());
     }
 }

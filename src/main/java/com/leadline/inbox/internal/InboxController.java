@@ -9,7 +9,17 @@ import com.leadline.team.Permission;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import com.leadline.platform.ShellProfiles;
+import com.leadline.team.Memberships;
+import org.springframework.web.bind.annotation.SessionAttribute;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,11 +34,11 @@ class InboxController {
 
     private final InboxService inbox;
     private final Profiles profiles;
-    private final com.leadline.team.Memberships memberships;
+    private final Memberships memberships;
     private final ShortcutService shortcuts;
     private final InboxEvents events;
 
-    InboxController(InboxService inbox, Profiles profiles, com.leadline.team.Memberships memberships, ShortcutService shortcuts,
+    InboxController(InboxService inbox, Profiles profiles, Memberships memberships, ShortcutService shortcuts,
                     InboxEvents events) {
         this.events = events;
         this.shortcuts = shortcuts;
@@ -39,25 +49,52 @@ class InboxController {
 
     @GetMapping("/inbox")
     String page(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID c,
-                @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "") String q, @RequestParam(required = false) UUID profile,
+                @RequestParam(defaultValue = "") String assignee,
+                @SessionAttribute(name = ShellProfiles.CURRENT_PROFILE, required = false) UUID currentProfile,
                 @RequestParam(required = false) Integer afterGroup, @RequestParam(required = false) Instant afterTime,
                 @RequestParam(required = false) UUID afterId, Model model) {
         Tab selected = tab(tab);
+        UUID shownProfile = profile != null ? profile : currentProfile != null && actor.canManageProfile(currentProfile) ? currentProfile : null;
         Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
+        boolean seesOthers = Visibility.of(actor).seesAssignedToOthers();
         model.addAttribute("tab", selected.name().toLowerCase(Locale.ROOT));
-        model.addAttribute("counts", inbox.counts(actor));
-        model.addAttribute("page", inbox.list(actor, selected, InboxApiController.filter(null, "", q), after));
+        model.addAttribute("counts", inbox.unreadCounts(actor));
+        model.addAttribute("page", inbox.list(actor, selected,
+                InboxApiController.filter(shownProfile, seesOthers ? assignee : "", q), after));
         model.addAttribute("q", q);
+        model.addAttribute("profile", shownProfile);
+        model.addAttribute("assignee", seesOthers ? assignee : "");
+        model.addAttribute("seesOthers", seesOthers);
         model.addAttribute("canWork", actor.can(Permission.WORK_CONVERSATIONS));
+        model.addAttribute("canBulk", actor.can(Permission.BULK_TRANSFER));
         model.addAttribute("actor", actor);
+        Map<UUID, Memberships.Person> people = memberships.people();
+        model.addAttribute("people", people);
+        model.addAttribute("everyone", people.values().stream()
+                .sorted(Comparator.comparing(Memberships.Person::name, String.CASE_INSENSITIVE_ORDER)).toList());
+        List<Profiles.ProfileSummary> mine = profiles.all().stream().filter(p -> actor.canManageProfile(p.id())).toList();
+        model.addAttribute("myProfiles", mine);
+        model.addAttribute("profileNames", mine.stream().collect(Collectors.toMap(Profiles.ProfileSummary::id, Profiles.ProfileSummary::name)));
         if (c != null) {
             InboxService.Thread thread = inbox.thread(actor, c);
+            UUID threadProfile = thread.conversation().profileId();
             model.addAttribute("thread", thread);
-            model.addAttribute("workers", memberships.workersOf(thread.conversation().profileId()));
-            model.addAttribute("shortcuts", shortcuts.usable(actor, thread.conversation().profileId()));
+            model.addAttribute("zone", zoneOf(threadProfile));
+            model.addAttribute("workers", memberships.workersOf(threadProfile));
+            model.addAttribute("shortcuts", shortcuts.usable(actor, threadProfile));
         }
-        model.addAttribute("profileNames", profiles.all());
         return "inbox/inbox";
+    }
+
+    private ZoneId zoneOf(UUID profileId) {
+        return profiles.find(profileId).map(p -> {
+            try {
+                return ZoneId.of(p.settings().timezone());
+            } catch (java.time.DateTimeException unknown) {
+                return ZoneOffset.UTC;
+            }
+        }).orElse(ZoneOffset.UTC);
     }
 
     /** Server-sent events: "inbox" with a conversation's id whenever one the viewer sees (or saw) changes. */
@@ -88,7 +125,7 @@ class InboxController {
         UUID to = switch (assignee) {
             case "me" -> actor.userId();
             case "unassigned" -> null;
-            default -> parse(assignee);
+            default -> parseOr(assignee, "assigneeId", "Choose a member, yourself or Unassigned.");
         };
         inbox.assign(actor, id, to);
         return to == null || to.equals(actor.userId()) || actor.can(Permission.EDIT_USERS) ? back(tab, id) : back(tab, null);
@@ -107,6 +144,45 @@ class InboxController {
         return back(tab, id);
     }
 
+    @PostMapping("/inbox/conversations/{id}/profile")
+    String move(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String profile,
+                @RequestParam(defaultValue = "all") String tab) {
+        inbox.moveToProfile(actor, id, parseOr(profile, "profileId", "Choose one of your profiles."));
+        return back(tab, id);
+    }
+
+    /** {@code dueAt} is a local date and time in the conversation's profile's time zone, as a datetime-local field sends it. */
+    @PostMapping("/inbox/conversations/{id}/reminders")
+    String remind(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String dueAt,
+                  @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "all") String tab) {
+        Instant due;
+        try {
+            due = LocalDateTime.parse(dueAt).atZone(zoneOf(inbox.thread(actor, id).conversation().profileId())).toInstant();
+        } catch (java.time.format.DateTimeParseException malformed) {
+            throw RequestRefusedException.invalid(Map.of("dueAt", "Choose a date and time for the reminder."));
+        }
+        inbox.remind(actor, id, due, note);
+        return back(tab, id);
+    }
+
+    @PostMapping("/inbox/conversations/{id}/reminders/{reminderId}/cancel")
+    String cancelReminder(Actor actor, @PathVariable UUID id, @PathVariable UUID reminderId,
+                          @RequestParam(defaultValue = "all") String tab) {
+        inbox.cancelReminder(actor, id, reminderId);
+        return back(tab, id);
+    }
+
+    /** The selected conversations, or every open one of {@code openOf}, to {@code to} (a member's id or "unassigned"). */
+    @PostMapping("/inbox/bulk-transfer")
+    String bulkTransfer(Actor actor, @RequestParam(name = "conversation", required = false) List<UUID> selected,
+                        @RequestParam(defaultValue = "") String openOf, @RequestParam(defaultValue = "unassigned") String to,
+                        @RequestParam(defaultValue = "all") String tab) {
+        UUID target = to.equals("unassigned") ? null : parseOr(to, "to", "Choose a member or Unassigned.");
+        UUID holder = openOf.isBlank() ? null : parseOr(openOf, "openOfAssignee", "Choose whose conversations to move.");
+        inbox.bulkTransfer(actor, selected == null || holder != null ? List.of() : selected, holder, target);
+        return back(tab, null);
+    }
+
     private static String back(String tab, UUID conversation) {
         String path = "redirect:/inbox?tab=" + URLEncoder.encode(tab(tab).name().toLowerCase(Locale.ROOT), StandardCharsets.UTF_8);
         return conversation == null ? path : path + "&c=" + conversation;
@@ -120,11 +196,11 @@ class InboxController {
         }
     }
 
-    private static UUID parse(String id) {
+    private static UUID parseOr(String id, String field, String message) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException malformed) {
-            throw RequestRefusedException.invalid(java.util.Map.of("assigneeId", "Choose a member, yourself or Unassigned."));
+            throw RequestRefusedException.invalid(Map.of(field, message));
         }
     }
 }

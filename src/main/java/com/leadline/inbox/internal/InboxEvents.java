@@ -55,10 +55,14 @@ class InboxEvents implements SmartLifecycle {
         this.transactions = transactions;
     }
 
-    /** Inside the changing transaction: heard by every node once it commits. {@code assigneeBefore}: the assignee before the change. */
-    void announce(UUID accountId, UUID conversationId, UUID assigneeBefore) {
+    /**
+     * Inside the changing transaction: heard by every node once it commits. {@code profileBefore} and
+     * {@code assigneeBefore}: where the conversation was before the change, so those who saw it there hear it left.
+     */
+    void announce(UUID accountId, UUID conversationId, UUID profileBefore, UUID assigneeBefore) {
         jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL)
-                .param("payload", accountId + ":" + conversationId + ":" + (assigneeBefore == null ? "-" : assigneeBefore))
+                .param("payload", accountId + ":" + conversationId + ":" + profileBefore + ":"
+                        + (assigneeBefore == null ? "-" : assigneeBefore))
                 .query().singleValue();
     }
 
@@ -83,7 +87,8 @@ class InboxEvents implements SmartLifecycle {
         String[] parts = payload.split(":");
         UUID accountId = UUID.fromString(parts[0]);
         UUID conversationId = UUID.fromString(parts[1]);
-        UUID assigneeBefore = parts[2].equals("-") ? null : UUID.fromString(parts[2]);
+        UUID profileBefore = UUID.fromString(parts[2]);
+        UUID assigneeBefore = parts[3].equals("-") ? null : UUID.fromString(parts[3]);
         Set<Subscriber> ofAccount = subscribers.get(accountId);
         if (ofAccount == null || ofAccount.isEmpty()) {
             return;
@@ -96,7 +101,7 @@ class InboxEvents implements SmartLifecycle {
         for (Subscriber subscriber : ofAccount) {
             Visibility visibility = Visibility.of(subscriber.actor());
             boolean concerned = visibility.allows(now.get().profileId(), now.get().assigneeId())
-                    || visibility.allows(now.get().profileId(), assigneeBefore);
+                    || visibility.allows(profileBefore, assigneeBefore);
             if (concerned) {
                 try {
                     subscriber.emitter().send(SseEmitter.event().name("inbox").data(conversationId.toString()));

@@ -36,7 +36,8 @@ class InboxService implements ConversationHandover {
     record Page(List<Conversation> conversations, Cursor next) {
     }
 
-    record Thread(Conversation conversation, List<Message> messages) {
+    record Thread(Conversation conversation, List<Message> messages, ConversationStore.Contact contact,
+                  List<Conversation> otherConversations, List<ConversationStore.Reminder> reminders) {
     }
 
     private final ConversationStore conversations;
@@ -72,7 +73,9 @@ class InboxService implements ConversationHandover {
                 return id;
             });
             conversations.insertMessage(accountId, conversation, "inbound", null, text, now);
-            events.announce(accountId, conversation, conversations.find(conversation).map(Conversation::assigneeId).orElse(null));
+            conversations.markUnread(accountId, conversation, memberships.viewersOf(profileId));
+            Conversation received = conversations.find(conversation).orElseThrow();
+            events.announce(accountId, conversation, received.profileId(), received.assigneeId());
             return conversation;
         }));
     }
@@ -90,7 +93,7 @@ class InboxService implements ConversationHandover {
             if (rows.size() > PAGE_SIZE) {
                 rows = rows.subList(0, PAGE_SIZE);
                 Conversation last = rows.get(PAGE_SIZE - 1);
-                next = new Cursor(last.sortGroup(), last.lastActivityAt(), last.id());
+                next = new Cursor(last.group(), last.lastActivityAt(), last.id());
             }
             return new Page(rows, next);
         });
@@ -115,21 +118,21 @@ class InboxService implements ConversationHandover {
         return transactions.execute(status -> conversations.contacts(actor.profileIds(), search, afterName, afterId, PAGE_SIZE));
     }
 
-    Map<Tab, Integer> counts(Actor actor) {
-        return transactions.execute(status -> {
-            Visibility visibility = Visibility.of(actor);
-            Map<Tab, Integer> counts = new EnumMap<>(Tab.class);
-            for (Tab tab : Tab.values()) {
-                counts.put(tab, conversations.count(visibility, tab));
-            }
-            return counts;
-        });
+    /** Per tab, the conversations the rule shows that the actor has not read. */
+    Map<Tab, Integer> unreadCounts(Actor actor) {
+        return transactions.execute(status -> new EnumMap<>(conversations.unreadCounts(Visibility.of(actor))));
     }
 
+    /** Opening a conversation reads it: it is no longer unread for the actor (and for nobody else). */
     Thread thread(Actor actor, UUID conversationId) {
         return transactions.execute(status -> {
+            Visibility visibility = Visibility.of(actor);
             Conversation conversation = visible(actor, conversationId);
-            return new Thread(conversation, conversations.messages(conversationId));
+            conversations.markRead(actor.userId(), conversationId);
+            List<Conversation> others = conversations.conversationsOf(visibility, conversation.contactId()).stream()
+                    .filter(other -> !other.id().equals(conversationId)).toList();
+            return new Thread(conversation, conversations.messages(conversationId),
+                    conversations.contact(conversation.contactId()).orElseThrow(), others, conversations.reminders(conversationId));
         });
     }
 
@@ -139,7 +142,8 @@ class InboxService implements ConversationHandover {
             Conversation conversation = workable(actor, conversationId);
             conversations.insertMessage(actor.accountId(), conversationId, "outbound", actor.userId(), text, clock.instant());
             conversations.markOpen(conversationId);
-            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
+            conversations.markRead(actor.userId(), conversationId);
+            events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
         });
     }
 
@@ -148,7 +152,8 @@ class InboxService implements ConversationHandover {
         transactions.executeWithoutResult(status -> {
             Conversation conversation = workable(actor, conversationId);
             conversations.insertMessage(actor.accountId(), conversationId, "note", actor.userId(), text, clock.instant());
-            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
+            conversations.markRead(actor.userId(), conversationId);
+            events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
         });
     }
 
@@ -161,7 +166,10 @@ class InboxService implements ConversationHandover {
                         "Choose an active member of this conversation's profile, or Unassigned."));
             }
             conversations.assign(conversationId, assigneeId);
-            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
+            if (assigneeId != null && !assigneeId.equals(actor.userId())) {
+                conversations.markUnread(actor.accountId(), conversationId, List.of(assigneeId));
+            }
+            events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
         });
     }
 
@@ -192,7 +200,10 @@ class InboxService implements ConversationHandover {
                             "That person doesn't work in every profile of these conversations. Choose someone who does, or Unassigned."));
                 }
                 conversations.assign(id, to);
-                events.announce(actor.accountId(), id, conversation.assigneeId());
+                if (to != null && !to.equals(actor.userId())) {
+                    conversations.markUnread(actor.accountId(), id, List.of(to));
+                }
+                events.announce(actor.accountId(), id, conversation.profileId(), conversation.assigneeId());
             }
             return ids.size();
         });
@@ -208,7 +219,7 @@ class InboxService implements ConversationHandover {
                 throw RequestRefusedException.conflict("This conversation is already closed.");
             }
             conversations.close(conversationId, outcome);
-            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
+            events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
         });
     }
 
@@ -219,8 +230,99 @@ class InboxService implements ConversationHandover {
                 throw RequestRefusedException.conflict(
                         "Only a closed conversation can be reopened, and not while the contact has a newer one open.");
             }
-            events.announce(actor.accountId(), conversationId, conversation.assigneeId());
+            events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
         });
+    }
+
+    /**
+     * To another of the actor's profiles: the conversation takes that profile's contact with the same phone
+     * (or a copy of this one), keeps its assignee if they work there, and is unread for that profile's people.
+     */
+    void moveToProfile(Actor actor, UUID conversationId, UUID profileId) {
+        transactions.executeWithoutResult(status -> {
+            Conversation conversation = workable(actor, conversationId);
+            if (profileId == null || !actor.canManageProfile(profileId)) {
+                throw RequestRefusedException.invalid(Map.of("profileId", "Choose one of your profiles."));
+            }
+            if (profileId.equals(conversation.profileId())) {
+                return;
+            }
+            ConversationStore.Contact contact = conversations.contact(conversation.contactId()).orElseThrow();
+            Instant now = clock.instant();
+            UUID target = (contact.phone() == null ? Optional.<UUID>empty() : conversations.contactByPhone(profileId, contact.phone()))
+                    .orElseGet(() -> {
+                        UUID id = UUID.randomUUID();
+                        conversations.copyContact(contact, id, actor.accountId(), profileId, now);
+                        return id;
+                    });
+            if (!conversation.state().equals("closed") && conversations.liveConversationOf(target).isPresent()) {
+                throw RequestRefusedException.conflict("This contact already has an open conversation in that profile.");
+            }
+            UUID assignee = conversation.assigneeId() != null && memberships.worksIn(conversation.assigneeId(), profileId)
+                    ? conversation.assigneeId() : null;
+            conversations.moveToProfile(conversationId, profileId, target, assignee);
+            Set<UUID> newcomers = new java.util.HashSet<>(memberships.viewersOf(profileId));
+            newcomers.remove(actor.userId());
+            conversations.markUnread(actor.accountId(), conversationId, newcomers);
+            events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
+        });
+    }
+
+    static final int MAX_REMINDER_NOTE = 500;
+
+    /** A reminder at a future time (within a year), with an optional note; who set it is kept. */
+    UUID remind(Actor actor, UUID conversationId, Instant dueAt, String note) {
+        String text = note == null ? "" : note.strip();
+        Instant now = clock.instant();
+        if (dueAt == null || !dueAt.isAfter(now) || dueAt.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
+            throw RequestRefusedException.invalid(Map.of("dueAt", "Choose a time in the future, at most a year from now."));
+        }
+        if (text.length() > MAX_REMINDER_NOTE) {
+            throw RequestRefusedException.invalid(Map.of("note", "Keep the note to " + MAX_REMINDER_NOTE + " characters."));
+        }
+        return transactions.execute(status -> {
+            Conversation conversation = workable(actor, conversationId);
+            UUID id = UUID.randomUUID();
+            conversations.insertReminder(id, actor.accountId(), conversationId, dueAt, text, actor.userId(), now);
+            events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
+            return id;
+        });
+    }
+
+    void cancelReminder(Actor actor, UUID conversationId, UUID reminderId) {
+        transactions.executeWithoutResult(status -> {
+            Conversation conversation = workable(actor, conversationId);
+            if (!conversations.deletePendingReminder(conversationId, reminderId)) {
+                throw RequestRefusedException.notFound();
+            }
+            events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
+        });
+    }
+
+    /**
+     * Fires the reminders that are due, one account per transaction: the conversation moves up and is
+     * unread again for its assignee (for everyone who sees it when nobody holds it). Several nodes may
+     * run this at once; each reminder fires once.
+     *
+     * @return how many fired
+     */
+    int fireDueReminders() {
+        Instant now = clock.instant();
+        int fired = 0;
+        for (UUID accountId : conversations.accountsWithDueReminders(now, 500)) {
+            fired += transactions.execute(status -> tenancy.inAccount(accountId, () -> {
+                List<ConversationStore.Reminder> due = conversations.claimDueReminders(now, 500);
+                for (ConversationStore.Reminder reminder : due) {
+                    Conversation conversation = conversations.find(reminder.conversationId()).orElseThrow();
+                    conversations.fire(reminder, now);
+                    conversations.markUnread(accountId, conversation.id(), conversation.assigneeId() != null
+                            ? Set.of(conversation.assigneeId()) : memberships.viewersOf(conversation.profileId()));
+                    events.announce(accountId, conversation.id(), conversation.profileId(), conversation.assigneeId());
+                }
+                return due.size();
+            }));
+        }
+        return fired;
     }
 
     @Override
@@ -230,7 +332,11 @@ class InboxService implements ConversationHandover {
 
     @Override
     public void transferOpenConversations(UUID fromUserId, Optional<UUID> to) {
-        conversations.transferOpen(fromUserId, to.orElse(null));
+        UUID accountId = Tenancy.currentAccount().orElseThrow();
+        for (Conversation moved : conversations.transferOpen(fromUserId, to.orElse(null))) {
+            to.ifPresent(assignee -> conversations.markUnread(accountId, moved.id(), List.of(assignee)));
+            events.announce(accountId, moved.id(), moved.profileId(), moved.assigneeId());
+        }
     }
 
     private Conversation visible(Actor actor, UUID conversationId) {

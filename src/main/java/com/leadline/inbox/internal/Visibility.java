@@ -15,20 +15,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class Visibility {
 
     private final UUID viewer;
+    private final UUID accountId;
     private final Set<UUID> profiles;
     private final boolean seesAssignedToOthers;
 
-    private Visibility(UUID viewer, Set<UUID> profiles, boolean seesAssignedToOthers) {
+    private Visibility(UUID viewer, UUID accountId, Set<UUID> profiles, boolean seesAssignedToOthers) {
         this.viewer = viewer;
+        this.accountId = accountId;
         this.profiles = profiles;
         this.seesAssignedToOthers = seesAssignedToOthers;
     }
 
     static Visibility of(Actor actor) {
-        return new Visibility(actor.userId(), actor.profileIds(), actor.role() != Role.MEMBER);
+        return new Visibility(actor.userId(), actor.accountId(), actor.profileIds(), actor.role() != Role.MEMBER);
     }
 
-    /** The predicate over the conversations alias {@code c}; bind its parameters with {@link #bind}. */
+    /**
+     * The predicate over the conversations alias {@code c}; bind its parameters with {@link #bind}, which
+     * also binds {@code :viewer} and {@code :account} for the queries built around it.
+     */
     static String predicate() {
         return "(c.profile_id = ANY (:visibleProfiles) AND (:seesAssignedToOthers OR c.assignee_id IS NULL OR c.assignee_id = :viewer))";
     }
@@ -36,7 +41,17 @@ final class Visibility {
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
         return statement.param("visibleProfiles", profiles.toArray(UUID[]::new))
                 .param("seesAssignedToOthers", seesAssignedToOthers)
-                .param("viewer", viewer);
+                .param("viewer", viewer)
+                .param("account", accountId);
+    }
+
+    /** Admins, the owner and partner users see conversations assigned to others; team members never do. */
+    boolean seesAssignedToOthers() {
+        return seesAssignedToOthers;
+    }
+
+    Set<UUID> profiles() {
+        return profiles;
     }
 
     boolean allows(UUID profileId, UUID assigneeId) {

@@ -16,8 +16,12 @@ class TeamMemberships implements Memberships {
     private final com.leadline.identity.Identities identities;
     private final Clock clock;
 
-    TeamMemberships(TeamStore team, com.leadline.identity.Identities identities, Clock clock) {
+    private final com.leadline.team.PartnerAccess partners;
+
+    TeamMemberships(TeamStore team, com.leadline.identity.Identities identities, com.leadline.team.PartnerAccess partners,
+                    Clock clock) {
         this.team = team;
+        this.partners = partners;
         this.identities = identities;
         this.clock = clock;
     }
@@ -30,6 +34,24 @@ class TeamMemberships implements Memberships {
                 .map(user -> new Worker(user.id(), user.name()))
                 .sorted(java.util.Comparator.comparing(Worker::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> viewersOf(UUID profileId) {
+        java.util.Set<UUID> viewers = new java.util.HashSet<>(team.activeMembersOf(java.util.Set.of(profileId)));
+        partners.partnerMembers().forEach(partner -> viewers.add(partner.userId()));
+        return viewers;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Person> people() {
+        Map<UUID, Person> people = new java.util.HashMap<>();
+        team.peopleOfAccount().forEach(person -> people.put(person.userId(), person));
+        partners.partnerMembers().forEach(partner -> people.putIfAbsent(partner.userId(),
+                new Person(partner.userId(), partner.name() + " (" + partner.agencyName() + ")", false)));
+        return people;
     }
 
     @Override

@@ -184,4 +184,14 @@ class TeamStore {
                             SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id IN (:p)))""")
                 .param("p", profileIds.isEmpty() ? Set.of(new UUID(0, 0)) : profileIds).query(UUID.class).list();
     }
+
+    /** The account's people who have joined (invitees aside), deactivated ones marked. */
+    List<com.leadline.team.Memberships.Person> peopleOfAccount() {
+        return jdbc.sql("""
+                        SELECT u.id, u.name, u.status FROM users u JOIN account_members m ON m.user_id = u.id
+                        WHERE u.status <> 'invited'""")
+                .query((rs, n) -> new com.leadline.team.Memberships.Person(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3).equals("deactivated")))
+                .list();
+    }
 }

@@ -81,6 +81,15 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                     .param("id", id).update();
             leads.add(new Lead(id, profile, assignee, closed, phone));
         }
+        // Some people have read some conversations: unread flags differ per person.
+        for (Map<String, Object> flag : databaseOwner().sql(
+                "SELECT user_id, conversation_id FROM conversation_unread WHERE account_id = :a ORDER BY user_id, conversation_id")
+                .param("a", account.id()).query().listOfRows()) {
+            if (random.nextBoolean()) {
+                databaseOwner().sql("DELETE FROM conversation_unread WHERE user_id = :u AND conversation_id = :c")
+                        .param("u", flag.get("user_id")).param("c", flag.get("conversation_id")).update();
+            }
+        }
 
         for (Person person : people) {
             boolean seesOthers = !person.role().equals("member");
@@ -94,9 +103,15 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
 
             JsonNode counts = WebSession.json(person.session().api("GET", "/api/v1/conversations/counts", null));
             for (Map.Entry<String, Set<UUID>> tab : Map.of("me", me, "unassigned", unassigned, "all", all).entrySet()) {
-                Set<UUID> listed = listAll(person.session(), tab.getKey());
+                List<JsonNode> rows = listInOrder(person.session(), tab.getKey());
+                Set<UUID> listed = rows.stream().map(c -> UUID.fromString(c.get("id").asString())).collect(Collectors.toSet());
                 assertThat(listed).as("%s's %s tab", person.role(), tab.getKey()).isEqualTo(tab.getValue());
-                assertThat(counts.get(tab.getKey()).asInt()).as("%s's %s count", person.role(), tab.getKey()).isEqualTo(listed.size());
+                assertThat(counts.get(tab.getKey()).asInt()).as("%s's %s unread count", person.role(), tab.getKey())
+                        .isEqualTo(rows.stream().filter(c -> c.get("unread").asBoolean()).count());
+                for (int i = 1; i < rows.size(); i++) {
+                    assertThat(orderKey(rows.get(i - 1))).as("%s's %s tab in inbox order at row %d", person.role(), tab.getKey(), i)
+                            .isLessThan(orderKey(rows.get(i)));
+                }
             }
             // Search and the assignee filter narrow what the rule shows, never widen it.
             String digits = String.valueOf(random.nextInt(10));
@@ -135,6 +150,34 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
         }
     }
 
+    /** Sorts like the inbox: new, open with unread, open, closed; then newest activity first (then id, descending). */
+    private static String orderKey(JsonNode c) {
+        String state = c.get("state").asString();
+        int group = state.equals("new") ? 0 : state.equals("closed") ? 3 : c.get("unread").asBoolean() ? 1 : 2;
+        long newestFirst = Long.MAX_VALUE - Instant.parse(c.get("lastActivityAt").asString()).toEpochMilli() * 1000
+                - Instant.parse(c.get("lastActivityAt").asString()).getNano() / 1000 % 1000;
+        String id = c.get("id").asString();
+        String invertedId = id.chars().mapToObj(ch -> String.valueOf((char) ('~' - ch))).collect(Collectors.joining());
+        return group + ":" + String.format("%020d", newestFirst) + ":" + invertedId;
+    }
+
+    private static List<JsonNode> listInOrder(WebSession session, String tab) {
+        List<JsonNode> rows = new ArrayList<>();
+        String query = "/api/v1/conversations?tab=" + tab;
+        String path = query;
+        for (int pages = 0; pages < 10; pages++) {
+            JsonNode page = WebSession.json(session.api("GET", path, null));
+            page.get("conversations").values().forEach(rows::add);
+            JsonNode next = page.get("next");
+            if (next == null || next.isNull()) {
+                return rows;
+            }
+            path = query + "&afterGroup=" + next.get("group").asInt() + "&afterTime=" + next.get("lastActivityAt").asString()
+                    + "&afterId=" + next.get("id").asString();
+        }
+        throw new AssertionError("more than 10 pages");
+    }
+
     private static Set<UUID> listAll(WebSession session, String tab) {
         Set<UUID> ids = new HashSet<>();
         String query = "/api/v1/conversations?tab=" + tab;  // may carry more parameters after the tab
@@ -147,7 +190,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
             if (next == null || next.isNull()) {
                 return ids;
             }
-            path = query + "&afterGroup=" + next.get("sortGroup").asInt() + "&afterTime=" + next.get("lastActivityAt").asString()
+            path = query + "&afterGroup=" + next.get("group").asInt() + "&afterTime=" + next.get("lastActivityAt").asString()
                     + "&afterId=" + next.get("id").asString();
         }
         throw new AssertionError("more than 10 pages");
