@@ -56,6 +56,8 @@ class ConversationHandoverIntegrationTests extends IntegrationTest {
                 assertThat(message.get("authorId").asString()).as("their reply stays theirs").isEqualTo(member.id().toString());
             });
         }
+        String history = owner.get("/inbox?tab=all&c=" + held.get(0)).document().select(".message.outbound").text();
+        assertThat(history).as("their replies, marked deactivated").contains("On it!", "Joined Member Deactivated");
         assertThat(WebSession.json(owner.api("GET", "/api/v1/conversations/" + closed, null)).get("conversation")
                 .get("assigneeId").asString()).as("closed ones keep their assignee").isEqualTo(member.id().toString());
         assertThat(WebSession.json(owner.api("GET", "/api/v1/conversations?tab=unassigned", null)).get("conversations").size())
