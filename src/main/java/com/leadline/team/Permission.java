@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do: the code form of PERMISSIONS.md (rows 3-11 and 14-16 so far). "own" rows are further
+ * What a role may do: the code form of PERMISSIONS.md (rows 3-11, 14-16, 21-24 and 27-29 so far). "own" rows are further
  * limited to the actor's profiles by {@link Actor#canManageProfile}.
  */
 public enum Permission {
@@ -35,7 +35,9 @@ public enum Permission {
     /** Row 24: add, change and remove the shared shortcuts of the actor's profiles. */
     EDIT_SHARED_SHORTCUTS,
     /** Rows 9 and 27: move many conversations at once, e.g. everything a deactivated user still holds. */
-    BULK_TRANSFER;
+    BULK_TRANSFER,
+    /** Row 21: download the contacts of the actor's profiles as CSV. */
+    EXPORT_CONTACTS;
 
     static Set<Permission> of(Role role) {
         return switch (role) {
@@ -44,7 +46,7 @@ public enum Permission {
             // Admin powers over every profile of the client, but not billing, ownership or partner access.
             case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS, SWITCH_PARTNER_LEVEL));
             case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS, USE_SHORTCUTS);
-            // BULK_TRANSFER and the rest of the admin set reach partner admins through complementOf above.
+            // BULK_TRANSFER, EXPORT_CONTACTS and the rest of the admin set reach partner admins through complementOf above.
             case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);
         };
     }

@@ -26,14 +26,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
  * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-11,
- * 13-16, 25-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * 13-16, 21-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
-            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts");
+            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -63,6 +63,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_TEAM = "302>/team";
     private static final String TO_STAFF_SIGN_IN = "302>/support/signin";
     private static final String TO_PROFILES = "302>/profiles";
+    /** Back to the edited contact's page: the target's id reads as {id} here. */
+    private static final String TO_CONTACT = "302>/contacts/{id}";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -162,6 +164,15 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             // change nothing (403).
             api("GET", "/api/v1/contacts", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/contacts/{id}", Target.CONTACT, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
+            // Rows 28-29: whoever works conversations in the contact's profile edits it; read-only partners don't.
+            api("PUT", "/api/v1/contacts/{id}", Target.CONTACT, TeamAuthorizationMatrixTests::contactEdit,
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            // Row 21: owner, admins (their own profiles' contacts) and partner admins export; team members and read-only partners don't.
+            api("GET", "/api/v1/contacts/export.csv", Target.NONE, null, "200", "200", "200", "403", "401", "200", "401", "403", "200", "403", "200"),
+            page("GET", "/contacts", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("GET", "/contacts/{id}", Target.CONTACT, null, "200", "200", "404", "200", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "200", "404"),
+            page("POST", "/contacts/{id}", Target.CONTACT, TeamAuthorizationMatrixTests::contactEdit,
+                    TO_CONTACT, TO_CONTACT, "404", TO_CONTACT, TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_CONTACT, "403", "404"),
             api("GET", "/api/v1/conversations", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/conversations/counts", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/conversations/{id}", Target.CONVERSATION, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
@@ -339,7 +350,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             answer = session.post(path, form);
         }
         if (answer.status() / 100 == 3) {
-            return answer.status() + ">" + URI.create(answer.location()).getPath();
+            String to = URI.create(answer.location()).getPath();
+            return answer.status() + ">" + (subject == null ? to : to.replace(subject.id().toString(), "{id}"));
         }
         return String.valueOf(answer.status());
     }
@@ -436,6 +448,12 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private Map<String, String> inviteForm() {
         return Map.of("name", "New Person", "email", TeamFixture.unique("new"), "role", "member",
                 "profile", account.firstProfileId().toString());
+    }
+
+    /** A new name and a phone number of the target's own, so no cell collides with another's. */
+    private static Map<String, String> contactEdit(Subject subject) {
+        return Map.of("name", "Renamed Contact", "phone", "+1777" + (1000000 + Math.floorMod(subject.id().hashCode(), 8999999)),
+                "email", "renamed@example.com", "notes", "Prefers mornings.");
     }
 
     private static Map<String, String> profileForm() {

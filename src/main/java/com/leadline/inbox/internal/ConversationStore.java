@@ -230,12 +230,13 @@ class ConversationStore {
 
     Optional<Contact> contact(UUID id) {
         return jdbc.sql("SELECT id, profile_id, name, phone, email, notes FROM contacts WHERE id = :id").param("id", id)
-                .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
-                .optional();
+                .query(ConversationStore::contact).optional();
     }
 
-    /** Contacts of these profiles, by name then id, after a keyset cursor, matching a search. */
+    /**
+     * Contacts of these profiles, by name (lower case) then id, matching a search; after a keyset cursor:
+     * the name and id of the last contact of the previous page (the database lower-cases the name).
+     */
     List<Contact> contacts(java.util.Set<UUID> profiles, String search, String afterName, UUID afterId, int limit) {
         String text = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
         return jdbc.sql("""
@@ -243,12 +244,51 @@ class ConversationStore {
                         WHERE profile_id = ANY (:profiles)
                           AND (:search = '' OR strpos(lower(name), :search) > 0 OR strpos(coalesce(phone, ''), :search) > 0
                                OR strpos(lower(coalesce(email, '')), :search) > 0)
-                          AND (CAST(:afterName AS text) IS NULL OR (lower(name), id) > (:afterName, :afterId))
+                          AND (CAST(:afterName AS text) IS NULL OR (lower(name), id) > (lower(:afterName), :afterId))
                         ORDER BY lower(name), id LIMIT :limit""")
                 .param("profiles", profiles.toArray(UUID[]::new)).param("search", text.length() > 100 ? text.substring(0, 100) : text)
                 .param("afterName", afterName).param("afterId", afterId == null ? new UUID(0, 0) : afterId).param("limit", limit)
-                .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .query(ConversationStore::contact)
+                .list();
+    }
+
+    void updateContact(UUID id, String name, String phone, String email, String notes) {
+        jdbc.sql("UPDATE contacts SET name = :name, phone = :phone, email = :email, notes = :notes WHERE id = :id")
+                .param("name", name).param("phone", phone, java.sql.Types.VARCHAR).param("email", email, java.sql.Types.VARCHAR)
+                .param("notes", notes).param("id", id).update();
+    }
+
+    /**
+     * A contact with what the viewer may see of its conversations: how many, and the state of the one with
+     * the latest activity (null when the rule shows none).
+     */
+    record ContactSummary(Contact contact, int conversations, String latestState, String latestOutcome, Instant latestActivityAt) {
+    }
+
+    /**
+     * One batch of contacts of these profiles in the contacts list's order, after a keyset cursor (as
+     * {@link #contacts}), each counted through the visibility rule's predicate.
+     */
+    List<ContactSummary> contactSummaries(Visibility visibility, java.util.Set<UUID> profiles, String afterName, UUID afterId,
+                                          int limit) {
+        return visibility.bind(jdbc.sql("""
+                        SELECT k.id, k.profile_id, k.name, k.phone, k.email, k.notes,
+                               (SELECT count(*) FROM conversations c WHERE c.contact_id = k.id AND %1$s) AS visible_conversations,
+                               latest.state, latest.outcome, latest.last_activity_at
+                        FROM contacts k
+                        LEFT JOIN LATERAL (SELECT c.state, c.outcome, c.last_activity_at FROM conversations c
+                                           WHERE c.contact_id = k.id AND %1$s
+                                           ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 1) latest ON true
+                        WHERE k.profile_id = ANY (:profiles)
+                          AND (CAST(:afterName AS text) IS NULL OR (lower(k.name), k.id) > (lower(:afterName), :afterId))
+                        ORDER BY lower(k.name), k.id LIMIT :limit""".formatted(Visibility.predicate())))
+                .param("profiles", profiles.toArray(UUID[]::new)).param("afterName", afterName)
+                .param("afterId", afterId == null ? new UUID(0, 0) : afterId).param("limit", limit)
+                .query((rs, n) -> {
+                    Timestamp latest = rs.getTimestamp("last_activity_at");
+                    return new ContactSummary(contact(rs, n), rs.getInt("visible_conversations"), rs.getString("state"),
+                            rs.getString("outcome"), latest == null ? null : latest.toInstant());
+                })
                 .list();
     }
 
@@ -353,6 +393,11 @@ class ConversationStore {
         return new Reminder(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
                 rs.getTimestamp("due_at").toInstant(), rs.getString("note"), rs.getObject("set_by", UUID.class),
                 fired == null ? null : fired.toInstant());
+    }
+
+    private static Contact contact(ResultSet rs, int row) throws SQLException {
+        return new Contact(rs.getObject("id", UUID.class), rs.getObject("profile_id", UUID.class), rs.getString("name"),
+                rs.getString("phone"), rs.getString("email"), rs.getString("notes"));
     }
 
     private static Conversation conversation(ResultSet rs, int row) throws SQLException {

@@ -99,25 +99,6 @@ class InboxService implements ConversationHandover {
         });
     }
 
-    record ContactPage(ConversationStore.Contact contact, List<Conversation> conversations) {
-    }
-
-    /** A contact of one of the actor's profiles, with only the conversations the rule lets the actor see. */
-    ContactPage contact(Actor actor, UUID contactId) {
-        actor.require(Permission.VIEW_TEAM);
-        return transactions.execute(status -> {
-            ConversationStore.Contact contact = conversations.contact(contactId)
-                    .filter(found -> actor.profileIds().contains(found.profileId()))
-                    .orElseThrow(RequestRefusedException::notFound);
-            return new ContactPage(contact, conversations.conversationsOf(Visibility.of(actor), contactId));
-        });
-    }
-
-    List<ConversationStore.Contact> contacts(Actor actor, String search, String afterName, UUID afterId) {
-        actor.require(Permission.VIEW_TEAM);
-        return transactions.execute(status -> conversations.contacts(actor.profileIds(), search, afterName, afterId, PAGE_SIZE));
-    }
-
     /** Per tab, the conversations the rule shows that the actor has not read. */
     Map<Tab, Integer> unreadCounts(Actor actor) {
         return transactions.execute(status -> new EnumMap<>(conversations.unreadCounts(Visibility.of(actor))));

@@ -23,7 +23,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Seeded random profiles, users (roles, memberships), conversations (assignee or none, states) and
  * every actor: each tab's list (paged to the end) is exactly the set the rule allows, each count equals
- * its list, every detail read answers 200 exactly for those, and a write to a hidden one is 404.
+ * its list, every detail read answers 200 exactly for those, and a write to a hidden one is 404. The
+ * Contacts page lists exactly the contacts of the actor's profiles, a contact's page (JSON and HTML)
+ * shows exactly the conversations the rule allows, and the CSV export counts exactly those (for those
+ * who may export; the rest get 403).
  * The seed is printed on failure; -Dleadline.seed=N replays it.
  */
 class InboxVisibilityPropertyTests extends IntegrationTest {
@@ -36,7 +39,11 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
     private record Person(UUID id, String role, Set<UUID> memberOf, WebSession session) {
     }
 
-    private record Lead(UUID id, UUID profile, UUID assignee, boolean closed, String phone) {
+    private record Lead(UUID id, UUID profile, UUID assignee, String state, String phone) {
+
+        boolean closed() {
+            return state.equals("closed");
+        }
     }
 
     @Test
@@ -73,13 +80,14 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
             UUID id = inbox.receiveInbound(account.id(), profile, phone, "Hello number " + n);
             List<Person> workers = people.stream().filter(p -> p.memberOf().contains(profile)).toList();
             UUID assignee = workers.isEmpty() || random.nextInt(3) == 0 ? null : workers.get(random.nextInt(workers.size())).id();
-            boolean closed = random.nextInt(4) == 0;
+            String state = random.nextInt(4) == 0 ? "closed" : random.nextBoolean() ? "new" : "open";
+            boolean closed = state.equals("closed");
             databaseOwner().sql("UPDATE conversations SET assignee_id = :a, state = :s, outcome = :o, last_activity_at = :t WHERE id = :id")
-                    .param("a", assignee, java.sql.Types.OTHER).param("s", closed ? "closed" : random.nextBoolean() ? "new" : "open")
+                    .param("a", assignee, java.sql.Types.OTHER).param("s", state)
                     .param("o", closed ? "won" : null, java.sql.Types.VARCHAR)
                     .param("t", Timestamp.from(Instant.now().minusSeconds(random.nextInt(5) * 60L)))
                     .param("id", id).update();
-            leads.add(new Lead(id, profile, assignee, closed, phone));
+            leads.add(new Lead(id, profile, assignee, state, phone));
         }
         // Some people have read some conversations: unread flags differ per person.
         for (Map<String, Object> flag : databaseOwner().sql(
@@ -126,6 +134,26 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                             .map(Lead::id).collect(Collectors.toSet()));
             assertThat(listAll(person.session(), "all&assignee=none")).isEqualTo(leads.stream()
                     .filter(l -> all.contains(l.id()) && l.assignee() == null).map(Lead::id).collect(Collectors.toSet()));
+            // The Contacts page, paged to the end: exactly the contacts of the person's profiles.
+            assertThat(contactPagesToTheEnd(person.session())).as("%s's Contacts page", person.role())
+                    .isEqualTo(leads.stream().filter(l -> profilesSeen.contains(l.profile())).map(Lead::phone).collect(Collectors.toSet()));
+            // The export: one row per contact of the person's profiles, counting only the conversations the rule shows.
+            WebSession.Page export = person.session().get("/api/v1/contacts/export.csv");
+            if (person.role().equals("member")) {
+                assertThat(export.status()).as("a team member exporting").isEqualTo(403);
+            } else {
+                assertThat(export.status()).as("%s exporting", person.role()).isEqualTo(200);
+                Map<String, List<String>> exported = CsvReading.parse(export.body()).stream().skip(1)
+                        .collect(Collectors.toMap(row -> row.get(1).substring(1), row -> row));
+                assertThat(exported.keySet()).as("%s's export", person.role()).isEqualTo(leads.stream()
+                        .filter(l -> profilesSeen.contains(l.profile())).map(Lead::phone).collect(Collectors.toSet()));
+                for (Map.Entry<String, List<String>> row : exported.entrySet()) {
+                    Lead lead = leads.stream().filter(l -> l.phone().equals(row.getKey())).findFirst().orElseThrow();
+                    boolean shown = all.contains(lead.id());
+                    assertThat(row.getValue().subList(5, 7)).as("%s's export of %s", person.role(), lead).containsExactly(
+                            shown ? "1" : "0", !shown ? "" : lead.closed() ? "Closed (won)" : lead.state().equals("new") ? "New" : "Open");
+                }
+            }
             for (Lead lead : leads) {
                 // The contact page: a contact of the person's profiles, showing only the conversations the rule allows.
                 UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", lead.id())
@@ -138,6 +166,13 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                             .map(c -> UUID.fromString(c.get("id").asString())).collect(Collectors.toSet()))
                             .as("%s's view of the contact of %s", person.role(), lead)
                             .isEqualTo(all.contains(lead.id()) ? Set.of(lead.id()) : Set.of());
+                }
+                WebSession.Page page = person.session().get("/contacts/" + contact);
+                assertThat(page.status()).as("%s opening the contact page of %s", person.role(), lead).isEqualTo(contactPage.status());
+                if (page.status() == 200) {
+                    assertThat(page.document().select(".contact-conversations a").eachAttr("href"))
+                            .as("%s's contact page of %s", person.role(), lead)
+                            .isEqualTo(all.contains(lead.id()) ? List.of("/inbox?tab=all&c=" + lead.id()) : List.of());
                 }
                 boolean visible = all.contains(lead.id());
                 assertThat(person.session().api("GET", "/api/v1/conversations/" + lead.id(), null).status())
@@ -194,6 +229,20 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                     + "&afterId=" + next.get("id").asString();
         }
         throw new AssertionError("more than 10 pages");
+    }
+
+    /** The phone numbers on the Contacts page, following "More contacts" to the end. */
+    private static Set<String> contactPagesToTheEnd(WebSession session) {
+        Set<String> phones = new HashSet<>();
+        String path = "/contacts";
+        for (int pages = 0; path != null; pages++) {
+            assertThat(pages).as("pages of contacts").isLessThan(10);
+            org.jsoup.nodes.Document page = session.get(path).document();
+            page.select("tbody tr td:nth-child(2)").forEach(cell -> assertThat(phones.add(cell.text())).as("listed once").isTrue());
+            org.jsoup.nodes.Element more = page.selectFirst("a:containsOwn(More contacts)");
+            path = more == null ? null : more.attr("href");
+        }
+        return phones;
     }
 
     private Person person(UUID accountId, String role, Set<UUID> memberOf, String hash) {
