@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The delivering half of an outbox (mail, texts): the use case writes a row in its own transaction;
@@ -70,8 +72,20 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed> implements Disp
         });
     }
 
-    /** Called after a commit that queued rows; several wake-ups in a row coalesce into one run. */
-    public void wakeUp() {
+    /**
+     * Inside the transaction that queues rows: once it commits, deliver them (nothing happens if it
+     * rolls back). Several wake-ups in a row coalesce into one run on the relay's own thread.
+     */
+    public void wakeUpAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeUp();
+            }
+        });
+    }
+
+    private void wakeUp() {
         if (wakeUpPending.compareAndSet(false, true)) {
             wakeUps.execute(() -> {
                 wakeUpPending.set(false);
