@@ -39,7 +39,7 @@ class InboxPageIntegrationTests extends IntegrationTest {
         assertThat(session.post("/inbox/conversations/" + id + "/reply", Map.of("body", "Yes, tomorrow at 9?", "tab", "me"))
                 .status()).isEqualTo(302);
         assertThat(session.get("/inbox?tab=me").document().select(".tabs a").eachText()).containsExactly("Me 1", "Unassigned 0", "All 1");
-        assertThat(owner.get("/dev/channel").document().select("li").text()).contains("+15550102030", "Yes, tomorrow at 9?");
+        assertThat(owner.get("/dev/channel").document().select("#text-outbox").text()).contains("+15550102030", "Yes, tomorrow at 9?");
 
         // Given to a colleague, it leaves the member's sight on the next request.
         session.get("/inbox?tab=me&c=" + id);
