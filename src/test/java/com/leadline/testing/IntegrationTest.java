@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "leadline.base-url=http://leadline.test",
         "leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=",
         "leadline.mail.relay-interval=1h",
+        "leadline.texts.relay-interval=1h",
         "leadline.metrics.password=scrape-secret",
         "leadline.support.bootstrap.email=" + IntegrationTest.STAFF_EMAIL,
         "leadline.support.bootstrap.name=Sam Staff",

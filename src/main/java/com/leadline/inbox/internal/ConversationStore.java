@@ -190,16 +190,18 @@ class ConversationStore {
                 .param("now", Timestamp.from(now)).update();
     }
 
-    void insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body, Instant now) {
+    UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body, Instant now) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at)
                         VALUES (:id, :a, :c, :kind, :author, :body, :now)""")
-                .param("id", UUID.randomUUID()).param("a", accountId).param("c", conversationId).param("kind", kind)
+                .param("id", id).param("a", accountId).param("c", conversationId).param("kind", kind)
                 .param("author", authorId).param("body", body).param("now", Timestamp.from(now)).update();
         if (!kind.equals("note")) {
             jdbc.sql("UPDATE conversations SET last_activity_at = :now, preview = left(:body, 160) WHERE id = :c")
                     .param("now", Timestamp.from(now)).param("body", body).param("c", conversationId).update();
         }
+        return id;
     }
 
     /** The first human reply opens a new conversation; auto replies and notes don't. */
@@ -297,19 +299,6 @@ class ConversationStore {
         return visibility.bind(jdbc.sql("SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE "
                         + Visibility.predicate() + " AND c.contact_id = :contact ORDER BY c.last_activity_at DESC, c.id DESC"))
                 .param("contact", contactId).query(ConversationStore::conversation).list();
-    }
-
-    record Delivered(String phone, String body, Instant sentAt) {
-    }
-
-    /** The latest replies sent to contacts, for the local dev channel's outbox view. */
-    List<Delivered> recentReplies(int limit) {
-        return jdbc.sql("""
-                        SELECT k.phone, m.body, m.created_at FROM messages m
-                        JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
-                        WHERE m.kind = 'outbound' ORDER BY m.created_at DESC, m.id DESC LIMIT :limit""")
-                .param("limit", limit)
-                .query((rs, n) -> new Delivered(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
     }
 
     int openAssignedTo(UUID userId) {

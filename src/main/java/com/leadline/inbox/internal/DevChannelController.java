@@ -1,10 +1,10 @@
 package com.leadline.inbox.internal;
 
 import com.leadline.accounts.Profiles;
+import com.leadline.inbox.InboundTexts;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
@@ -15,16 +15,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The local dev channel (local mode only, like the local mailbox): text a profile "from" a phone
- * number, and read the replies that would have gone out by SMS.
+ * number through the inbound door every channel uses, and read the text outbox, where replies wait
+ * and are marked sent by the relay instead of leaving by SMS.
  */
 @Controller
 @ConditionalOnProperty(name = "leadline.embedded-database.active", havingValue = "true")
 class DevChannelController {
 
+    private final InboundTexts inbound;
     private final InboxService inbox;
     private final Profiles profiles;
 
-    DevChannelController(InboxService inbox, Profiles profiles) {
+    DevChannelController(InboundTexts inbound, InboxService inbox, Profiles profiles) {
+        this.inbound = inbound;
         this.inbox = inbox;
         this.profiles = profiles;
     }
@@ -32,7 +35,7 @@ class DevChannelController {
     @GetMapping("/dev/channel")
     String page(Actor actor, Model model) {
         model.addAttribute("profiles", profiles.all().stream().filter(p -> actor.canManageProfile(p.id())).toList());
-        model.addAttribute("replies", inbox.recentReplies(actor));
+        model.addAttribute("texts", inbox.recentTexts(actor));
         return "inbox/dev-channel";
     }
 
@@ -49,11 +52,7 @@ class DevChannelController {
         if (!actor.canManageProfile(profileId)) {
             throw RequestRefusedException.notFound();
         }
-        String number = phone.replaceAll("[\\s()-]", "");
-        if (!number.matches("\\+[1-9][0-9]{6,14}")) {
-            throw RequestRefusedException.invalid(Map.of("phone", "Give the number in international form, like +15551234567."));
-        }
-        inbox.receiveInbound(actor.accountId(), profileId, number, body);
+        inbound.receiveInbound(actor.accountId(), profileId, phone.replaceAll("[\\s()-]", ""), body);
         return "redirect:/dev/channel?sent";
     }
 }

@@ -1,5 +1,7 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.accounts.Profiles;
+import com.leadline.inbox.InboundTexts;
 import com.leadline.inbox.internal.ConversationStore.Conversation;
 import com.leadline.inbox.internal.ConversationStore.Cursor;
 import com.leadline.inbox.internal.ConversationStore.Message;
@@ -27,10 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * what the actor may not see answers 404, whatever the path.
  */
 @Service
-class InboxService implements ConversationHandover {
+class InboxService implements ConversationHandover, InboundTexts {
 
     static final int PAGE_SIZE = 50;
     static final int MAX_BODY = 1600;
+    private static final String PHONE = "\\+[1-9][0-9]{6,14}";
     private static final Set<String> OUTCOMES = Set.of("won", "lost", "other");
 
     record Page(List<Conversation> conversations, Cursor next) {
@@ -41,30 +44,40 @@ class InboxService implements ConversationHandover {
     }
 
     private final ConversationStore conversations;
+    private final TextOutbox texts;
     private final InboxEvents events;
+    private final Profiles profiles;
     private final Memberships memberships;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    InboxService(ConversationStore conversations, InboxEvents events, Memberships memberships, Tenancy tenancy,
-                 TransactionTemplate transactions, Clock clock) {
+    InboxService(ConversationStore conversations, TextOutbox texts, InboxEvents events, Profiles profiles,
+                 Memberships memberships, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
+        this.texts = texts;
         this.events = events;
+        this.profiles = profiles;
         this.memberships = memberships;
         this.tenancy = tenancy;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** An inbound text from a phone number into a profile: the contact's live conversation, or a new one. */
-    UUID receiveInbound(UUID accountId, UUID profileId, String phone, String body) {
+    @Override
+    public UUID receiveInbound(UUID accountId, UUID profileId, String fromPhone, String body) {
+        if (fromPhone == null || !fromPhone.matches(PHONE)) {
+            throw RequestRefusedException.invalid(Map.of("phone", "Give the number in international form, like +15551234567."));
+        }
         String text = validBody(body);
         return transactions.execute(status -> tenancy.inAccount(accountId, () -> {
+            if (profiles.find(profileId).isEmpty()) {
+                throw RequestRefusedException.notFound();
+            }
             Instant now = clock.instant();
-            UUID contact = conversations.contactByPhone(profileId, phone).orElseGet(() -> {
+            UUID contact = conversations.contactByPhone(profileId, fromPhone).orElseGet(() -> {
                 UUID id = UUID.randomUUID();
-                conversations.insertContact(id, accountId, profileId, phone, now);
+                conversations.insertContact(id, accountId, profileId, fromPhone, now);
                 return id;
             });
             UUID conversation = conversations.liveConversationOf(contact).orElseGet(() -> {
@@ -80,9 +93,10 @@ class InboxService implements ConversationHandover {
         }));
     }
 
-    List<ConversationStore.Delivered> recentReplies(Actor actor) {
+    /** The latest outbound texts of the conversations the actor may see, for the local dev channel. */
+    List<TextOutbox.Entry> recentTexts(Actor actor) {
         actor.require(Permission.VIEW_TEAM);
-        return transactions.execute(status -> conversations.recentReplies(20));
+        return transactions.execute(status -> texts.recent(Visibility.of(actor), 20));
     }
 
     Page list(Actor actor, Tab tab, ConversationStore.Filter filter, Cursor after) {
@@ -117,11 +131,17 @@ class InboxService implements ConversationHandover {
         });
     }
 
+    /** The message and its outbox row in one transaction: the relay texts it to the contact after commit. */
     void reply(Actor actor, UUID conversationId, String body) {
         String text = validBody(body);
         transactions.executeWithoutResult(status -> {
             Conversation conversation = workable(actor, conversationId);
-            conversations.insertMessage(actor.accountId(), conversationId, "outbound", actor.userId(), text, clock.instant());
+            if (conversation.contactPhone() == null) {
+                throw RequestRefusedException.invalid(Map.of("body", "This contact has no phone number to text."));
+            }
+            Instant now = clock.instant();
+            UUID message = conversations.insertMessage(actor.accountId(), conversationId, "outbound", actor.userId(), text, now);
+            texts.queue(actor.accountId(), message, conversation.profileId(), conversation.contactPhone(), text, now);
             conversations.markOpen(conversationId);
             conversations.markRead(actor.userId(), conversationId);
             events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());

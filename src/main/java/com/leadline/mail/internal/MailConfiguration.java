@@ -1,5 +1,6 @@
 package com.leadline.mail.internal;
 
+import com.leadline.platform.OutboxRelay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class MailConfiguration {
                         @Value("${leadline.mail.max-retry:1h}") Duration maxRetry,
                         @Value("${leadline.mail.max-attempts:12}") int maxAttempts) {
         return new MailRelay(jdbc, transactions, transport, seal, clock,
-                new MailRelay.RelayPolicy(lease, firstRetry, maxRetry, maxAttempts));
+                new OutboxRelay.Policy(lease, firstRetry, maxRetry, maxAttempts));
     }
 
     /**

@@ -8,8 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Component
 class MailOutbox implements Mailer {
@@ -38,11 +36,6 @@ class MailOutbox implements Mailer {
                 .param("subject", mail.subject())
                 .param("body", seal.seal(mail.body()))
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wakeUp();
-            }
-        });
+        relay.wakeUpAfterCommit();
     }
 }

@@ -41,7 +41,7 @@ class InboxPageIntegrationTests extends IntegrationTest {
         Document mine = session.get("/inbox?tab=me").document();
         assertThat(mine.select(".tabs a").eachText()).as("read: no unread left").containsExactly("Me 0", "Unassigned 0", "All 0");
         assertThat(mine.select(".conversation-list li")).hasSize(1);
-        assertThat(owner.get("/dev/channel").document().select("li").text()).contains("+15550102030", "Yes, tomorrow at 9?");
+        assertThat(owner.get("/dev/channel").document().select("#text-outbox").text()).contains("+15550102030", "Yes, tomorrow at 9?");
 
         // Given to a colleague, it leaves the member's sight on the next request.
         session.get("/inbox?tab=me&c=" + id);

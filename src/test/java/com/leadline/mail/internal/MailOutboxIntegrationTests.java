@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.mail.Mailer;
 import com.leadline.mail.OutgoingMail;
+import com.leadline.platform.OutboxRelay;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.Smtp;
 import java.time.Duration;
@@ -107,7 +108,7 @@ class MailOutboxIntegrationTests extends IntegrationTest {
 
     @Test
     void backOffDoublesAndEventuallyGivesUp() {
-        MailRelay.RelayPolicy policy = new MailRelay.RelayPolicy(Duration.ofMinutes(2), Duration.ofSeconds(30),
+        OutboxRelay.Policy policy = new OutboxRelay.Policy(Duration.ofMinutes(2), Duration.ofSeconds(30),
                 Duration.ofHours(1), 12);
         assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));
