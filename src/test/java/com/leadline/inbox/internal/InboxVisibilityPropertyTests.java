@@ -99,6 +99,16 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
             }
         }
 
+        // Live updates: everyone listens, then every conversation changes once (the owner notes each).
+        Map<UUID, java.util.concurrent.BlockingQueue<String>> heard = new java.util.HashMap<>();
+        for (Person person : people) {
+            heard.put(person.id(), person.session().listen("/inbox/events", "inbox"));
+        }
+        for (Lead lead : leads) {
+            assertThat(account.owner().session().api("POST", "/api/v1/conversations/" + lead.id() + "/notes",
+                    Map.of("body", "Checked")).status()).isEqualTo(204);
+        }
+
         for (Person person : people) {
             boolean seesOthers = !person.role().equals("member");
             Set<UUID> profilesSeen = person.role().equals("owner") ? Set.copyOf(profiles) : person.memberOf();
@@ -109,6 +119,8 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
             Set<UUID> unassigned = leads.stream().filter(l -> all.contains(l.id()) && !l.closed() && l.assignee() == null)
                     .map(Lead::id).collect(Collectors.toSet());
 
+            assertThat(eventsHeard(heard.get(person.id()), all.size())).as("%s's live updates", person.role())
+                    .isEqualTo(all.stream().map(UUID::toString).collect(Collectors.toSet()));
             JsonNode counts = WebSession.json(person.session().api("GET", "/api/v1/conversations/counts", null));
             for (Map.Entry<String, Set<UUID>> tab : Map.of("me", me, "unassigned", unassigned, "all", all).entrySet()) {
                 List<JsonNode> rows = listInOrder(person.session(), tab.getKey());
@@ -183,6 +195,27 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                 }
             }
         }
+    }
+
+    /** The conversations announced to a listener: waits for as many as expected, then a little longer for any extra. */
+    private static Set<String> eventsHeard(java.util.concurrent.BlockingQueue<String> queue, int expected) {
+        Set<String> ids = new HashSet<>();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (ids.size() < expected && System.nanoTime() < deadline) {
+                String id = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            for (String id = queue.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS); id != null;
+                 id = queue.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                ids.add(id);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ids;
     }
 
     /** Sorts like the inbox: new, open with unread, open, closed; then newest activity first (then id, descending). */
