@@ -78,6 +78,10 @@ class ConversationHandoverIntegrationTests extends IntegrationTest {
         // Deactivated without a hand-over: the conversations stay theirs, and admins still see them.
         databaseOwner().sql("UPDATE users SET status = 'deactivated' WHERE id = :u").param("u", leaver.id()).update();
         assertThat(listAssignedTo(admin.session(), leaver.id())).hasSize(4);
+        org.jsoup.nodes.Document filtered = admin.session().get("/inbox?tab=all&assignee=" + leaver.id()).document();
+        assertThat(filtered.select("#assignee-filter option[selected]").text()).as("the page's filter names them")
+                .isEqualTo("Joined Member (deactivated)");
+        assertThat(filtered.select(".conversation-list li")).hasSize(4);
 
         assertThat(stayer.session().api("POST", "/api/v1/conversations/bulk-transfer",
                 Map.of("openOfAssignee", leaver.id().toString(), "to", stayer.id().toString())).status()).as("admins only").isEqualTo(403);
