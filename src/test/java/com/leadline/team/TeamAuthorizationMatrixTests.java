@@ -297,30 +297,15 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         sessions.put(Who.DEACTIVATED, deactivated.session());
         sessions.put(Who.OTHER_ACCOUNT, fixture.openAccount("Elsewhere Estates").owner().session());
         sessions.put(Who.ANONYMOUS, visitor());
-        sessions.put(Who.PARTNER_ADMIN, partnerWorkingIn(account.id(), "admin"));
-        sessions.put(Who.PARTNER_READ_ONLY, partnerWorkingIn(account.id(), "read_only"));
+        sessions.put(Who.PARTNER_ADMIN, fixture.partnerWorkingIn(account.id(), "admin"));
+        sessions.put(Who.PARTNER_READ_ONLY, fixture.partnerWorkingIn(account.id(), "read_only"));
         TeamFixture.Account elsewhere = fixture.openAccount("Elsewhere Plumbing");
-        sessions.put(Who.OTHER_PARTNER, partnerWorkingIn(elsewhere.id(), "admin"));
+        sessions.put(Who.OTHER_PARTNER, fixture.partnerWorkingIn(elsewhere.id(), "admin"));
         WebSession staff = visitor();
         assertThat(com.leadline.testing.StaffSignIn.signIn(staff, databaseOwner(), clock).location()).endsWith("/support");
         sessions.put(Who.SUPPORT, staff);
     }
 
-    /** A partner agency's user, signed up through the partner sign-up, working in the client account at this level. */
-    private WebSession partnerWorkingIn(UUID clientId, String level) {
-        WebSession partner = visitor();
-        partner.get("/partners/signup");
-        partner.post("/partners/signup", Map.of("businessName", "Agency " + level, "yourName", "Pat Partner",
-                "email", TeamFixture.unique("partner"), "password", PASSWORD));
-        UUID agencyId = UUID.fromString(WebSession.json(partner.api("GET", "/api/v1/session", null)).get("accountId").asString());
-        databaseOwner().sql("""
-                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
-                        VALUES (:client, :agency, :level, now())""")
-                .param("client", clientId).param("agency", agencyId).param("level", level).update();
-        partner.get("/partners");
-        assertThat(partner.post("/partners/act", Map.of("account", clientId.toString())).status()).isEqualTo(302);
-        return partner;
-    }
 
     private String outcome(Who who, Row row) {
         WebSession session = sessions.get(who);

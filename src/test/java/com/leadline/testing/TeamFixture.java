@@ -40,6 +40,23 @@ public final class TeamFixture {
         return new Account(accountId, profileId, new Member(UUID.fromString(me.get("userId").asString()), email, session));
     }
 
+    /** A user of a new partner agency (signed up as agencies do), granted this level on the client and working in it. */
+    public WebSession partnerWorkingIn(UUID clientId, String level) {
+        WebSession partner = new WebSession(port);
+        partner.get("/partners/signup");
+        partner.post("/partners/signup", java.util.Map.of("businessName", "Agency " + level, "yourName", "Pat Partner",
+                "email", unique("partner"), "password", IntegrationTest.PASSWORD));
+        UUID agencyId = UUID.fromString(WebSession.json(partner.api("GET", "/api/v1/session", null)).get("accountId").asString());
+        owner.sql("""
+                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
+                        VALUES (:client, :agency, :level, now())""")
+                .param("client", clientId).param("agency", agencyId).param("level", level).update();
+        partner.get("/partners");
+        org.assertj.core.api.Assertions.assertThat(partner.post("/partners/act", java.util.Map.of("account", clientId.toString())).status())
+                .isEqualTo(302);
+        return partner;
+    }
+
     public UUID addProfile(Account account, String name) {
         UUID id = UUID.randomUUID();
         owner.sql("INSERT INTO profiles (id, account_id, name, timezone, created_at) VALUES (:id, :a, :n, 'UTC', :now)")

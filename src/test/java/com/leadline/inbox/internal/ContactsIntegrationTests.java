@@ -175,7 +175,7 @@ class ContactsIntegrationTests extends IntegrationTest {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account account = fixture.openAccount("Read Roofing");
         UUID contact = contactOf(inbox.receiveInbound(account.id(), account.firstProfileId(), "+15550008888", "Leak!"));
-        WebSession partner = partnerWorkingIn(account.id(), "read_only");
+        WebSession partner = fixture.partnerWorkingIn(account.id(), "read_only");
         Document page = partner.get("/contacts/" + contact).document();
         assertThat(page.select("h1").text()).isEqualTo("+15550008888");
         assertThat(page.select("form[action$='" + contact + "']")).isEmpty();
@@ -258,19 +258,4 @@ class ContactsIntegrationTests extends IntegrationTest {
                 .query(String.class).single();
     }
 
-    /** A partner agency's user working in the client account at this level (as the authorization matrix makes them). */
-    private WebSession partnerWorkingIn(UUID clientId, String level) {
-        WebSession partner = visitor();
-        partner.get("/partners/signup");
-        partner.post("/partners/signup", Map.of("businessName", "Agency " + level, "yourName", "Pat Partner",
-                "email", TeamFixture.unique("partner"), "password", PASSWORD));
-        UUID agencyId = UUID.fromString(WebSession.json(partner.api("GET", "/api/v1/session", null)).get("accountId").asString());
-        databaseOwner().sql("""
-                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
-                        VALUES (:client, :agency, :level, now())""")
-                .param("client", clientId).param("agency", agencyId).param("level", level).update();
-        partner.get("/partners");
-        assertThat(partner.post("/partners/act", Map.of("account", clientId.toString())).status()).isEqualTo(302);
-        return partner;
-    }
 }
