@@ -21,8 +21,12 @@ class ShellModel {
     private final java.util.Optional<ShellProfiles> shellProfiles;
     private final java.util.Optional<com.leadline.platform.ShellAccounts> shellAccounts;
 
-    ShellModel(java.util.Optional<ShellProfiles> shellProfiles, java.util.Optional<com.leadline.platform.ShellAccounts> shellAccounts) {
+    private final java.util.Optional<com.leadline.platform.ShellInbox> shellInbox;
+
+    ShellModel(java.util.Optional<ShellProfiles> shellProfiles, java.util.Optional<com.leadline.platform.ShellAccounts> shellAccounts,
+               java.util.Optional<com.leadline.platform.ShellInbox> shellInbox) {
         this.shellProfiles = shellProfiles;
+        this.shellInbox = shellInbox;
         this.shellAccounts = shellAccounts;
     }
 
@@ -50,6 +54,17 @@ class ShellModel {
             return java.util.List.of();
         }
         return shellProfiles.get().visibleTo(user);
+    }
+
+    /** The navigation's unread badge; null hides the navigation (visitors, staff, an agency's own account). */
+    @ModelAttribute("inboxUnread")
+    Integer inboxUnread(jakarta.servlet.http.HttpServletRequest request) {
+        AuthenticatedUser user = currentUser();
+        if (user == null || shellInbox.isEmpty() || request.getHeader("HX-Request") != null) {
+            return null;
+        }
+        java.util.OptionalInt unread = shellInbox.get().unreadFor(user);
+        return unread.isPresent() ? unread.getAsInt() : null;
     }
 
     /** Where the switcher comes back to: this page's path (never a full URL from the request). */

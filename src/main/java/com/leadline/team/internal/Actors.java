@@ -20,7 +20,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Resolves the {@link Actor} parameter of a handler from the session's user, reading role and memberships now. */
 @Component
-class Actors implements HandlerMethodArgumentResolver {
+class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLookup {
 
     private final TeamStore team;
     private final PartnerAccess partners;
@@ -34,6 +34,11 @@ class Actors implements HandlerMethodArgumentResolver {
 
     Actor load(AuthenticatedUser user) {
         return find(user).orElseThrow(RequestRefusedException::notFound);
+    }
+
+    @Override
+    public Optional<Actor> actorOf(AuthenticatedUser user) {
+        return find(user);
     }
 
     /** The actor, or empty when the user has no role and no partner access in the account they work in. */
