@@ -190,11 +190,38 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                 assertThat(person.session().api("GET", "/api/v1/conversations/" + lead.id(), null).status())
                         .as("%s reading %s", person.role(), lead).isEqualTo(visible ? 200 : 404);
                 if (!visible) {
-                    assertThat(person.session().api("POST", "/api/v1/conversations/" + lead.id() + "/notes",
-                            Map.of("body", "Sneaky")).status()).as("%s writing to hidden %s", person.role(), lead).isEqualTo(404);
+                    String path = "/api/v1/conversations/" + lead.id();
+                    String before = fingerprint(lead.id());
+                    Map<String, Object> someProfile = Map.of("profileId", person.memberOf().isEmpty() ? lead.profile().toString()
+                            : person.memberOf().iterator().next().toString());
+                    for (Object[] write : List.of(
+                            new Object[] {"POST", path + "/notes", Map.of("body", "Sneaky")},
+                            new Object[] {"POST", path + "/replies", Map.of("body", "Sneaky")},
+                            new Object[] {"PUT", path + "/assignee", Map.of("assigneeId", person.id().toString())},
+                            new Object[] {"POST", path + "/close", Map.of("outcome", "won")},
+                            new Object[] {"POST", path + "/reopen", Map.of()},
+                            new Object[] {"PUT", path + "/profile", someProfile},
+                            new Object[] {"POST", path + "/reminders", Map.of("dueAt", Instant.now().plusSeconds(3600).toString())},
+                            new Object[] {"DELETE", path + "/reminders/" + UUID.randomUUID(), null})) {
+                        assertThat(person.session().api((String) write[0], (String) write[1], write[2]).status())
+                                .as("%s: %s %s on a hidden conversation", person.role(), write[0], write[1]).isEqualTo(404);
+                    }
+                    assertThat(person.session().post("/inbox/conversations/" + lead.id() + "/reply", Map.of("body", "Sneaky")).status())
+                            .as("%s replying from the page to hidden %s", person.role(), lead).isEqualTo(404);
+                    assertThat(fingerprint(lead.id())).as("hidden %s unchanged", lead).isEqualTo(before);
                 }
             }
         }
+    }
+
+    /** What a write would change about a conversation: where it is, who holds it, its state, activity, messages, reminders. */
+    private String fingerprint(UUID conversation) {
+        return databaseOwner().sql("""
+                        SELECT concat_ws('|', profile_id, assignee_id, state, last_activity_at,
+                                         (SELECT count(*) FROM messages WHERE conversation_id = :c),
+                                         (SELECT count(*) FROM reminders WHERE conversation_id = :c))
+                        FROM conversations WHERE id = :c""")
+                .param("c", conversation).query(String.class).single();
     }
 
     /** The conversations announced to a listener: waits for as many as expected, then a little longer for any extra. */
