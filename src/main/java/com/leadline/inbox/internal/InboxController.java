@@ -9,6 +9,7 @@ import com.leadline.team.Permission;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -106,36 +107,44 @@ class InboxController {
 
     @PostMapping("/inbox/conversations/{id}/reply")
     String reply(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String body,
-                 @RequestParam(defaultValue = "all") String tab) {
-        inbox.reply(actor, id, body);
-        return back(tab, id);
+                 @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
+        return attempt(actor, tab, id, "reply", Map.of("body", body), response, model, () -> {
+            inbox.reply(actor, id, body);
+            return back(tab, id);
+        });
     }
 
     @PostMapping("/inbox/conversations/{id}/note")
     String note(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String body,
-                @RequestParam(defaultValue = "all") String tab) {
-        inbox.note(actor, id, body);
-        return back(tab, id);
+                @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
+        return attempt(actor, tab, id, "note", Map.of("body", body), response, model, () -> {
+            inbox.note(actor, id, body);
+            return back(tab, id);
+        });
     }
 
     /** "me" takes it, "unassigned" lets it go, or a member's id. A member who gives it away doesn't come back to it. */
     @PostMapping("/inbox/conversations/{id}/assign")
     String assign(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "unassigned") String assignee,
-                  @RequestParam(defaultValue = "all") String tab) {
-        UUID to = switch (assignee) {
-            case "me" -> actor.userId();
-            case "unassigned" -> null;
-            default -> parseOr(assignee, "assigneeId", "Choose a member, yourself or Unassigned.");
-        };
-        inbox.assign(actor, id, to);
-        return to == null || to.equals(actor.userId()) || actor.can(Permission.EDIT_USERS) ? back(tab, id) : back(tab, null);
+                  @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
+        return attempt(actor, tab, id, "assign", Map.of(), response, model, () -> {
+            UUID to = switch (assignee) {
+                case "me" -> actor.userId();
+                case "unassigned" -> null;
+                default -> parseOr(assignee, "assigneeId", "Choose a member, yourself or Unassigned.");
+            };
+            inbox.assign(actor, id, to);
+            return to == null || to.equals(actor.userId()) || actor.can(Permission.EDIT_USERS) ? back(tab, id) : back(tab, null);
+        });
     }
 
     @PostMapping("/inbox/conversations/{id}/close")
     String close(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
-                 @RequestParam(defaultValue = "all") String tab) {
-        inbox.close(actor, id, outcome);
-        return back(tab, id);
+                 @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
+        return attempt(actor, tab, id, "close", Map.of(), response, model, () -> {
+            inbox.close(actor, id, outcome);
+            return back(tab, id);
+        });
     }
 
     @PostMapping("/inbox/conversations/{id}/reopen")
@@ -146,23 +155,28 @@ class InboxController {
 
     @PostMapping("/inbox/conversations/{id}/profile")
     String move(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String profile,
-                @RequestParam(defaultValue = "all") String tab) {
-        inbox.moveToProfile(actor, id, parseOr(profile, "profileId", "Choose one of your profiles."));
-        return back(tab, id);
+                @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
+        return attempt(actor, tab, id, "move", Map.of(), response, model, () -> {
+            inbox.moveToProfile(actor, id, parseOr(profile, "profileId", "Choose one of your profiles."));
+            return back(tab, id);
+        });
     }
 
     /** {@code dueAt} is a local date and time in the conversation's profile's time zone, as a datetime-local field sends it. */
     @PostMapping("/inbox/conversations/{id}/reminders")
     String remind(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String dueAt,
-                  @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "all") String tab) {
-        Instant due;
-        try {
-            due = LocalDateTime.parse(dueAt).atZone(zoneOf(inbox.thread(actor, id).conversation().profileId())).toInstant();
-        } catch (java.time.format.DateTimeParseException malformed) {
-            throw RequestRefusedException.invalid(Map.of("dueAt", "Choose a date and time for the reminder."));
-        }
-        inbox.remind(actor, id, due, note);
-        return back(tab, id);
+                  @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "all") String tab,
+                  HttpServletResponse response, Model model) {
+        return attempt(actor, tab, id, "remind", Map.of("dueAt", dueAt, "note", note), response, model, () -> {
+            Instant due;
+            try {
+                due = LocalDateTime.parse(dueAt).atZone(zoneOf(inbox.thread(actor, id).conversation().profileId())).toInstant();
+            } catch (java.time.format.DateTimeParseException malformed) {
+                throw RequestRefusedException.invalid(Map.of("dueAt", "Choose a date and time for the reminder."));
+            }
+            inbox.remind(actor, id, due, note);
+            return back(tab, id);
+        });
     }
 
     @PostMapping("/inbox/conversations/{id}/reminders/{reminderId}/cancel")
@@ -176,11 +190,30 @@ class InboxController {
     @PostMapping("/inbox/bulk-transfer")
     String bulkTransfer(Actor actor, @RequestParam(name = "conversation", required = false) List<UUID> selected,
                         @RequestParam(defaultValue = "") String openOf, @RequestParam(defaultValue = "unassigned") String to,
-                        @RequestParam(defaultValue = "all") String tab) {
-        UUID target = to.equals("unassigned") ? null : parseOr(to, "to", "Choose a member or Unassigned.");
-        UUID holder = openOf.isBlank() ? null : parseOr(openOf, "openOfAssignee", "Choose whose conversations to move.");
-        inbox.bulkTransfer(actor, selected == null || holder != null ? List.of() : selected, holder, target);
-        return back(tab, null);
+                        @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
+        return attempt(actor, tab, null, "bulk", Map.of(), response, model, () -> {
+            UUID target = to.equals("unassigned") ? null : parseOr(to, "to", "Choose a member or Unassigned.");
+            UUID holder = openOf.isBlank() ? null : parseOr(openOf, "openOfAssignee", "Choose whose conversations to move.");
+            inbox.bulkTransfer(actor, selected == null || holder != null ? List.of() : selected, holder, target);
+            return back(tab, null);
+        });
+    }
+
+    /**
+     * Runs a form's action; when it is refused with field errors, the Inbox page comes back with them
+     * next to that form ({@code form}) and in a summary, and with what was typed.
+     */
+    private String attempt(Actor actor, String tab, UUID conversation, String form, Map<String, String> typed,
+                           HttpServletResponse response, Model model, java.util.function.Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (RequestRefusedException refused) {
+            Map<String, String> errors = refused.fieldErrorsFor(response);
+            model.addAttribute("errors", errors);
+            model.addAttribute("failedForm", form);
+            model.addAttribute("typed", typed);
+            return page(actor, tab, conversation, "", null, "", null, null, null, null, model);
+        }
     }
 
     private static String back(String tab, UUID conversation) {

@@ -7,11 +7,16 @@ import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Inbox page and the local dev channel, as people use them: a text arrives, is taken, answered, given away. */
 class InboxPageIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    private InboxService inbox;
 
     @Test
     void aTextFromTheDevChannelIsTakenAnsweredAndGivenAway() {
@@ -55,5 +60,29 @@ class InboxPageIntegrationTests extends IntegrationTest {
         assertThat(session.get("/inbox?tab=all").document().select(".conversation-list li")).isEmpty();
         assertThat(colleague.session().get("/inbox?tab=me").document().select(".tabs a").first().text()).isEqualTo("Me 1");
         assertThat(owner.get("/inbox?tab=all&c=" + id).document().select("#conversation-heading").text()).isEqualTo("+15550102030");
+    }
+
+    @Test
+    void aRefusedFormComesBackWithItsErrorAndWhatWasTyped() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Form Florists");
+        WebSession owner = account.owner().session();
+        UUID id = inbox.receiveInbound(account.id(), account.firstProfileId(), "+15550900001", "Roses for Friday?");
+        owner.get("/inbox?tab=all&c=" + id);
+
+        String tooLong = "x".repeat(1601);
+        WebSession.Page reply = owner.post("/inbox/conversations/" + id + "/reply", Map.of("body", tooLong, "tab", "all"));
+        assertThat(reply.status()).isEqualTo(422);
+        Document page = reply.document();
+        assertThat(page.select(".error-summary").text()).contains("up to 1600 characters");
+        assertThat(page.select("#reply-body").text()).as("kept what was typed").isEqualTo(tooLong);
+        assertThat(page.select("#reply-body ~ .field-error").text()).contains("up to 1600 characters");
+
+        WebSession.Page remind = owner.post("/inbox/conversations/" + id + "/reminders", Map.of("dueAt", "soon", "note", "Call", "tab", "all"));
+        assertThat(remind.status()).isEqualTo(422);
+        assertThat(remind.document().select("#remind-note").attr("value")).isEqualTo("Call");
+        assertThat(remind.document().select(".field-error").text()).contains("Choose a date and time");
+        assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", id)
+                .query(Integer.class).single()).as("nothing written").isEqualTo(1);
     }
 }
