@@ -192,7 +192,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("PUT", "/api/v1/conversations/{id}/profile", Target.CONVERSATION, subject -> Map.of("profileId", account.firstProfileId().toString()),
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/conversations/{id}/reminders", Target.CONVERSATION,
-                    subject -> Map.of("dueAt", Instant.now().plus(java.time.Duration.ofDays(1)).toString(), "note", "Call back"),
+                    subject -> Map.of("dueAt", clock.instant().plus(java.time.Duration.ofDays(1)).toString(), "note", "Call back"),
                     "201", "201", "404", "201", "401", "404", "401", "403", "201", "403", "404"),
             api("DELETE", "/api/v1/conversations/{id}/reminders/{reminderId}", Target.REMINDER, null,
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
@@ -213,7 +213,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("POST", "/inbox/conversations/{id}/profile", Target.CONVERSATION, subject -> Map.of("profile", account.firstProfileId().toString()),
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
             page("POST", "/inbox/conversations/{id}/reminders", Target.CONVERSATION,
-                    subject -> Map.of("dueAt", java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(), "note", "Call back"),
+                    subject -> Map.of("dueAt", java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(2).withNano(0)
+                            .toString(), "note", "Call back"),
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
             page("POST", "/inbox/conversations/{id}/reminders/{reminderId}/cancel", Target.REMINDER, subject -> Map.of(),
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),

@@ -201,7 +201,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                             new Object[] {"POST", path + "/close", Map.of("outcome", "won")},
                             new Object[] {"POST", path + "/reopen", Map.of()},
                             new Object[] {"PUT", path + "/profile", someProfile},
-                            new Object[] {"POST", path + "/reminders", Map.of("dueAt", Instant.now().plusSeconds(3600).toString())},
+                            new Object[] {"POST", path + "/reminders", Map.of("dueAt", clock.instant().plusSeconds(3600).toString())},
                             new Object[] {"DELETE", path + "/reminders/" + UUID.randomUUID(), null})) {
                         assertThat(person.session().api((String) write[0], (String) write[1], write[2]).status())
                                 .as("%s: %s %s on a hidden conversation", person.role(), write[0], write[1]).isEqualTo(404);
