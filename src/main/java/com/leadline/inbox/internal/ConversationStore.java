@@ -72,8 +72,9 @@ class ConversationStore {
              AND (CAST(:profile AS uuid) IS NULL OR c.profile_id = :profile)
              AND (CAST(:assignee AS uuid) IS NULL OR c.assignee_id = :assignee)
              AND (NOT :unassignedOnly OR c.assignee_id IS NULL)
-             AND (:search = '' OR strpos(lower(k.name), :search) > 0 OR strpos(coalesce(k.phone, ''), :search) > 0
-                  OR strpos(lower(coalesce(k.email, '')), :search) > 0
+             AND (:search = ''
+                  OR EXISTS (SELECT 1 FROM contacts s WHERE s.id = c.contact_id AND (strpos(lower(s.name), :search) > 0
+                             OR strpos(coalesce(s.phone, ''), :search) > 0 OR strpos(lower(coalesce(s.email, '')), :search) > 0))
                   OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND strpos(lower(m.body), :search) > 0))""";
 
     private static JdbcClient.StatementSpec bindFilter(JdbcClient.StatementSpec statement, Filter filter) {
@@ -103,19 +104,23 @@ class ConversationStore {
                 + (group == 2 ? " AND NOT " + UNREAD : "")
                 + (after == null ? "" : " AND (c.last_activity_at, c.id) < (:afterTime, :afterId)");
         String order = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit";
-        String select = "SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE " + conditions;
+        String select = "SELECT c.* FROM conversations c WHERE " + conditions;
         boolean fewProfiles = filter.profileId() != null || visibility.profiles().size() <= MERGE_PROFILES_UP_TO;
-        String sql;
+        String keys;
         if (group == 1) {
             // Driven by the viewer's unread flags, which stay few.
-            sql = select + order;
+            keys = select + order;
         } else if (fewProfiles) {
             // Each profile's newest rows in index order, then merged.
-            sql = "SELECT x.* FROM unnest(CAST(:pathProfiles AS uuid[])) AS p(id) CROSS JOIN LATERAL ("
+            keys = "SELECT x.* FROM unnest(CAST(:pathProfiles AS uuid[])) AS p(id) CROSS JOIN LATERAL ("
                     + select + " AND c.profile_id = p.id" + order + ") x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT :limit";
         } else {
-            sql = select + " AND c.account_id = :account" + order;
+            keys = select + " AND c.account_id = :account" + order;
         }
+        // The page's rows are chosen from conversations alone, in index order; only those few then get their
+        // contact and unread flag (joined first, the planner may read the whole group and sort it).
+        String sql = "SELECT " + COLUMNS + " FROM (" + keys + ") c JOIN contacts k ON k.id = c.contact_id"
+                + " ORDER BY c.last_activity_at DESC, c.id DESC";
         JdbcClient.StatementSpec statement = bindFilter(visibility.bind(jdbc.sql(sql)), filter).param("limit", limit);
         if (group != 1 && fewProfiles) {
             statement = statement.param("pathProfiles", filter.profileId() != null ? new UUID[] {filter.profileId()}

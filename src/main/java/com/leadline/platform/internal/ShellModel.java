@@ -34,7 +34,7 @@ class ShellModel {
     @ModelAttribute("shellAccounts")
     java.util.List<com.leadline.platform.ShellAccounts.AccountChoice> shellAccounts(jakarta.servlet.http.HttpServletRequest request) {
         AuthenticatedUser user = currentUser();
-        if (user == null || shellAccounts.isEmpty() || request.getHeader("HX-Request") != null) {
+        if (user == null || shellAccounts.isEmpty() || request.getHeader("HX-Request") != null || !rendersPage(request)) {
             return java.util.List.of();
         }
         return shellAccounts.get().choicesFor(user);
@@ -50,7 +50,7 @@ class ShellModel {
     @ModelAttribute("shellProfiles")
     java.util.List<ShellProfiles.ShellProfile> shellProfiles(jakarta.servlet.http.HttpServletRequest request) {
         AuthenticatedUser user = currentUser();
-        if (user == null || shellProfiles.isEmpty() || request.getHeader("HX-Request") != null) {
+        if (user == null || shellProfiles.isEmpty() || request.getHeader("HX-Request") != null || !rendersPage(request)) {
             return java.util.List.of();
         }
         return shellProfiles.get().visibleTo(user);
@@ -60,11 +60,23 @@ class ShellModel {
     @ModelAttribute("inboxUnread")
     Integer inboxUnread(jakarta.servlet.http.HttpServletRequest request) {
         AuthenticatedUser user = currentUser();
-        if (user == null || shellInbox.isEmpty() || request.getHeader("HX-Request") != null) {
+        if (user == null || shellInbox.isEmpty() || request.getHeader("HX-Request") != null || !rendersPage(request)) {
             return null;
         }
         java.util.OptionalInt unread = shellInbox.get().unreadFor(user);
         return unread.isPresent() ? unread.getAsInt() : null;
+    }
+
+    /**
+     * Whether the handler renders a page: JSON handlers ({@code @ResponseBody}, every {@code @RestController})
+     * have no shell, so the switchers' database reads are skipped for them (they ran on every API request).
+     */
+    private static boolean rendersPage(jakarta.servlet.http.HttpServletRequest request) {
+        return !(request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                instanceof org.springframework.web.method.HandlerMethod handler)
+                || !(handler.hasMethodAnnotation(org.springframework.web.bind.annotation.ResponseBody.class)
+                     || org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(handler.getBeanType(),
+                            org.springframework.web.bind.annotation.ResponseBody.class));
     }
 
     /** Where the switcher comes back to: this page's path (never a full URL from the request). */
