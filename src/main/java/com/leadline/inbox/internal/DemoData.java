@@ -16,8 +16,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,9 +50,9 @@ class DemoData implements ApplicationRunner {
              @Value("${spring.flyway.user}") String user, @Value("${spring.flyway.password:}") String password) {
         this.passwords = passwords;
         this.clock = clock;
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
-        this.owner = JdbcClient.create(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DatabaseOwner databaseOwner = DatabaseOwner.connect(url, user, password);
+        this.owner = databaseOwner.jdbc();
+        this.transactions = databaseOwner.transactions();
     }
 
     @Override
