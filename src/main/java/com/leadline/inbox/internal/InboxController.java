@@ -170,7 +170,7 @@ class InboxController {
         return attempt(actor, tab, id, "remind", Map.of("dueAt", dueAt, "note", note), response, model, () -> {
             Instant due;
             try {
-                due = LocalDateTime.parse(dueAt).atZone(zoneOf(inbox.thread(actor, id).conversation().profileId())).toInstant();
+                due = LocalDateTime.parse(dueAt).atZone(zoneOf(inbox.profileOf(actor, id))).toInstant();
             } catch (java.time.format.DateTimeParseException malformed) {
                 throw RequestRefusedException.invalid(Map.of("dueAt", "Choose a date and time for the reminder."));
             }

@@ -118,6 +118,11 @@ class InboxService implements ConversationHandover, InboundTexts {
         return transactions.execute(status -> new EnumMap<>(conversations.unreadCounts(Visibility.of(actor))));
     }
 
+    /** The profile of a conversation the actor sees (404 otherwise), without reading it. */
+    UUID profileOf(Actor actor, UUID conversationId) {
+        return transactions.execute(status -> visible(actor, conversationId).profileId());
+    }
+
     /** Opening a conversation reads it: it is no longer unread for the actor (and for nobody else). */
     Thread thread(Actor actor, UUID conversationId) {
         return transactions.execute(status -> {
