@@ -51,17 +51,19 @@ public class Tenancy {
     }
 
     private void enter(UUID accountId) {
+        // A transaction carries the thread's account from its start (nothing binds one inside a transaction).
+        boolean alreadyThere = java.util.Objects.equals(CURRENT.get(), accountId);
         if (accountId == null) {
             CURRENT.remove();
         } else {
             CURRENT.set(accountId);
         }
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!alreadyThere && TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.sql(SET_ACCOUNT).param("account", accountId == null ? "" : accountId.toString()).query().singleValue();
         }
     }
 
-    /** For the request filter: binds the signed-in user's account for the whole request. */
+    /** For the request filter, outside any transaction: binds the signed-in user's account for the whole request. */
     public static void bindToThread(UUID accountId) {
         CURRENT.set(accountId);
     }

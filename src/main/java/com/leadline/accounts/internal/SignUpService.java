@@ -164,7 +164,7 @@ class SignUpService {
             accounts.insertBillingAccount(accountId, ownerId, businessName, email, now);
             audit.record(AuditEntry.of("sign_up", Outcome.SUCCESS).inAccount(accountId).by(ownerId)
                     .on("account", accountId).from(ip));
-            return new AuthenticatedUser(ownerId, accountId, name, email);
+            return AuthenticatedUser.atHome(ownerId, accountId, name, email);
         });
     }
 
@@ -177,7 +177,7 @@ class SignUpService {
             events.publishEvent(new AgencyOpened(agencyId, adminId));
             audit.record(AuditEntry.of("partner.sign_up", Outcome.SUCCESS).inAccount(agencyId).by(adminId)
                     .on("account", agencyId).from(ip));
-            return new AuthenticatedUser(adminId, agencyId, name, email);
+            return AuthenticatedUser.atHome(adminId, agencyId, name, email);
         });
     }
 

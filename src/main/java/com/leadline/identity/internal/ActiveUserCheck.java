@@ -28,9 +28,8 @@ class ActiveUserCheck implements SignedInUserCheck {
     @Transactional(readOnly = true)
     public Optional<AuthenticatedUser> current(AuthenticatedUser user) {
         // Read in the user's own account: a partner user's session works in a client's account.
-        return users.homeAccountOf(user.userId())
-                .flatMap(home -> tenancy.inAccount(home, () -> users.credentials(user.userId())))
+        return Optional.ofNullable(user.homeAccountId()).flatMap(account -> tenancy.inAccount(account, () -> users.credentials(user.userId())))
                 .filter(now -> now.status() == UserStatus.ACTIVE)
-                .map(now -> new AuthenticatedUser(now.userId(), user.accountId(), now.name(), now.email()));
+                .map(now -> new AuthenticatedUser(now.userId(), now.accountId(), user.accountId(), now.name(), now.email()));
     }
 }

@@ -86,7 +86,7 @@ class SignInService {
                         () -> users.credentials(found.userId())))
                 .filter(credentials -> credentials.status() == UserStatus.ACTIVE)
                 .filter(credentials -> hasher.matches(password, credentials.passwordHash()))
-                .map(credentials -> new AuthenticatedUser(credentials.userId(), credentials.accountId(),
+                .map(credentials -> AuthenticatedUser.atHome(credentials.userId(), credentials.accountId(),
                         credentials.name(), credentials.email()));
         if (subject.isEmpty()) {
             hasher.spendTimeOfOneCheck(password);

@@ -1,6 +1,5 @@
 package com.leadline.partners.internal;
 
-import com.leadline.identity.Identities;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SignedInUserCheck;
 import java.util.Optional;
@@ -16,22 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(2)
 class PartnerAccessCheck implements SignedInUserCheck {
 
-    private final Identities identities;
     private final GrantStore grants;
 
-    PartnerAccessCheck(Identities identities, GrantStore grants) {
-        this.identities = identities;
+    PartnerAccessCheck(GrantStore grants) {
         this.grants = grants;
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<AuthenticatedUser> current(AuthenticatedUser user) {
-        return identities.homeAccountOf(user.userId()).map(home -> {
-            if (home.equals(user.accountId()) || grants.levelOf(user.accountId(), home).isPresent()) {
-                return user;
-            }
-            return new AuthenticatedUser(user.userId(), home, user.displayName(), user.email());
-        });
+        if (user.isAtHome() || grants.levelOf(user.accountId(), user.homeAccountId()).isPresent()) {
+            return Optional.of(user);
+        }
+        return Optional.of(user.workingIn(user.homeAccountId()));
     }
 }

@@ -2,7 +2,6 @@ package com.leadline.partners.internal;
 
 import com.leadline.accounts.AccountKinds;
 import com.leadline.identity.AccountNames;
-import com.leadline.identity.Identities;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.ShellAccounts;
@@ -22,16 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PartnerWorkspace implements ShellAccounts {
 
     private final GrantStore grants;
-    private final Identities identities;
     private final AccountKinds accountKinds;
     private final AccountNames accountNames;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
 
-    PartnerWorkspace(GrantStore grants, Identities identities, AccountKinds accountKinds, AccountNames accountNames,
+    PartnerWorkspace(GrantStore grants, AccountKinds accountKinds, AccountNames accountNames,
                      Tenancy tenancy, TransactionTemplate transactions) {
         this.grants = grants;
-        this.identities = identities;
         this.accountKinds = accountKinds;
         this.accountNames = accountNames;
         this.tenancy = tenancy;
@@ -60,13 +57,13 @@ class PartnerWorkspace implements ShellAccounts {
             if (!allowed) {
                 throw RequestRefusedException.notFound();
             }
-            return new AuthenticatedUser(user.userId(), accountId, user.displayName(), user.email());
+            return user.workingIn(accountId);
         });
     }
 
     /** The agency the user belongs to, if they belong to one. */
     Optional<UUID> agencyOf(AuthenticatedUser user) {
-        return identities.homeAccountOf(user.userId())
+        return Optional.ofNullable(user.homeAccountId())
                 .filter(home -> tenancy.inAccount(home, () -> accountKinds.isAgency(home)));
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * The JSON API's refusals as RFC 9457 problem details: the same statuses and words as the pages,
- * field errors under {@code errors}. Ordered before {@link ShellModel}, which renders pages.
+ * field errors under {@code errors}. Ordered before {@link PageErrors}, which renders pages.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

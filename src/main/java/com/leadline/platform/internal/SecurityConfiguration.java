@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -26,6 +27,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 @Configuration(proxyBeanMethods = false)
@@ -64,6 +67,7 @@ class SecurityConfiguration {
     SecurityFilterChain applicationChain(HttpSecurity http, SecurityContextRepository contextRepository,
                                          CsrfTokenRepository csrfTokens, Clock clock,
                                          java.util.List<com.leadline.platform.SignedInUserCheck> signedInUserChecks,
+                                         PlatformTransactionManager transactionManager,
                                          @Value("${leadline.session.absolute-timeout:7d}") Duration absoluteTimeout)
             throws Exception {
         return http
@@ -88,8 +92,23 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout), SecurityContextHolderFilter.class)
-                .addFilterBefore(new TenantRequestFilter(signedInUserChecks), AuthorizationFilter.class)
+                .addFilterBefore(new TenantRequestFilter(signedInUserChecks, readOnly(transactionManager)), AuthorizationFilter.class)
                 .build();
+    }
+
+    /**
+     * Requests are already timed once (http.server.requests); an observation around every security filter
+     * and chain doubled that work per request and fed no dashboard.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    private static TransactionTemplate readOnly(PlatformTransactionManager transactionManager) {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        template.setReadOnly(true);
+        return template;
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,9 +27,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class TenantRequestFilter extends OncePerRequestFilter {
 
     private final List<SignedInUserCheck> checks;
+    private final TransactionOperations readOnly;
 
-    TenantRequestFilter(List<SignedInUserCheck> checks) {
+    /** The checks run together in one read-only transaction (they are asked on every request). */
+    TenantRequestFilter(List<SignedInUserCheck> checks, TransactionOperations readOnly) {
         this.checks = checks;
+        this.readOnly = readOnly;
     }
 
     @Override
@@ -38,10 +42,13 @@ class TenantRequestFilter extends OncePerRequestFilter {
         try {
             if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
                 Tenancy.bindToThread(user.accountId());
-                Optional<AuthenticatedUser> current = Optional.of(user);
-                for (SignedInUserCheck check : checks) {
-                    current = current.flatMap(check::current);
-                }
+                Optional<AuthenticatedUser> current = readOnly.execute(status -> {
+                    Optional<AuthenticatedUser> checked = Optional.of(user);
+                    for (SignedInUserCheck check : checks) {
+                        checked = checked.flatMap(check::current);
+                    }
+                    return checked;
+                });
                 if (current.isEmpty()) {
                     endSession(request, response);
                     return;

@@ -43,15 +43,17 @@ class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLo
 
     /** The actor, or empty when the user has no role and no partner access in the account they work in. */
     Optional<Actor> find(AuthenticatedUser user) {
-        return transactions.execute(status -> team.roleOf(user.userId())
-                .or(() -> partners.levelOf(user.userId(), user.accountId())
-                        .map(level -> level == PartnerAccess.Level.ADMIN ? Role.PARTNER_ADMIN : Role.PARTNER_READ_ONLY))
-                .map(role -> {
-                    Set<UUID> inUse = team.allProfiles();
-                    boolean wholeAccount = role == Role.OWNER || role.isPartner() || inUse.isEmpty();
-                    return new Actor(user.userId(), user.accountId(), user.displayName(), role,
-                            wholeAccount ? inUse : team.workingProfiles(user.userId()), wholeAccount);
-                }));
+        return transactions.execute(status -> {
+            TeamStore.Standing standing = team.standingOf(user.userId());
+            return standing.role()
+                    .or(() -> partners.levelOf(user.userId(), user.accountId())
+                            .map(level -> level == PartnerAccess.Level.ADMIN ? Role.PARTNER_ADMIN : Role.PARTNER_READ_ONLY))
+                    .map(role -> {
+                        boolean wholeAccount = role == Role.OWNER || role.isPartner() || standing.profilesInUse().isEmpty();
+                        return new Actor(user.userId(), user.accountId(), user.displayName(), role,
+                                wholeAccount ? standing.profilesInUse() : standing.memberProfiles(), wholeAccount);
+                    });
+        });
     }
 
     @Override

@@ -253,7 +253,7 @@ class TeamService implements TeamSupport {
             identities.activateInvitedUser(invitee.id(), name, password);
             audit.record(AuditEntry.of("invitation.accepted", Outcome.SUCCESS).inAccount(accountId).by(invitee.id())
                     .on("user", invitee.id()).from(ip));
-            return Optional.of(new AuthenticatedUser(invitee.id(), accountId, name, invitee.email()));
+            return Optional.of(AuthenticatedUser.atHome(invitee.id(), accountId, name, invitee.email()));
         })));
     }
 

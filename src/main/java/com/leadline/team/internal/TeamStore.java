@@ -59,12 +59,27 @@ class TeamStore {
         return Set.copyOf(jdbc.sql("SELECT id FROM profiles WHERE archived_at IS NULL").query(UUID.class).list());
     }
 
-    /** The profiles in use that the user is a member of. */
-    Set<UUID> workingProfiles(UUID userId) {
-        return Set.copyOf(jdbc.sql("""
-                        SELECT pm.profile_id FROM profile_memberships pm JOIN profiles p ON p.id = pm.profile_id
-                        WHERE pm.user_id = :u AND p.archived_at IS NULL""")
-                .param("u", userId).query(UUID.class).list());
+    /**
+     * A user's place in the account: their role (none for partner users), the profiles in use, and
+     * those of them the user is a member of. One query, as it is read on every request.
+     */
+    record Standing(Optional<Role> role, Set<UUID> profilesInUse, Set<UUID> memberProfiles) {
+    }
+
+    Standing standingOf(UUID userId) {
+        return jdbc.sql("""
+                        SELECT (SELECT role FROM account_members WHERE user_id = :u),
+                               ARRAY(SELECT id FROM profiles WHERE archived_at IS NULL),
+                               ARRAY(SELECT pm.profile_id FROM profile_memberships pm JOIN profiles p ON p.id = pm.profile_id
+                                     WHERE pm.user_id = :u AND p.archived_at IS NULL)""")
+                .param("u", userId)
+                .query((rs, n) -> new Standing(Optional.ofNullable(rs.getString(1)).map(Role::fromCode),
+                        uuids(rs.getArray(2)), uuids(rs.getArray(3))))
+                .single();
+    }
+
+    private static Set<UUID> uuids(java.sql.Array array) throws java.sql.SQLException {
+        return Set.of((UUID[]) array.getArray());
     }
 
     /** Per profile, the users who work in it (members, and the owner in every one), deactivated users aside. */

@@ -68,7 +68,7 @@ class InboxBenchmark {
         StringBuilder perRequest = new StringBuilder("| actor | signed-in checks + actor | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
         for (String email : List.of(BenchmarkData.MEMBER_EMAIL, BenchmarkData.ADMIN_EMAIL, BenchmarkData.OWNER_EMAIL)) {
             AuthenticatedUser user = owner.sql("SELECT id, account_id, name, email FROM users WHERE email = :e").param("e", email)
-                    .query((rs, n) -> new AuthenticatedUser(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                    .query((rs, n) -> AuthenticatedUser.atHome(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             rs.getString(3), rs.getString(4)))
                     .single();
             long flags = owner.sql("SELECT count(*) FROM conversation_unread WHERE user_id = :u").param("u", user.userId())

@@ -8,11 +8,15 @@ import com.leadline.testing.WebSession;
 import com.leadline.testing.WebSession.Page;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebSecurityIntegrationTests extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    SparingSessionRepository sessions;
 
     @Test
     void pagesCarryTheSecurityHeaders() {
@@ -60,6 +64,43 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(owner.isSignedIn()).isFalse();
         assertThat(owner.get("/settings").location()).endsWith("/signin");
+    }
+
+    @Test
+    void aSessionRowIsWrittenAgainOnlyOnceItsLastAccessMovedByAMinute() {
+        SparingSessionRepository.SparingSession session = sessions.createSession();
+        Instant created = session.getLastAccessedTime();
+        sessions.save(session);
+
+        SparingSessionRepository.SparingSession later = sessions.findById(session.getId());
+        later.setLastAccessedTime(created.plusSeconds(59));
+        sessions.save(later);
+        assertThat(storedLastAccess(session.getId())).isEqualTo(created.toEpochMilli());
+
+        later = sessions.findById(session.getId());
+        later.setLastAccessedTime(created.plusSeconds(60));
+        sessions.save(later);
+        assertThat(storedLastAccess(session.getId())).isEqualTo(created.plusSeconds(60).toEpochMilli());
+        assertThat(sessions.findById(session.getId()).getLastAccessedTime().toEpochMilli()).isEqualTo(created.plusSeconds(60).toEpochMilli());
+        sessions.deleteById(session.getId());
+    }
+
+    @Test
+    void signedInRequestsWithinAMinuteLeaveTheSessionRowAsItWas() {
+        WebSession owner = visitor();
+        owner.signUp("Quiet Rows", "Cue Rose", uniqueEmail("owner"), PASSWORD);
+        String id = owner.sessionId().orElseThrow();
+        long before = storedLastAccess(id);
+        for (int i = 0; i < 3; i++) {
+            assertThat(owner.api("GET", "/api/v1/session", null).status()).isEqualTo(200);
+        }
+        assertThat(storedLastAccess(id)).isEqualTo(before);
+        assertThat(owner.isSignedIn()).isTrue();
+    }
+
+    private long storedLastAccess(String sessionId) {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = :id").param("id", sessionId)
+                .query(Long.class).single();
     }
 
     @Test

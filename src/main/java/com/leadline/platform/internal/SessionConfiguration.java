@@ -1,0 +1,34 @@
+package com.leadline.platform.internal;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+
+/**
+ * Sessions in PostgreSQL (the {@code SPRING_SESSION} tables of V7), shared by every server node,
+ * seen through {@link SparingSessionRepository}. Declared here rather than left to Spring Boot,
+ * which steps back as soon as the application has a session repository of its own; so the idle
+ * timeout is applied here too.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(JdbcHttpSessionConfiguration.class)
+class SessionConfiguration {
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> idleTimeout(@Value("${spring.session.timeout}") Duration timeout) {
+        return repository -> repository.setDefaultMaxInactiveInterval(timeout);
+    }
+
+    @Bean
+    @Primary
+    SparingSessionRepository sparingSessionRepository(JdbcIndexedSessionRepository sessions,
+            @Value("${leadline.session.last-access-granularity:1m}") Duration granularity) {
+        return new SparingSessionRepository(sessions, granularity);
+    }
+}
