@@ -68,19 +68,30 @@ class ConversationStore {
         static final Filter NONE = new Filter(null, null, false, "");
     }
 
-    private static final String FILTER = """
-             AND (CAST(:profile AS uuid) IS NULL OR c.profile_id = :profile)
-             AND (CAST(:assignee AS uuid) IS NULL OR c.assignee_id = :assignee)
-             AND (NOT :unassignedOnly OR c.assignee_id IS NULL)
-             AND (:search = ''
-                  OR EXISTS (SELECT 1 FROM contacts s WHERE s.id = c.contact_id AND (strpos(lower(s.name), :search) > 0
-                             OR strpos(coalesce(s.phone, ''), :search) > 0 OR strpos(lower(coalesce(s.email, '')), :search) > 0))
+    private static final String SEARCH = """
+             AND (EXISTS (SELECT 1 FROM contacts s WHERE s.id = c.contact_id AND (strpos(lower(s.name), :search) > 0
+                          OR strpos(coalesce(s.phone, ''), :search) > 0 OR strpos(lower(coalesce(s.email, '')), :search) > 0))
                   OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND strpos(lower(m.body), :search) > 0))""";
 
-    private static JdbcClient.StatementSpec bindFilter(JdbcClient.StatementSpec statement, Filter filter) {
+    /**
+     * The conditions of the filters in use, and only those: a condition that a parameter switches off
+     * (":profile IS NULL OR ...") leaves PostgreSQL to plan for either case.
+     */
+    private static String filterConditions(Filter filter) {
+        return (filter.profileId() == null ? "" : " AND c.profile_id = :profile")
+                + (filter.assigneeId() == null ? "" : " AND c.assignee_id = :assignee")
+                + (filter.unassignedOnly() ? " AND c.assignee_id IS NULL" : "")
+                + (searchText(filter).isEmpty() ? "" : " " + SEARCH);
+    }
+
+    private static String searchText(Filter filter) {
         String search = filter.search() == null ? "" : filter.search().strip().toLowerCase(java.util.Locale.ROOT);
+        return search.length() > 100 ? search.substring(0, 100) : search;
+    }
+
+    private static JdbcClient.StatementSpec bindFilter(JdbcClient.StatementSpec statement, Filter filter) {
         return statement.param("profile", filter.profileId()).param("assignee", filter.assigneeId())
-                .param("unassignedOnly", filter.unassignedOnly()).param("search", search.length() > 100 ? search.substring(0, 100) : search);
+                .param("search", searchText(filter));
     }
 
     /**
@@ -98,7 +109,7 @@ class ConversationStore {
     }
 
     private List<Conversation> pageOfGroup(Visibility visibility, Tab tab, Filter filter, int group, Cursor after, int limit) {
-        String conditions = Visibility.predicate() + " AND " + tabCondition(tab) + " " + FILTER
+        String conditions = visibility.predicate() + " AND " + tabCondition(tab) + filterConditions(filter)
                 + " AND c.sort_group = " + (group == 0 ? 0 : group == 3 ? 2 : 1)
                 + (group == 1 ? " AND c.id IN (SELECT u.conversation_id FROM conversation_unread u WHERE u.user_id = :viewer)" : "")
                 + (group == 2 ? " AND NOT " + UNREAD : "")
@@ -137,7 +148,7 @@ class ConversationStore {
         return visibility.bind(jdbc.sql("SELECT count(*) FILTER (WHERE " + tabCondition(Tab.ME) + "), count(*) FILTER (WHERE "
                         + tabCondition(Tab.UNASSIGNED) + "), count(*) FILTER (WHERE " + tabCondition(Tab.ALL) + ")"
                         + " FROM conversation_unread u JOIN conversations c ON c.id = u.conversation_id"
-                        + " WHERE u.user_id = :viewer AND " + Visibility.predicate()))
+                        + " WHERE u.user_id = :viewer AND " + visibility.predicate()))
                 .query((rs, n) -> java.util.Map.of(Tab.ME, rs.getInt(1), Tab.UNASSIGNED, rs.getInt(2), Tab.ALL, rs.getInt(3)))
                 .single();
     }
@@ -288,7 +299,7 @@ class ConversationStore {
                                            ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 1) latest ON true
                         WHERE k.profile_id = ANY (:profiles)
                           AND (CAST(:afterName AS text) IS NULL OR (lower(k.name), k.id) > (lower(:afterName), :afterId))
-                        ORDER BY lower(k.name), k.id LIMIT :limit""".formatted(Visibility.predicate())))
+                        ORDER BY lower(k.name), k.id LIMIT :limit""".formatted(visibility.predicate())))
                 .param("profiles", profiles.toArray(UUID[]::new)).param("afterName", afterName)
                 .param("afterId", afterId == null ? new UUID(0, 0) : afterId).param("limit", limit)
                 .query((rs, n) -> {
@@ -302,7 +313,7 @@ class ConversationStore {
     /** The contact's conversations the viewer may see: the same rule as every list. */
     List<Conversation> conversationsOf(Visibility visibility, UUID contactId) {
         return visibility.bind(jdbc.sql("SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE "
-                        + Visibility.predicate() + " AND c.contact_id = :contact ORDER BY c.last_activity_at DESC, c.id DESC"))
+                        + visibility.predicate() + " AND c.contact_id = :contact ORDER BY c.last_activity_at DESC, c.id DESC"))
                 .param("contact", contactId).query(ConversationStore::conversation).list();
     }
 

@@ -49,7 +49,7 @@ class TextOutbox {
         return visibility.bind(jdbc.sql("""
                         SELECT o.to_phone, o.body, o.status, o.sent_at, o.last_error FROM text_outbox o
                         JOIN messages m ON m.id = o.message_id JOIN conversations c ON c.id = m.conversation_id
-                        WHERE """ + Visibility.predicate() + " ORDER BY o.id DESC LIMIT :limit"))
+                        WHERE """ + visibility.predicate() + " ORDER BY o.id DESC LIMIT :limit"))
                 .param("limit", limit)
                 .query(Entry.class).list();
     }

@@ -32,15 +32,17 @@ final class Visibility {
 
     /**
      * The predicate over the conversations alias {@code c}; bind its parameters with {@link #bind}, which
-     * also binds {@code :viewer} and {@code :account} for the queries built around it.
+     * also binds {@code :viewer} and {@code :account} for the queries built around it. Its text differs
+     * for team members, rather than a parameter deciding, so PostgreSQL plans each query for the rule
+     * that really applies.
      */
-    static String predicate() {
-        return "(c.profile_id = ANY (:visibleProfiles) AND (:seesAssignedToOthers OR c.assignee_id IS NULL OR c.assignee_id = :viewer))";
+    String predicate() {
+        return seesAssignedToOthers ? "(c.profile_id = ANY (:visibleProfiles))"
+                : "(c.profile_id = ANY (:visibleProfiles) AND (c.assignee_id IS NULL OR c.assignee_id = :viewer))";
     }
 
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
         return statement.param("visibleProfiles", profiles.toArray(UUID[]::new))
-                .param("seesAssignedToOthers", seesAssignedToOthers)
                 .param("viewer", viewer)
                 .param("account", accountId);
     }
