@@ -95,15 +95,27 @@ class ConversationStore {
     }
 
     /**
+     * For the rest of the transaction, {@link #page} statements are planned once per connection instead
+     * of at every call: planning them took longer than running them (0.4 to 0.6 ms a statement on the
+     * benchmark's account, docs/BENCHMARKS.md). With only the conditions in use and a fixed LIMIT in
+     * their text, their generic plans follow the same indexes as the custom ones.
+     */
+    void planPagesOnce() {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+    }
+
+    /**
      * One page of a tab in inbox order (new, open with unread, open, closed; newest activity first),
      * by keyset. Each group is read on its own so that every query follows an index in order.
      */
     List<Conversation> page(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
+        // Each group's statement has its LIMIT in its text (one text per page size): see planPagesOnce.
         List<Conversation> rows = new java.util.ArrayList<>();
         int lastGroup = tab == Tab.ALL ? 3 : 2;
         for (int group = after == null ? 0 : after.group(); group <= lastGroup && rows.size() < limit; group++) {
             Cursor within = after != null && after.group() == group ? after : null;
-            rows.addAll(pageOfGroup(visibility, tab, filter, group, within, limit - rows.size()));
+            List<Conversation> ofGroup = pageOfGroup(visibility, tab, filter, group, within, limit);
+            rows.addAll(ofGroup.subList(0, Math.min(ofGroup.size(), limit - rows.size())));
         }
         return rows;
     }
@@ -114,7 +126,7 @@ class ConversationStore {
                 + (group == 1 ? " AND c.id IN (SELECT u.conversation_id FROM conversation_unread u WHERE u.user_id = :viewer)" : "")
                 + (group == 2 ? " AND NOT " + UNREAD : "")
                 + (after == null ? "" : " AND (c.last_activity_at, c.id) < (:afterTime, :afterId)");
-        String order = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit";
+        String order = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT " + limit;
         String select = "SELECT c.* FROM conversations c WHERE " + conditions;
         boolean fewProfiles = filter.profileId() != null || visibility.profiles().size() <= MERGE_PROFILES_UP_TO;
         String keys;
@@ -124,7 +136,7 @@ class ConversationStore {
         } else if (fewProfiles) {
             // Each profile's newest rows in index order, then merged.
             keys = "SELECT x.* FROM unnest(CAST(:pathProfiles AS uuid[])) AS p(id) CROSS JOIN LATERAL ("
-                    + select + " AND c.profile_id = p.id" + order + ") x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT :limit";
+                    + select + " AND c.profile_id = p.id" + order + ") x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT " + limit;
         } else {
             keys = select + " AND c.account_id = :account" + order;
         }
@@ -132,7 +144,7 @@ class ConversationStore {
         // contact and unread flag (joined first, the planner may read the whole group and sort it).
         String sql = "SELECT " + COLUMNS + " FROM (" + keys + ") c JOIN contacts k ON k.id = c.contact_id"
                 + " ORDER BY c.last_activity_at DESC, c.id DESC";
-        JdbcClient.StatementSpec statement = bindFilter(visibility.bind(jdbc.sql(sql)), filter).param("limit", limit);
+        JdbcClient.StatementSpec statement = bindFilter(visibility.bind(jdbc.sql(sql)), filter);
         if (group != 1 && fewProfiles) {
             statement = statement.param("pathProfiles", filter.profileId() != null ? new UUID[] {filter.profileId()}
                     : visibility.profiles().toArray(UUID[]::new));

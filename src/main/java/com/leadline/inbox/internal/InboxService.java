@@ -101,6 +101,7 @@ class InboxService implements ConversationHandover, InboundTexts {
 
     Page list(Actor actor, Tab tab, ConversationStore.Filter filter, Cursor after) {
         return transactions.execute(status -> {
+            conversations.planPagesOnce();
             List<Conversation> rows = new ArrayList<>(
                     conversations.page(Visibility.of(actor), tab, filter, after, PAGE_SIZE + 1));
             Cursor next = null;
