@@ -48,7 +48,7 @@ class PasswordChangeService {
     void change(AuthenticatedUser user, String currentPassword, String newPassword, String currentSessionId, String ip) {
         // In the user's own account: a partner user may be working in a client's.
         boolean currentPasswordRight = Boolean.TRUE.equals(transactions.execute(status -> {
-            UUID home = users.homeAccountOf(user.userId()).orElseThrow();
+            UUID home = user.homeAccountId();
             return tenancy.inAccount(home, () -> {
                 UserStore.Credentials credentials = users.credentials(user.userId()).orElseThrow();
                 if (!hasher.matches(currentPassword, credentials.passwordHash())) {

@@ -54,9 +54,11 @@ class TeamStore {
                 .param("u", userId).query(UUID.class).list());
     }
 
+    private static final String PROFILES_IN_USE = "SELECT id FROM profiles WHERE archived_at IS NULL";
+
     /** The profiles in use (not archived): the owner works in all of them. */
     Set<UUID> allProfiles() {
-        return Set.copyOf(jdbc.sql("SELECT id FROM profiles WHERE archived_at IS NULL").query(UUID.class).list());
+        return Set.copyOf(jdbc.sql(PROFILES_IN_USE).query(UUID.class).list());
     }
 
     /**
@@ -69,9 +71,9 @@ class TeamStore {
     Standing standingOf(UUID userId) {
         return jdbc.sql("""
                         SELECT (SELECT role FROM account_members WHERE user_id = :u),
-                               ARRAY(SELECT id FROM profiles WHERE archived_at IS NULL),
+                               ARRAY(%s),
                                ARRAY(SELECT pm.profile_id FROM profile_memberships pm JOIN profiles p ON p.id = pm.profile_id
-                                     WHERE pm.user_id = :u AND p.archived_at IS NULL)""")
+                                     WHERE pm.user_id = :u AND p.archived_at IS NULL)""".formatted(PROFILES_IN_USE))
                 .param("u", userId)
                 .query((rs, n) -> new Standing(Optional.ofNullable(rs.getString(1)).map(Role::fromCode),
                         uuids(rs.getArray(2)), uuids(rs.getArray(3))))
