@@ -109,7 +109,6 @@ class ConversationStore {
      * by keyset. Each group is read on its own so that every query follows an index in order.
      */
     List<Conversation> page(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
-        // Each group's statement has its LIMIT in its text (one text per page size): see planPagesOnce.
         List<Conversation> rows = new java.util.ArrayList<>();
         int lastGroup = tab == Tab.ALL ? 3 : 2;
         for (int group = after == null ? 0 : after.group(); group <= lastGroup && rows.size() < limit; group++) {
@@ -121,38 +120,44 @@ class ConversationStore {
     }
 
     private List<Conversation> pageOfGroup(Visibility visibility, Tab tab, Filter filter, int group, Cursor after, int limit) {
-        String conditions = visibility.predicate() + " AND " + tabCondition(tab) + filterConditions(filter)
-                + " AND c.sort_group = " + (group == 0 ? 0 : group == 3 ? 2 : 1)
-                + (group == 1 ? " AND c.id IN (SELECT u.conversation_id FROM conversation_unread u WHERE u.user_id = :viewer)" : "")
-                + (group == 2 ? " AND NOT " + UNREAD : "")
-                + (after == null ? "" : " AND (c.last_activity_at, c.id) < (:afterTime, :afterId)");
-        String order = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT " + limit;
-        String select = "SELECT c.* FROM conversations c WHERE " + conditions;
-        boolean fewProfiles = filter.profileId() != null || visibility.profiles().size() <= MERGE_PROFILES_UP_TO;
-        String keys;
-        if (group == 1) {
-            // Driven by the viewer's unread flags, which stay few.
-            keys = select + order;
-        } else if (fewProfiles) {
-            // Each profile's newest rows in index order, then merged.
-            keys = "SELECT x.* FROM unnest(CAST(:pathProfiles AS uuid[])) AS p(id) CROSS JOIN LATERAL ("
-                    + select + " AND c.profile_id = p.id" + order + ") x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT " + limit;
-        } else {
-            keys = select + " AND c.account_id = :account" + order;
-        }
         // The page's rows are chosen from conversations alone, in index order; only those few then get their
         // contact and unread flag (joined first, the planner may read the whole group and sort it).
-        String sql = "SELECT " + COLUMNS + " FROM (" + keys + ") c JOIN contacts k ON k.id = c.contact_id"
-                + " ORDER BY c.last_activity_at DESC, c.id DESC";
-        JdbcClient.StatementSpec statement = bindFilter(visibility.bind(jdbc.sql(sql)), filter);
-        if (group != 1 && fewProfiles) {
-            statement = statement.param("pathProfiles", filter.profileId() != null ? new UUID[] {filter.profileId()}
-                    : visibility.profiles().toArray(UUID[]::new));
-        }
+        String sql = "SELECT " + COLUMNS + " FROM (" + rowsOfGroup(visibility, tab, filter, group, after, limit) + ") c"
+                + " JOIN contacts k ON k.id = c.contact_id ORDER BY c.last_activity_at DESC, c.id DESC";
+        JdbcClient.StatementSpec statement = bindFilter(visibility.bind(jdbc.sql(sql)), filter)
+                .param("pathProfiles", filter.profileId() != null ? new UUID[] {filter.profileId()}
+                        : visibility.profiles().toArray(UUID[]::new));
         if (after != null) {
             statement = statement.param("afterTime", Timestamp.from(after.lastActivityAt())).param("afterId", after.id());
         }
         return statement.query(ConversationStore::conversation).list();
+    }
+
+    /**
+     * The newest {@code limit} conversations of one group (after the cursor), unordered. Its statement has
+     * its LIMIT in its text (one text per page size): see planPagesOnce.
+     */
+    private static String rowsOfGroup(Visibility visibility, Tab tab, Filter filter, int group, Cursor after, int limit) {
+        String conditions = visibility.predicate() + " AND " + tabCondition(tab) + filterConditions(filter)
+                + " AND c.sort_group = " + (group == 0 ? 0 : group == 3 ? 2 : 1)
+                + (group == 1 ? " AND c.id IN (SELECT u.conversation_id FROM conversation_unread u WHERE u.user_id = :viewer)" : "")
+                + (group == 2 ? " AND NOT " + UNREAD : "")
+                + (after != null ? " AND (c.last_activity_at, c.id) < (:afterTime, :afterId)" : "");
+        String order = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT " + limit;
+        if (group == 1) {
+            // Driven by the viewer's unread flags, which stay few.
+            return "SELECT c.* FROM conversations c WHERE " + conditions + order;
+        }
+        if (filter.profileId() != null || visibility.profiles().size() <= MERGE_PROFILES_UP_TO) {
+            // Each profile's newest keys in index order, merged, and only then the rows of the page. The keys
+            // come from an index-only scan (the index carries every column the conditions test); reading whole
+            // rows here, the generic plan mistook the row count and read and sorted each profile's group.
+            return "SELECT c.* FROM (SELECT x.* FROM unnest(CAST(:pathProfiles AS uuid[])) AS p(id) CROSS JOIN LATERAL ("
+                    + "SELECT c.id, c.last_activity_at FROM conversations c WHERE " + conditions + " AND c.profile_id = p.id"
+                    + order + ") x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT " + limit + ") page"
+                    + " JOIN conversations c ON c.id = page.id";
+        }
+        return "SELECT c.* FROM conversations c WHERE " + conditions + " AND c.account_id = :account" + order;
     }
 
     /** Per tab, how many conversations the rule shows that are unread for the viewer: one pass over their flags. */
