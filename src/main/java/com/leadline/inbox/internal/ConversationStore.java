@@ -36,6 +36,7 @@ class ConversationStore {
     record Cursor(int group, Instant lastActivityAt, UUID id) {
     }
 
+    /** The columns of a {@link Conversation}, in the order {@link #conversation} reads them. */
     private static final String BASE_COLUMNS = """
             c.id, c.profile_id, c.contact_id, k.name AS contact_name, k.phone AS contact_phone, c.state, c.outcome,
             c.assignee_id, c.last_activity_at, c.preview""";
@@ -422,10 +423,10 @@ class ConversationStore {
                 rs.getString("phone"), rs.getString("email"), rs.getString("notes"));
     }
 
+    /** A row of {@link #BASE_COLUMNS} and the unread flag, read by position (by name, the look-ups showed in profiles). */
     private static Conversation conversation(ResultSet rs, int row) throws SQLException {
-        return new Conversation(rs.getObject("id", UUID.class), rs.getObject("profile_id", UUID.class),
-                rs.getObject("contact_id", UUID.class), rs.getString("contact_name"), rs.getString("contact_phone"),
-                rs.getString("state"), rs.getString("outcome"), rs.getObject("assignee_id", UUID.class),
-                rs.getTimestamp("last_activity_at").toInstant(), rs.getString("preview"), rs.getBoolean("unread"));
+        return new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
+                rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getBoolean(11));
     }
 }

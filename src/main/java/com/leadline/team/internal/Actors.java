@@ -49,9 +49,9 @@ class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLo
                     .or(() -> partners.levelOf(user.userId(), user.accountId())
                             .map(level -> level == PartnerAccess.Level.ADMIN ? Role.PARTNER_ADMIN : Role.PARTNER_READ_ONLY))
                     .map(role -> {
-                        boolean wholeAccount = role == Role.OWNER || role.isPartner() || standing.profilesInUse().isEmpty();
+                        boolean wholeAccount = role == Role.OWNER || role.isPartner() || !standing.hasProfilesInUse();
                         return new Actor(user.userId(), user.accountId(), user.displayName(), role,
-                                wholeAccount ? standing.profilesInUse() : standing.memberProfiles(), wholeAccount);
+                                wholeAccount ? team.allProfiles() : standing.memberProfiles(), wholeAccount);
                     });
         });
     }

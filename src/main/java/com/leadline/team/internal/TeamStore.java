@@ -62,21 +62,23 @@ class TeamStore {
     }
 
     /**
-     * A user's place in the account: their role (none for partner users), the profiles in use, and
-     * those of them the user is a member of. One query, as it is read on every request.
+     * A user's place in the account: their role (none for partner users), whether the account has
+     * profiles in use, and those of them the user is a member of. One query, as it is read on every
+     * request; the list of all profiles, which only those who work in every one need, is
+     * {@link #allProfiles} (decoding it here for everyone cost more than the rest of the query).
      */
-    record Standing(Optional<Role> role, Set<UUID> profilesInUse, Set<UUID> memberProfiles) {
+    record Standing(Optional<Role> role, boolean hasProfilesInUse, Set<UUID> memberProfiles) {
     }
 
     Standing standingOf(UUID userId) {
         return jdbc.sql("""
                         SELECT (SELECT role FROM account_members WHERE user_id = :u),
-                               ARRAY(%s),
+                               EXISTS (%s),
                                ARRAY(SELECT pm.profile_id FROM profile_memberships pm JOIN profiles p ON p.id = pm.profile_id
                                      WHERE pm.user_id = :u AND p.archived_at IS NULL)""".formatted(PROFILES_IN_USE))
                 .param("u", userId)
-                .query((rs, n) -> new Standing(Optional.ofNullable(rs.getString(1)).map(Role::fromCode),
-                        uuids(rs.getArray(2)), uuids(rs.getArray(3))))
+                .query((rs, n) -> new Standing(Optional.ofNullable(rs.getString(1)).map(Role::fromCode), rs.getBoolean(2),
+                        uuids(rs.getArray(3))))
                 .single();
     }
 
