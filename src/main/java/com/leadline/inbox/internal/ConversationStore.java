@@ -107,24 +107,47 @@ class ConversationStore {
 
     /**
      * One page of a tab in inbox order (new, open with unread, open, closed; newest activity first),
-     * by keyset. Each group is read on its own so that every query follows an index in order.
+     * by keyset. Each group is read on its own so that every query follows an index in order, except Me's
+     * two open groups: they are one person's open conversations, read together in one statement.
      */
     List<Conversation> page(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
         List<Conversation> rows = new java.util.ArrayList<>();
         int lastGroup = tab == Tab.ALL ? 3 : 2;
-        for (int group = after == null ? 0 : after.group(); group <= lastGroup && rows.size() < limit; group++) {
-            Cursor within = after != null && after.group() == group ? after : null;
-            List<Conversation> ofGroup = pageOfGroup(visibility, tab, filter, group, within, limit);
-            rows.addAll(ofGroup.subList(0, Math.min(ofGroup.size(), limit - rows.size())));
+        int group = after == null ? 0 : after.group();
+        while (group <= lastGroup && rows.size() < limit) {
+            boolean openTogether = tab == Tab.ME && group == 1;
+            List<Conversation> read = openTogether ? pageOfOpenGroups(visibility, tab, filter, after, limit)
+                    : pageOfGroup(visibility, tab, filter, group, cursorIn(group, after), limit);
+            rows.addAll(read.subList(0, Math.min(read.size(), limit - rows.size())));
+            group = openTogether ? 3 : group + 1;
         }
         return rows;
     }
 
+    private static Cursor cursorIn(int group, Cursor after) {
+        return after != null && after.group() == group ? after : null;
+    }
+
     private List<Conversation> pageOfGroup(Visibility visibility, Tab tab, Filter filter, int group, Cursor after, int limit) {
         // The page's rows are chosen from conversations alone, in index order; only those few then get their
-        // contact and unread flag (joined first, the planner may read the whole group and sort it).
-        String sql = "SELECT " + COLUMNS + " FROM (" + rowsOfGroup(visibility, tab, filter, group, after, limit) + ") c"
-                + " JOIN contacts k ON k.id = c.contact_id ORDER BY c.last_activity_at DESC, c.id DESC";
+        // contact and unread flag (joined first, the planner may read the whole group and sort it). In the
+        // open groups the flag is known.
+        String unread = group == 1 ? "true" : group == 2 ? "false" : UNREAD;
+        return pageRows("SELECT " + BASE_COLUMNS + ", " + unread + " AS unread FROM ("
+                + rowsOfGroup(visibility, tab, filter, group, after, limit) + ") c JOIN contacts k ON k.id = c.contact_id"
+                + " ORDER BY c.last_activity_at DESC, c.id DESC", visibility, filter, after);
+    }
+
+    private List<Conversation> pageOfOpenGroups(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
+        String open = "(SELECT 1 AS page_group, g.* FROM (" + rowsOfGroup(visibility, tab, filter, 1, cursorIn(1, after), limit)
+                + ") g) UNION ALL (SELECT 2, g.* FROM (" + rowsOfGroup(visibility, tab, filter, 2, cursorIn(2, after), limit)
+                + ") g) ORDER BY page_group, last_activity_at DESC, id DESC LIMIT " + limit;
+        return pageRows("SELECT " + BASE_COLUMNS + ", c.page_group = 1 AS unread FROM (" + open + ") c"
+                + " JOIN contacts k ON k.id = c.contact_id ORDER BY c.page_group, c.last_activity_at DESC, c.id DESC",
+                visibility, filter, after);
+    }
+
+    private List<Conversation> pageRows(String sql, Visibility visibility, Filter filter, Cursor after) {
         JdbcClient.StatementSpec statement = bindFilter(visibility.bind(jdbc.sql(sql)), filter)
                 .param("pathProfiles", filter.profileId() != null ? new UUID[] {filter.profileId()}
                         : visibility.profiles().toArray(UUID[]::new));
@@ -139,17 +162,22 @@ class ConversationStore {
      * its LIMIT in its text (one text per page size): see planPagesOnce.
      */
     private static String rowsOfGroup(Visibility visibility, Tab tab, Filter filter, int group, Cursor after, int limit) {
+        // With the assignee fixed (Me, or a filter), the assignee index has that person's conversations of the
+        // whole account in order: the rule's profiles only filter them, and their unread ones are found on the way.
+        boolean oneAssignee = tab == Tab.ME || filter.assigneeId() != null;
+        // Otherwise the open conversations with unread start from the viewer's unread flags, which stay few.
+        boolean fromFlags = group == 1 && !oneAssignee;
         String conditions = visibility.predicate() + " AND " + tabCondition(tab) + filterConditions(filter)
                 + " AND c.sort_group = " + (group == 0 ? 0 : group == 3 ? 2 : 1)
-                + (group == 1 ? " AND c.id IN (SELECT u.conversation_id FROM conversation_unread u WHERE u.user_id = :viewer)" : "")
+                + (fromFlags ? " AND c.id IN (SELECT u.conversation_id FROM conversation_unread u WHERE u.user_id = :viewer)" : "")
+                + (group == 1 && !fromFlags ? " AND " + UNREAD : "")
                 + (group == 2 ? " AND NOT " + UNREAD : "")
                 + (after != null ? " AND (c.last_activity_at, c.id) < (:afterTime, :afterId)" : "");
         String order = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT " + limit;
-        if (group == 1) {
-            // Driven by the viewer's unread flags, which stay few.
+        if (fromFlags) {
             return "SELECT c.* FROM conversations c WHERE " + conditions + order;
         }
-        if (filter.profileId() != null || visibility.profiles().size() <= MERGE_PROFILES_UP_TO) {
+        if (!oneAssignee && (filter.profileId() != null || visibility.profiles().size() <= MERGE_PROFILES_UP_TO)) {
             // Each profile's newest keys in index order, merged, and only then the rows of the page. The keys
             // come from an index-only scan (the index carries every column the conditions test); reading whole
             // rows here, the generic plan mistook the row count and read and sorted each profile's group.
@@ -157,6 +185,12 @@ class ConversationStore {
                     + "SELECT c.id, c.last_activity_at FROM conversations c WHERE " + conditions + " AND c.profile_id = p.id"
                     + order + ") x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT " + limit + ") page"
                     + " JOIN conversations c ON c.id = page.id";
+        }
+        if (oneAssignee) {
+            // The walk skips the person's conversations that the unread condition or the rule leave out: only
+            // the keys come from the index (index-only), and then only the page's rows are read.
+            return "SELECT c.* FROM (SELECT c.id FROM conversations c WHERE " + conditions + " AND c.account_id = :account"
+                    + order + ") page JOIN conversations c ON c.id = page.id";
         }
         return "SELECT c.* FROM conversations c WHERE " + conditions + " AND c.account_id = :account" + order;
     }
