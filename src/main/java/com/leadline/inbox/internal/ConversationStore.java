@@ -115,7 +115,7 @@ class ConversationStore {
         int lastGroup = tab == Tab.ALL ? 3 : 2;
         int group = after == null ? 0 : after.group();
         while (group <= lastGroup && rows.size() < limit) {
-            boolean openTogether = tab == Tab.ME && group == 1;
+            boolean openTogether = tab == Tab.ME && group >= 1;
             List<Conversation> read = openTogether ? pageOfOpenGroups(visibility, tab, filter, after, limit)
                     : pageOfGroup(visibility, tab, filter, group, cursorIn(group, after), limit);
             rows.addAll(read.subList(0, Math.min(read.size(), limit - rows.size())));
@@ -138,13 +138,22 @@ class ConversationStore {
                 + " ORDER BY c.last_activity_at DESC, c.id DESC", visibility, filter, after);
     }
 
+    /**
+     * Me's two open groups in one pass over the person's open conversations (few, next to a page), sorted
+     * unread first: walking them in index order once per group read them twice, and the unread group had to
+     * walk them all to find out it was short.
+     */
     private List<Conversation> pageOfOpenGroups(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
-        String open = "(SELECT 1 AS page_group, g.* FROM (" + rowsOfGroup(visibility, tab, filter, 1, cursorIn(1, after), limit)
-                + ") g) UNION ALL (SELECT 2, g.* FROM (" + rowsOfGroup(visibility, tab, filter, 2, cursorIn(2, after), limit)
-                + ") g) ORDER BY page_group, last_activity_at DESC, id DESC LIMIT " + limit;
-        return pageRows("SELECT " + BASE_COLUMNS + ", c.page_group = 1 AS unread FROM (" + open + ") c"
-                + " JOIN contacts k ON k.id = c.contact_id ORDER BY c.page_group, c.last_activity_at DESC, c.id DESC",
-                visibility, filter, after);
+        String open = "SELECT c.id, c.last_activity_at, CASE WHEN " + UNREAD + " THEN 1 ELSE 2 END AS page_group"
+                + " FROM conversations c WHERE " + visibility.predicate() + " AND " + tabCondition(tab) + filterConditions(filter)
+                + " AND c.sort_group = 1 AND c.account_id = :account";
+        String keys = "SELECT o.* FROM (" + open + ") o"
+                + (after == null ? "" : " WHERE (o.page_group > :afterGroup"
+                        + " OR (o.page_group = :afterGroup AND (o.last_activity_at, o.id) < (:afterTime, :afterId)))")
+                + " ORDER BY o.page_group, o.last_activity_at DESC, o.id DESC LIMIT " + limit;
+        return pageRows("SELECT " + BASE_COLUMNS + ", c.page_group = 1 AS unread FROM (SELECT page.page_group, c.* FROM ("
+                        + keys + ") page JOIN conversations c ON c.id = page.id) c JOIN contacts k ON k.id = c.contact_id"
+                        + " ORDER BY c.page_group, c.last_activity_at DESC, c.id DESC", visibility, filter, after);
     }
 
     private List<Conversation> pageRows(String sql, Visibility visibility, Filter filter, Cursor after) {
@@ -152,7 +161,8 @@ class ConversationStore {
                 .param("pathProfiles", filter.profileId() != null ? new UUID[] {filter.profileId()}
                         : visibility.profiles().toArray(UUID[]::new));
         if (after != null) {
-            statement = statement.param("afterTime", Timestamp.from(after.lastActivityAt())).param("afterId", after.id());
+            statement = statement.param("afterGroup", after.group())
+                    .param("afterTime", Timestamp.from(after.lastActivityAt())).param("afterId", after.id());
         }
         return statement.query(ConversationStore::conversation).list();
     }
