@@ -2,6 +2,7 @@ package com.leadline.team.internal;
 
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.SignedInUserCheck;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Role;
@@ -9,18 +10,32 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves the {@link Actor} parameter of a handler from the session's user, reading role and memberships now. */
+/**
+ * Resolves the {@link Actor} parameter of a handler from the session's user, reading role and memberships
+ * now. It is also the last signed-in check: it never ends a session, but reads the actor inside the checks'
+ * transaction and keeps it for the request's handler, which so needs no transaction of its own for it.
+ */
 @Component
-class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLookup {
+@Order(3)
+class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLookup, SignedInUserCheck {
+
+    private static final String READ_WITH_CHECKS = Actors.class.getName() + ".readWithChecks";
+
+    /** The actor read for this user by the checks, earlier in the same request. */
+    private record ReadWithChecks(AuthenticatedUser user, Optional<Actor> actor) {
+    }
 
     private final TeamStore team;
     private final PartnerAccess partners;
@@ -39,6 +54,15 @@ class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLo
     @Override
     public Optional<Actor> actorOf(AuthenticatedUser user) {
         return find(user);
+    }
+
+    @Override
+    public Optional<AuthenticatedUser> current(AuthenticatedUser user) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(READ_WITH_CHECKS, new ReadWithChecks(user, find(user)), RequestAttributes.SCOPE_REQUEST);
+        }
+        return Optional.of(user);
     }
 
     /** The actor, or empty when the user has no role and no partner access in the account they work in. */
@@ -67,6 +91,11 @@ class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLo
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof AuthenticatedUser user)) {
             throw RequestRefusedException.notFound();
+        }
+        // Before the handler runs, the checks' reading is as fresh as a new one (it is only used for the same user).
+        if (request != null && request.getAttribute(READ_WITH_CHECKS, RequestAttributes.SCOPE_REQUEST) instanceof ReadWithChecks read
+                && read.user().equals(user)) {
+            return read.actor().orElseThrow(RequestRefusedException::notFound);
         }
         return load(user);
     }
