@@ -145,8 +145,7 @@ class ConversationStore {
      */
     private List<Conversation> pageOfOpenGroups(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
         String open = "SELECT c.id, c.last_activity_at, CASE WHEN " + UNREAD + " THEN 1 ELSE 2 END AS page_group"
-                + " FROM conversations c WHERE " + visibility.predicate() + " AND " + tabCondition(tab) + filterConditions(filter)
-                + " AND c.sort_group = 1 AND c.account_id = :account";
+                + " FROM conversations c WHERE " + shownInTab(visibility, tab, filter) + " AND c.sort_group = 1 AND c.account_id = :account";
         String keys = "SELECT o.* FROM (" + open + ") o"
                 + (after == null ? "" : " WHERE (o.page_group > :afterGroup"
                         + " OR (o.page_group = :afterGroup AND (o.last_activity_at, o.id) < (:afterTime, :afterId)))")
@@ -167,6 +166,11 @@ class ConversationStore {
         return statement.query(ConversationStore::conversation).list();
     }
 
+    /** What a tab shows the viewer: the rule, the tab's condition and the filters in use. */
+    private static String shownInTab(Visibility visibility, Tab tab, Filter filter) {
+        return visibility.predicate() + " AND " + tabCondition(tab) + filterConditions(filter);
+    }
+
     /**
      * The newest {@code limit} conversations of one group (after the cursor), unordered. Its statement has
      * its LIMIT in its text (one text per page size): see planPagesOnce.
@@ -177,7 +181,7 @@ class ConversationStore {
         boolean oneAssignee = tab == Tab.ME || filter.assigneeId() != null;
         // Otherwise the open conversations with unread start from the viewer's unread flags, which stay few.
         boolean fromFlags = group == 1 && !oneAssignee;
-        String conditions = visibility.predicate() + " AND " + tabCondition(tab) + filterConditions(filter)
+        String conditions = shownInTab(visibility, tab, filter)
                 + " AND c.sort_group = " + (group == 0 ? 0 : group == 3 ? 2 : 1)
                 + (fromFlags ? " AND c.id IN (SELECT u.conversation_id FROM conversation_unread u WHERE u.user_id = :viewer)" : "")
                 + (group == 1 && !fromFlags ? " AND " + UNREAD : "")
