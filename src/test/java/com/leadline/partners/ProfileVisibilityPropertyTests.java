@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.identity.Passwords;
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.Seeded;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.util.ArrayList;
@@ -45,13 +46,7 @@ class ProfileVisibilityPropertyTests extends IntegrationTest {
 
     @Test
     void everyActorSeesExactlyTheProfilesTheRulesGiveThem() {
-        long seed = Long.getLong("leadline.seed", System.nanoTime());
-        try {
-            check(new Random(seed));
-        } catch (AssertionError failure) {
-            throw new AssertionError("Profile visibility failed with seed " + seed + " (replay: -Dleadline.seed=" + seed + "): "
-                    + failure.getMessage(), failure);
-        }
+        Seeded.check("Profile visibility", Seeded.seed(), this::check);
     }
 
     private void check(Random random) {

@@ -3,6 +3,7 @@ package com.leadline.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.Seeded;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.Smtp;
 import com.leadline.testing.WebSession;
@@ -31,15 +32,9 @@ class TeamPropertyTests extends IntegrationTest {
 
     @Test
     void teamInvariantsHoldAfterEveryStep() {
-        long first = Long.getLong("leadline.seed", System.nanoTime());
+        long first = Seeded.seed();
         for (int run = 0; run < RUNS; run++) {
-            long seed = first + run;
-            try {
-                new Run(new Random(seed)).play();
-            } catch (AssertionError failure) {
-                throw new AssertionError("Team property failed with seed " + seed + " (replay: -Dleadline.seed=" + seed
-                        + "): " + failure.getMessage(), failure);
-            }
+            Seeded.check("Team property", first + run, random -> new Run(random).play());
         }
     }
 

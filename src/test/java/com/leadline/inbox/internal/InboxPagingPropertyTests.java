@@ -10,6 +10,7 @@ import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import com.leadline.team.Role;
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.Seeded;
 import com.leadline.testing.TeamFixture;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -49,13 +50,7 @@ class InboxPagingPropertyTests extends IntegrationTest {
 
     @Test
     void everyWalkThroughATabGivesTheRulesConversationsInInboxOrderEachOnce() {
-        long seed = Long.getLong("leadline.seed", System.nanoTime());
-        try {
-            check(new Random(seed));
-        } catch (AssertionError failure) {
-            throw new AssertionError("Inbox paging failed with seed " + seed + " (replay: -Dleadline.seed=" + seed + "): "
-                    + failure.getMessage(), failure);
-        }
+        Seeded.check("Inbox paging", Seeded.seed(), this::check);
     }
 
     private void check(Random random) {

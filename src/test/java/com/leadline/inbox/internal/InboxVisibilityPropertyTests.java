@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.identity.Passwords;
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.Seeded;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.sql.Timestamp;
@@ -48,13 +49,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
 
     @Test
     void everyReadPathShowsExactlyWhatTheRuleAllowsAndEveryWriteRefusesTheRest() {
-        long seed = Long.getLong("leadline.seed", System.nanoTime());
-        try {
-            check(new Random(seed));
-        } catch (AssertionError failure) {
-            throw new AssertionError("Inbox visibility failed with seed " + seed + " (replay: -Dleadline.seed=" + seed + "): "
-                    + failure.getMessage(), failure);
-        }
+        Seeded.check("Inbox visibility", Seeded.seed(), this::check);
     }
 
     private void check(Random random) {
