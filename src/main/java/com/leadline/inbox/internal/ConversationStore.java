@@ -96,19 +96,14 @@ class ConversationStore {
     }
 
     /**
-     * For the rest of the transaction, {@link #page} statements are planned once per connection instead
-     * of at every call: planning them took longer than running them (0.4 to 0.6 ms a statement on the
-     * benchmark's account, docs/BENCHMARKS.md). With only the conditions in use and a fixed LIMIT in
-     * their text, their generic plans follow the same indexes as the custom ones.
-     */
-    void planPagesOnce() {
-        jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
-    }
-
-    /**
      * One page of a tab in inbox order (new, open with unread, open, closed; newest activity first),
      * by keyset. Each group is read on its own so that every query follows an index in order, except Me's
      * two open groups: they are one person's open conversations, read together in one statement.
+     *
+     * <p>Run it in a {@link com.leadline.platform.GenericPlanReads}: planning these statements took
+     * longer than running them (0.4 to 0.6 ms a statement on the benchmark's account, docs/BENCHMARKS.md).
+     * With only the conditions in use and a fixed LIMIT in their text, their generic plans follow the same
+     * indexes as the custom ones.
      */
     List<Conversation> page(Visibility visibility, Tab tab, Filter filter, Cursor after, int limit) {
         List<Conversation> rows = new java.util.ArrayList<>();
@@ -173,7 +168,7 @@ class ConversationStore {
 
     /**
      * The newest {@code limit} conversations of one group (after the cursor), unordered. Its statement has
-     * its LIMIT in its text (one text per page size): see planPagesOnce.
+     * its LIMIT in its text (one text per page size): see {@link #page}.
      */
     private static String rowsOfGroup(Visibility visibility, Tab tab, Filter filter, int group, Cursor after, int limit) {
         // With the assignee fixed (Me, or a filter), the assignee index has that person's conversations of the

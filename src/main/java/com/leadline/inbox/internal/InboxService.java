@@ -6,6 +6,7 @@ import com.leadline.inbox.internal.ConversationStore.Conversation;
 import com.leadline.inbox.internal.ConversationStore.Cursor;
 import com.leadline.inbox.internal.ConversationStore.Message;
 import com.leadline.inbox.internal.ConversationStore.Tab;
+import com.leadline.platform.GenericPlanReads;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
@@ -50,6 +51,7 @@ class InboxService implements ConversationHandover, InboundTexts {
     private final Memberships memberships;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate pageReads;
     private final Clock clock;
 
     InboxService(ConversationStore conversations, TextOutbox texts, InboxEvents events, Profiles profiles,
@@ -61,6 +63,7 @@ class InboxService implements ConversationHandover, InboundTexts {
         this.memberships = memberships;
         this.tenancy = tenancy;
         this.transactions = transactions;
+        this.pageReads = new GenericPlanReads(transactions.getTransactionManager());
         this.clock = clock;
     }
 
@@ -100,8 +103,7 @@ class InboxService implements ConversationHandover, InboundTexts {
     }
 
     Page list(Actor actor, Tab tab, ConversationStore.Filter filter, Cursor after) {
-        return transactions.execute(status -> {
-            conversations.planPagesOnce();
+        return pageReads.execute(status -> {
             List<Conversation> rows = new ArrayList<>(
                     conversations.page(Visibility.of(actor), tab, filter, after, PAGE_SIZE + 1));
             Cursor next = null;

@@ -1,5 +1,6 @@
 package com.leadline.platform.internal;
 
+import com.leadline.platform.GenericPlanReads;
 import com.leadline.platform.Tenancy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,8 @@ import org.springframework.transaction.TransactionDefinition;
 /**
  * Sets {@code app.account_id} for each transaction as a transaction-local setting
  * ({@code set_config(..., true)}), never on the connection: a pooled connection must not carry one
- * account's setting into the next transaction.
+ * account's setting into the next transaction. A {@link GenericPlanReads} transaction also gets its
+ * plan cache mode in that same statement.
  */
 class TenantTransactionManager extends JdbcTransactionManager {
 
@@ -25,11 +27,13 @@ class TenantTransactionManager extends JdbcTransactionManager {
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
         UUID account = Tenancy.currentAccount().orElse(null);
-        if (account == null) {
+        boolean genericPlans = definition instanceof GenericPlanReads;
+        if (account == null && !genericPlans) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.account_id', ?, true)")) {
-            statement.setString(1, account.toString());
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.account_id', ?, true)"
+                + (genericPlans ? ", set_config('plan_cache_mode', 'force_generic_plan', true)" : ""))) {
+            statement.setString(1, account == null ? "" : account.toString());
             statement.execute();
         }
     }

@@ -6,6 +6,7 @@ import com.leadline.inbox.internal.ConversationStore.Conversation;
 import com.leadline.inbox.internal.ConversationStore.Cursor;
 import com.leadline.inbox.internal.ConversationStore.Filter;
 import com.leadline.inbox.internal.ConversationStore.Tab;
+import com.leadline.platform.GenericPlanReads;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import com.leadline.team.Role;
@@ -126,12 +127,11 @@ class InboxPagingPropertyTests extends IntegrationTest {
     private List<UUID> walk(Actor actor, Tab tab, Filter filter, int pageSize) {
         List<UUID> seen = new ArrayList<>();
         Cursor after = null;
+        TransactionTemplate pageReads = new GenericPlanReads(transactions.getTransactionManager());
         for (int pages = 0; pages < 200; pages++) {
             Cursor from = after;
-            List<Conversation> page = transactions.execute(status -> tenancy.inAccount(actor.accountId(), () -> {
-                conversations.planPagesOnce();
-                return conversations.page(Visibility.of(actor), tab, filter, from, pageSize + 1);
-            }));
+            List<Conversation> page = tenancy.inAccount(actor.accountId(), () -> pageReads.execute(status ->
+                    conversations.page(Visibility.of(actor), tab, filter, from, pageSize + 1)));
             page.stream().limit(pageSize).map(Conversation::id).forEach(seen::add);
             if (page.size() <= pageSize) {
                 return seen;

@@ -2,6 +2,7 @@ package com.leadline.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadline.platform.GenericPlanReads;
 import com.leadline.platform.Tenancy;
 import com.leadline.testing.IntegrationTest;
 import com.zaxxer.hikari.HikariConfig;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,6 +102,40 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
                     .rootCause().hasMessageContaining("new row violates row-level security policy");
         } finally {
             Tenancy.clearThread();
+        }
+    }
+
+    @Test
+    void genericPlanReadsGetTheirPlanModeWithTheirAccountAndLeaveTheConnectionAsItWas() {
+        UUID account = UUID.randomUUID();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(appRole);
+        config.setPassword(appPassword);
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            TenantTransactionManager manager = new TenantTransactionManager(pool);
+            TransactionTemplate genericPlans = new GenericPlanReads(manager);
+            TransactionTemplate plain = new TransactionTemplate(manager);
+            JdbcClient db = JdbcClient.create(pool);
+            Supplier<String> settings = () -> db.sql("""
+                            SELECT current_setting('plan_cache_mode') || ' ' || coalesce(current_setting('app.account_id', true), '')
+                                   || ' ' || current_setting('transaction_read_only')""")
+                    .query(String.class).single();
+            Tenancy.bindToThread(account);
+            String genericWithAccount;
+            String plainWithAccount;
+            try {
+                genericWithAccount = genericPlans.execute(status -> settings.get());
+                plainWithAccount = plain.execute(status -> settings.get());
+            } finally {
+                Tenancy.clearThread();
+            }
+            String genericWithoutAccount = genericPlans.execute(status -> settings.get());
+            assertThat(genericWithAccount).isEqualTo("force_generic_plan " + account + " on");
+            assertThat(plainWithAccount).isEqualTo("auto " + account + " off");
+            assertThat(genericWithoutAccount).isEqualTo("force_generic_plan  on");
+            assertThat(settings.get()).isEqualTo("auto  off");
         }
     }
 
