@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Sessions in PostgreSQL (the {@code SPRING_SESSION} tables of V7), shared by every server node,
- * seen through {@link SparingSessionRepository}. Declared here rather than left to Spring Boot,
- * which steps back as soon as the application has a session repository of its own; so the idle
- * timeout is applied here too.
+ * seen through {@link SparingSessionRepository}; {@link SessionTransactions} says which of their
+ * statements get a transaction. Declared here rather than left to Spring Boot, which steps back as
+ * soon as the application has a session repository of its own; so the idle timeout is applied here too.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(JdbcHttpSessionConfiguration.class)
@@ -23,6 +25,12 @@ class SessionConfiguration {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> idleTimeout(@Value("${spring.session.timeout}") Duration timeout) {
         return repository -> repository.setDefaultMaxInactiveInterval(timeout);
+    }
+
+    /** Spring Session asks for this bean by its name; nothing else gets it. */
+    @Bean(defaultCandidate = false)
+    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+        return new SessionTransactions(transactionManager);
     }
 
     @Bean

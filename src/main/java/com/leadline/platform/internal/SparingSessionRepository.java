@@ -39,7 +39,7 @@ final class SparingSessionRepository implements FindByIndexNameSessionRepository
 
     @Override
     public SparingSession findById(String id) {
-        Session stored = sessions.findById(id);
+        Session stored = SessionTransactions.lookUp(() -> sessions.findById(id));
         return stored == null ? null : new SparingSession(stored);
     }
 
