@@ -353,14 +353,18 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         var db = databaseOwner();
         if (target == Target.CONVERSATION || target == Target.CLOSED_CONVERSATION || target == Target.REMINDER) {
             UUID contact = UUID.randomUUID();
+            String phone = "+1555" + (1000000 + new java.util.Random().nextInt(8999999));
             db.sql("INSERT INTO contacts (id, account_id, profile_id, phone, created_at) VALUES (:id, :a, :p, :phone, :now)")
                     .param("id", contact).param("a", account.id()).param("p", account.firstProfileId())
-                    .param("phone", "+1555" + (1000000 + new java.util.Random().nextInt(8999999))).param("now", now).update();
+                    .param("phone", phone).param("now", now).update();
             boolean closed = target == Target.CLOSED_CONVERSATION;
+            // As the application writes it: the conversation carries its contact's phone.
             db.sql("""
-                            INSERT INTO conversations (id, account_id, profile_id, contact_id, state, outcome, last_activity_at, created_at)
-                            VALUES (:id, :a, :p, :k, :state, :outcome, :now, :now)""")
+                            INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_phone, state, outcome,
+                                                       last_activity_at, created_at)
+                            VALUES (:id, :a, :p, :k, :phone, :state, :outcome, :now, :now)""")
                     .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("k", contact)
+                    .param("phone", phone)
                     .param("state", closed ? "closed" : "new").param("outcome", closed ? "lost" : null, java.sql.Types.VARCHAR)
                     .param("now", now).update();
             if (target == Target.REMINDER) {

@@ -175,15 +175,16 @@ class BenchmarkData implements ApplicationRunner {
                       FROM generate_series(0, %6$d) i) c""".formatted(PROFILES, CONTACTS, CONVERSATIONS,
                 CONVERSATIONS * 3 / 100, CONVERSATIONS * 18 / 100, CONVERSATIONS - 1));
         owner.sql("""
-                        INSERT INTO conversations (id, account_id, profile_id, contact_id, state, outcome, assignee_id,
-                                                   last_activity_at, preview, created_at)
-                        SELECT c.id, :a, p.id, k.id, c.state,
+                        INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, state,
+                                                   outcome, assignee_id, last_activity_at, preview, created_at)
+                        SELECT c.id, :a, p.id, k.id, contact.name, contact.phone, c.state,
                                CASE WHEN c.state = 'closed' THEN (ARRAY['won','lost','lost','other'])[1 + c.i % 4] END,
                                c.assignee_id, c.last_activity_at,
                                CASE WHEN c.state = 'new' THEN 'Hi, do you have an appointment this week?'
                                     ELSE 'Thanks, see you then!' END,
                                c.last_activity_at - make_interval(mins => 7 * c.messages)
                         FROM bench_conversations c JOIN bench_profiles p ON p.p = c.p JOIN bench_contacts k ON k.k = c.k
+                        JOIN contacts contact ON contact.id = k.id
                         ORDER BY c.id""")
                 .param("a", account).update();
 

@@ -38,7 +38,7 @@ class ConversationStore {
 
     /** The columns of a {@link Conversation}, in the order {@link #conversation} reads them. */
     private static final String BASE_COLUMNS = """
-            c.id, c.profile_id, c.contact_id, k.name AS contact_name, k.phone AS contact_phone, c.state, c.outcome,
+            c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome,
             c.assignee_id, c.last_activity_at, c.preview""";
     private static final String UNREAD = "EXISTS (SELECT 1 FROM conversation_unread u WHERE u.user_id = :viewer AND u.conversation_id = c.id)";
     /** The viewer's columns: with their unread flag (needs {@code :viewer}). */
@@ -129,7 +129,7 @@ class ConversationStore {
         // open groups the flag is known.
         String unread = group == 1 ? "true" : group == 2 ? "false" : UNREAD;
         return pageRows("SELECT " + BASE_COLUMNS + ", " + unread + " AS unread FROM ("
-                + rowsOfGroup(visibility, tab, filter, group, after, limit) + ") c JOIN contacts k ON k.id = c.contact_id"
+                + rowsOfGroup(visibility, tab, filter, group, after, limit) + ") c"
                 + " ORDER BY c.last_activity_at DESC, c.id DESC", visibility, filter, after);
     }
 
@@ -146,7 +146,7 @@ class ConversationStore {
                         + " OR (o.page_group = :afterGroup AND (o.last_activity_at, o.id) < (:afterTime, :afterId)))")
                 + " ORDER BY o.page_group, o.last_activity_at DESC, o.id DESC LIMIT " + limit;
         return pageRows("SELECT " + BASE_COLUMNS + ", c.page_group = 1 AS unread FROM (SELECT page.page_group, c.* FROM ("
-                        + keys + ") page JOIN conversations c ON c.id = page.id) c JOIN contacts k ON k.id = c.contact_id"
+                        + keys + ") page JOIN conversations c ON c.id = page.id) c"
                         + " ORDER BY c.page_group, c.last_activity_at DESC, c.id DESC", visibility, filter, after);
     }
 
@@ -231,7 +231,7 @@ class ConversationStore {
     }
 
     Optional<Conversation> find(UUID id) {
-        return jdbc.sql("SELECT " + BASE_COLUMNS + ", false AS unread FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = :id")
+        return jdbc.sql("SELECT " + BASE_COLUMNS + ", false AS unread FROM conversations c WHERE c.id = :id")
                 .param("id", id).query(ConversationStore::conversation).optional();
     }
 
@@ -259,10 +259,15 @@ class ConversationStore {
                 .query(UUID.class).optional();
     }
 
+    /**
+     * A new conversation with its contact's name and phone (see {@link #updateContact}: the contact is
+     * locked while they are copied, so an edit committing meanwhile reaches this conversation too).
+     */
     void insertConversation(UUID id, UUID accountId, UUID profileId, UUID contactId, Instant now) {
         jdbc.sql("""
-                        INSERT INTO conversations (id, account_id, profile_id, contact_id, state, last_activity_at, created_at)
-                        VALUES (:id, :a, :p, :k, 'new', :now, :now)""")
+                        INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, state,
+                                                   last_activity_at, created_at)
+                        SELECT :id, :a, :p, k.id, k.name, k.phone, 'new', :now, :now FROM contacts k WHERE k.id = :k FOR SHARE""")
                 .param("id", id).param("a", accountId).param("p", profileId).param("k", contactId)
                 .param("now", Timestamp.from(now)).update();
     }
@@ -331,10 +336,13 @@ class ConversationStore {
                 .list();
     }
 
+    /** The contact and the copy of its name and phone on each of its conversations (which inbox lists show). */
     void updateContact(UUID id, String name, String phone, String email, String notes) {
         jdbc.sql("UPDATE contacts SET name = :name, phone = :phone, email = :email, notes = :notes WHERE id = :id")
                 .param("name", name).param("phone", phone, java.sql.Types.VARCHAR).param("email", email, java.sql.Types.VARCHAR)
                 .param("notes", notes).param("id", id).update();
+        jdbc.sql("UPDATE conversations SET contact_name = :name, contact_phone = :phone WHERE contact_id = :id")
+                .param("name", name).param("phone", phone, java.sql.Types.VARCHAR).param("id", id).update();
     }
 
     /**
@@ -373,7 +381,7 @@ class ConversationStore {
 
     /** The contact's conversations the viewer may see: the same rule as every list. */
     List<Conversation> conversationsOf(Visibility visibility, UUID contactId) {
-        return visibility.bind(jdbc.sql("SELECT " + COLUMNS + " FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE "
+        return visibility.bind(jdbc.sql("SELECT " + COLUMNS +  " FROM conversations c WHERE "
                         + visibility.predicate() + " AND c.contact_id = :contact ORDER BY c.last_activity_at DESC, c.id DESC"))
                 .param("contact", contactId).query(ConversationStore::conversation).list();
     }
@@ -386,16 +394,22 @@ class ConversationStore {
     /** @return the moved conversations and their profiles */
     List<Conversation> transferOpen(UUID fromUserId, UUID toUserId) {
         List<Conversation> moving = jdbc.sql("SELECT " + BASE_COLUMNS + ", false AS unread FROM conversations c"
-                        + " JOIN contacts k ON k.id = c.contact_id WHERE c.assignee_id = :from AND c.state <> 'closed' FOR UPDATE OF c")
+                        + " WHERE c.assignee_id = :from AND c.state <> 'closed' FOR UPDATE")
                 .param("from", fromUserId).query(ConversationStore::conversation).list();
         jdbc.sql("UPDATE conversations SET assignee_id = :to WHERE assignee_id = :from AND state <> 'closed'")
                 .param("to", toUserId).param("from", fromUserId).update();
         return moving;
     }
 
-    /** The conversation moves to another profile, with that profile's contact, and a new assignee or none. */
+    /**
+     * The conversation moves to another profile, with that profile's contact (its name and phone copied as
+     * {@link #insertConversation} does), and a new assignee or none.
+     */
     void moveToProfile(UUID conversationId, UUID profileId, UUID contactId, UUID assigneeId) {
-        jdbc.sql("UPDATE conversations SET profile_id = :p, contact_id = :k, assignee_id = :a WHERE id = :c")
+        jdbc.sql("""
+                        UPDATE conversations c SET profile_id = :p, contact_id = k.id, contact_name = k.name, contact_phone = k.phone,
+                                                   assignee_id = :a
+                        FROM (SELECT id, name, phone FROM contacts WHERE id = :k FOR SHARE) k WHERE c.id = :c""")
                 .param("p", profileId).param("k", contactId).param("a", assigneeId).param("c", conversationId).update();
     }
 

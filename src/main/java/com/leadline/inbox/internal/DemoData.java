@@ -95,11 +95,12 @@ class DemoData implements ApplicationRunner {
             UUID profile = profiles.get(n % profiles.size());
             UUID contact = UUID.randomUUID();
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
+            String phone = "+1555" + (2000000 + n);
             owner.sql("""
                             INSERT INTO contacts (id, account_id, profile_id, name, phone, email, created_at)
                             VALUES (:id, :a, :p, :n, :phone, :email, :at)""")
                     .param("id", contact).param("a", account).param("p", profile).param("n", name)
-                    .param("phone", "+1555" + (2000000 + n)).param("email", name.toLowerCase().replace(' ', '.') + "@example.com")
+                    .param("phone", phone).param("email", name.toLowerCase().replace(' ', '.') + "@example.com")
                     .param("at", at).update();
             Instant last = now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 14)));
             String state = n % 5 == 0 ? "closed" : n % 3 == 0 ? "new" : "open";
@@ -107,10 +108,11 @@ class DemoData implements ApplicationRunner {
             String ask = ASKS[random.nextInt(ASKS.length)];
             UUID conversation = UUID.randomUUID();
             owner.sql("""
-                            INSERT INTO conversations (id, account_id, profile_id, contact_id, state, outcome, assignee_id,
-                                                       last_activity_at, preview, created_at)
-                            VALUES (:id, :a, :p, :k, :state, :outcome, :assignee, :last, :preview, :last)""")
-                    .param("id", conversation).param("a", account).param("p", profile).param("k", contact).param("state", state)
+                            INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, state,
+                                                       outcome, assignee_id, last_activity_at, preview, created_at)
+                            VALUES (:id, :a, :p, :k, :name, :phone, :state, :outcome, :assignee, :last, :preview, :last)""")
+                    .param("id", conversation).param("a", account).param("p", profile).param("k", contact)
+                    .param("name", name).param("phone", phone).param("state", state)
                     .param("outcome", state.equals("closed") ? (random.nextBoolean() ? "won" : "lost") : null, java.sql.Types.VARCHAR)
                     .param("assignee", assignee, java.sql.Types.OTHER).param("last", Timestamp.from(last)).param("preview", ask)
                     .update();

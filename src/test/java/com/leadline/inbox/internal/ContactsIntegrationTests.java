@@ -158,6 +158,8 @@ class ContactsIntegrationTests extends IntegrationTest {
         JsonNode read = WebSession.json(owner.api("GET", "/api/v1/contacts/" + contact, null)).get("contact");
         assertThat(read.get("name").asString()).isEqualTo("Bea Keeper");
         assertThat(read.get("phone").asString()).isEqualTo("+15550007777");
+        // The inbox's rows carry the contact's name and phone: the edit reaches them, and only this contact's.
+        assertThat(listedContacts(owner)).containsExactlyInAnyOrder("Bea Keeper|+15550007777", "|+15550006666");
 
         String before = row(contact);
         WebSession.Page refused = owner.api("PUT", "/api/v1/contacts/" + contact, Map.of("name", "Bea", "phone", "+15550006666",
@@ -168,6 +170,19 @@ class ContactsIntegrationTests extends IntegrationTest {
         assertThat(errors.propertyNames()).containsExactlyInAnyOrder("phone", "email");
         assertThat(owner.api("PUT", "/api/v1/contacts/" + contact, "{not json").status()).isEqualTo(400);
         assertThat(row(contact)).isEqualTo(before);
+        assertThat(listedContacts(owner)).containsExactlyInAnyOrder("Bea Keeper|+15550007777", "|+15550006666");
+    }
+
+    /** Name and phone of each row of the All tab, as the list shows them. */
+    private static List<String> listedContacts(WebSession session) {
+        List<String> rows = new ArrayList<>();
+        WebSession.json(session.api("GET", "/api/v1/conversations?tab=all", null)).get("conversations")
+                .forEach(row -> rows.add(textOrEmpty(row.path("contactName")) + "|" + textOrEmpty(row.path("contactPhone"))));
+        return rows;
+    }
+
+    private static String textOrEmpty(JsonNode value) {
+        return value.isString() ? value.asString() : "";
     }
 
     @Test
