@@ -105,7 +105,11 @@ class ProfilesIntegrationTests extends IntegrationTest {
     void anArchivedProfileLeavesThePickersAndComesBack() {
         UUID harbour = UUID.fromString(WebSession.json(owner.api("POST", "/api/v1/profiles", profile("Profile Pizza Harbour")))
                 .get("id").asString());
+        TeamFixture.Member harbourHand = fixture.join(account.owner(), "member", harbour);
+        assertThat(harbourHand.session().api("GET", "/api/v1/profiles/" + harbour, null).status()).isEqualTo(200);
         assertThat(owner.api("POST", "/api/v1/profiles/" + harbour + "/archive", null).status()).isEqualTo(204);
+        assertThat(harbourHand.session().api("GET", "/api/v1/profiles/" + harbour, null).status())
+                .as("a member's archived profile is no longer theirs to work in").isEqualTo(404);
 
         assertThat(owner.get("/team/members/new").document().select("#member-profile option").eachText())
                 .containsExactly("All Profiles", "Profile Pizza");
@@ -117,6 +121,7 @@ class ProfilesIntegrationTests extends IntegrationTest {
                 .as("the last profile in use stays").isEqualTo(409);
 
         assertThat(owner.api("POST", "/api/v1/profiles/" + harbour + "/restore", null).status()).isEqualTo(204);
+        assertThat(harbourHand.session().api("GET", "/api/v1/profiles/" + harbour, null).status()).isEqualTo(200);
         assertThat(owner.get("/team/members/new").document().select("#member-profile option").eachText())
                 .contains("Profile Pizza Harbour");
     }
