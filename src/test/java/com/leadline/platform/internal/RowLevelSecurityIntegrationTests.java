@@ -31,6 +31,16 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
     @Value("${spring.datasource.password}")
     String appPassword;
 
+    /** Connections as the application's role, in a pool of their own. */
+    private HikariDataSource appRolePool(int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(appRole);
+        config.setPassword(appPassword);
+        config.setMaximumPoolSize(size);
+        return new HikariDataSource(config);
+    }
+
     private List<String> tenantTables() {
         return jdbc.sql("""
                         SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -108,12 +118,7 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
     @Test
     void genericPlanReadsGetTheirPlanModeWithTheirAccountAndLeaveTheConnectionAsItWas() {
         UUID account = UUID.randomUUID();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(appRole);
-        config.setPassword(appPassword);
-        config.setMaximumPoolSize(1);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        try (HikariDataSource pool = appRolePool(1)) {
             TenantTransactionManager manager = new TenantTransactionManager(pool);
             TransactionTemplate genericPlans = new GenericPlanReads(manager);
             TransactionTemplate plain = new TransactionTemplate(manager);
@@ -149,12 +154,7 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
         UUID accountA = admin.sql("SELECT account_id FROM users WHERE email = :e").param("e", emailA).query(UUID.class).single();
         UUID accountB = admin.sql("SELECT account_id FROM users WHERE email = :e").param("e", emailB).query(UUID.class).single();
 
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(appRole);
-        config.setPassword(appPassword);
-        config.setMaximumPoolSize(2);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        try (HikariDataSource pool = appRolePool(2)) {
             TransactionTemplate transactions = new TransactionTemplate(new TenantTransactionManager(pool));
             JdbcClient db = JdbcClient.create(pool);
             ExecutorService workers = Executors.newFixedThreadPool(4);
