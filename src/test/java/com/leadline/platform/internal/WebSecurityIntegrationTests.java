@@ -37,6 +37,23 @@ class WebSecurityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void staticAssetsAreServedWithTheHeadersButWithoutReadingTheSessionOrCheckingTheUser() {
+        String email = uniqueEmail("assets");
+        WebSession user = visitor();
+        user.signUp("Asset Atelier", "Ada Asset", email, PASSWORD);
+        assertThat(user.get("/team").status()).isEqualTo(200);
+        databaseOwner().sql("UPDATE users SET status = 'deactivated' WHERE email = :e").param("e", email).update();
+
+        Page css = user.get("/css/app.css");
+        assertThat(css.status()).as("no signed-in check ran, so the deactivated user's session was not ended here")
+                .isEqualTo(200);
+        assertThat(css.header("Content-Security-Policy")).hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(css.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(css.header("Set-Cookie")).isEmpty();
+        assertThat(user.get("/team").location()).as("the next page runs the checks").endsWith("/signin");
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlySameSiteLaxWithA256BitIdAndSecureOverHttps() {
         WebSession visitor = visitor();
         Page page = visitor.get("/signin");
