@@ -381,7 +381,7 @@ class ConversationStore {
 
     /** The contact's conversations the viewer may see: the same rule as every list. */
     List<Conversation> conversationsOf(Visibility visibility, UUID contactId) {
-        return visibility.bind(jdbc.sql("SELECT " + COLUMNS +  " FROM conversations c WHERE "
+        return visibility.bind(jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE "
                         + visibility.predicate() + " AND c.contact_id = :contact ORDER BY c.last_activity_at DESC, c.id DESC"))
                 .param("contact", contactId).query(ConversationStore::conversation).list();
     }
