@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=",
         "leadline.mail.relay-interval=1h",
         "leadline.texts.relay-interval=1h",
+        // Tests fire their own account's reminders; the schedule would fire them between a test's steps.
+        "leadline.inbox.reminder-interval=1h",
         "leadline.metrics.password=scrape-secret",
         "leadline.support.bootstrap.email=" + IntegrationTest.STAFF_EMAIL,
         "leadline.support.bootstrap.name=Sam Staff",

@@ -27,7 +27,11 @@ public final class SecondNode implements AutoCloseable {
                 "--spring.mail.port=" + Smtp.PORT,
                 "--leadline.base-url=http://leadline.test",
                 "--leadline.data-dir=target/test-data/second-node",
-                "--leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho="));
+                "--leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=",
+                // As on the first node: tests run the relays and reminders themselves, when their steps call for it.
+                "--leadline.mail.relay-interval=1h",
+                "--leadline.texts.relay-interval=1h",
+                "--leadline.inbox.reminder-interval=1h"));
     }
 
     public int port() {

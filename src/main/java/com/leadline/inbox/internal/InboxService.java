@@ -309,29 +309,38 @@ class InboxService implements ConversationHandover, InboundTexts {
     }
 
     /**
-     * Fires the reminders that are due, one account per transaction: the conversation moves up and is
-     * unread again for its assignee (for everyone who sees it when nobody holds it). Several nodes may
+     * Fires the reminders that are due in every account, one account per transaction. Several nodes may
      * run this at once; each reminder fires once.
      *
      * @return how many fired
      */
     int fireDueReminders() {
-        Instant now = clock.instant();
         int fired = 0;
-        for (UUID accountId : conversations.accountsWithDueReminders(now, 500)) {
-            fired += transactions.execute(status -> tenancy.inAccount(accountId, () -> {
-                List<ConversationStore.Reminder> due = conversations.claimDueReminders(now, 500);
-                for (ConversationStore.Reminder reminder : due) {
-                    Conversation conversation = conversations.find(reminder.conversationId()).orElseThrow();
-                    conversations.fire(reminder, now);
-                    conversations.markUnread(accountId, conversation.id(), conversation.assigneeId() != null
-                            ? Set.of(conversation.assigneeId()) : memberships.viewersOf(conversation.profileId()));
-                    events.announce(accountId, conversation.id(), conversation.profileId(), conversation.assigneeId());
-                }
-                return due.size();
-            }));
+        for (UUID accountId : conversations.accountsWithDueReminders(clock.instant(), 500)) {
+            fired += fireDueRemindersOf(accountId);
         }
         return fired;
+    }
+
+    /**
+     * Fires one account's due reminders: each conversation moves up and is unread again for its assignee
+     * (for everyone who sees it when nobody holds it).
+     *
+     * @return how many fired
+     */
+    int fireDueRemindersOf(UUID accountId) {
+        Instant now = clock.instant();
+        return transactions.execute(status -> tenancy.inAccount(accountId, () -> {
+            List<ConversationStore.Reminder> due = conversations.claimDueReminders(now, 500);
+            for (ConversationStore.Reminder reminder : due) {
+                Conversation conversation = conversations.find(reminder.conversationId()).orElseThrow();
+                conversations.fire(reminder, now);
+                conversations.markUnread(accountId, conversation.id(), conversation.assigneeId() != null
+                        ? Set.of(conversation.assigneeId()) : memberships.viewersOf(conversation.profileId()));
+                events.announce(accountId, conversation.id(), conversation.profileId(), conversation.assigneeId());
+            }
+            return due.size();
+        }));
     }
 
     @Override
