@@ -64,17 +64,19 @@ class SignUpIntegrationTests extends IntegrationTest {
     void aKnownAddressGetsTheSameAnswerAndAnExplanationByEmailInsteadOfAnAccount() {
         String known = uniqueEmail("known");
         visitor().signUp("First Business", "Kim Known", known, PASSWORD);
-        long accountsBefore = databaseOwner().sql("SELECT count(*) FROM accounts").query(Long.class).single();
+        String second = "Second Business " + UUID.randomUUID();
+        String third = "Third Business " + UUID.randomUUID();
 
-        Page forKnown = visitor().signUp("Second Business", "Someone Else", known, PASSWORD);
-        Page forNew = visitor().signUp("Third Business", "Nia New", uniqueEmail("new"), PASSWORD);
+        Page forKnown = visitor().signUp(second, "Someone Else", known, PASSWORD);
+        Page forNew = visitor().signUp(third, "Nia New", uniqueEmail("new"), PASSWORD);
 
         assertThat(forKnown.status()).isEqualTo(forNew.status()).isEqualTo(302);
         assertThat(forKnown.location()).isEqualTo(forNew.location());
         assertThat(forKnown.body()).isEqualTo(forNew.body());
         assertThat(forKnown.response().headers().map().keySet()).isEqualTo(forNew.response().headers().map().keySet());
         assertThat(forKnown.header("Set-Cookie")).as("a fresh session id either way").isPresent();
-        assertThat(databaseOwner().sql("SELECT count(*) FROM accounts").query(Long.class).single()).isEqualTo(accountsBefore + 1);
+        assertThat(accountsNamed(second)).isZero();
+        assertThat(accountsNamed(third)).isEqualTo(1);
 
         var explanation = Smtp.awaitMessages(known, 1).get(0);
         assertThat(Smtp.subject(explanation)).isEqualTo("About your Leadline sign-up");
@@ -97,7 +99,6 @@ class SignUpIntegrationTests extends IntegrationTest {
 
     @Test
     void invalidFieldsAreExplainedNextToTheFieldTheFormKeepsWhatWasTypedAndNothingIsCreated() {
-        long before = databaseOwner().sql("SELECT count(*) FROM accounts").query(Long.class).single();
         WebSession visitor = visitor();
         visitor.get("/signup");
         Page page = visitor.post("/signup", Map.of("businessName", "", "yourName", "Ivy", "email", "not-an-address",
@@ -108,10 +109,40 @@ class SignUpIntegrationTests extends IntegrationTest {
         assertThat(page.document().select("#email").attr("value")).isEqualTo("not-an-address");
         assertThat(page.document().select("#password").attr("value")).isEmpty();
 
+        String ivy = uniqueEmail("ivy");
         Page oversized = visitor.post("/signup", Map.of("businessName", "B".repeat(201), "yourName", "Ivy",
-                "email", "ivy@example.com", "password", PASSWORD));
+                "email", ivy, "password", PASSWORD));
         assertThat(oversized.status()).isEqualTo(422);
-        assertThat(databaseOwner().sql("SELECT count(*) FROM accounts").query(Long.class).single()).isEqualTo(before);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM users WHERE email IN ('not-an-address', :ivy)").param("ivy", ivy)
+                .query(Long.class).single()).isZero();
+        assertThat(accountsNamed("B".repeat(201))).isZero();
+    }
+
+    @Test
+    void someoneSignedInIsSentBackToTheirWorkAndNothingIsCreated() {
+        WebSession owner = visitor();
+        String ownerEmail = uniqueEmail("busy");
+        owner.signUp("Busy Bakery", "Bea Busy", ownerEmail, PASSWORD);
+        String business = "Second Bakery " + UUID.randomUUID();
+        String other = uniqueEmail("other");
+
+        assertThat(owner.get("/signup").location()).endsWith("/");
+        owner.get("/team");
+        Page again = owner.post("/signup", Map.of("businessName", business, "yourName", "Bea Busy", "email", other,
+                "password", PASSWORD, "timezone", "Europe/Berlin"));
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(again.location()).endsWith("/");
+        assertThat(owner.post("/partners/signup", Map.of("businessName", business, "yourName", "Bea Busy", "email", other,
+                "password", PASSWORD)).location()).endsWith("/");
+        assertThat(accountsNamed(business)).isZero();
+        assertThat(databaseOwner().sql("SELECT count(*) FROM users WHERE email = :e").param("e", other).query(Long.class).single())
+                .isZero();
+        assertThat(WebSession.json(owner.api("GET", "/api/v1/session", null)).get("email").asString())
+                .as("still signed in as themselves").isEqualTo(ownerEmail);
+    }
+
+    private long accountsNamed(String name) {
+        return databaseOwner().sql("SELECT count(*) FROM accounts WHERE name = :n").param("n", name).query(Long.class).single();
     }
 
     @Test

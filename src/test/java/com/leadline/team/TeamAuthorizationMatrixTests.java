@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
-    private static final List<String> PREFIXES = List.of("/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
+    private static final List<String> PREFIXES = List.of("/signup", "/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
             "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts");
 
@@ -49,11 +49,29 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
     enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION, SHORTCUT, CONTACT,
         /** A conversation with a pending reminder whose id is the conversation's (they live in different tables). */
-        REMINDER }
+        REMINDER,
+        /**
+         * An open conversation of the first profile assigned to the acting user (PERMISSIONS.md row 26). Partner users
+         * can't be given conversations in the product; theirs is written directly, to show their sight doesn't hang on
+         * the assignee. Actors outside the account get the colleague's.
+         */
+        MY_CONVERSATION,
+        /** An open conversation of the first profile assigned to another team member of it (row 27). */
+        COLLEAGUES_CONVERSATION,
+        /** An open conversation of the first profile still assigned to a deactivated member (row 27). */
+        DEACTIVATEDS_CONVERSATION }
 
-    enum Kind { PAGE, API, STREAM }
+    /**
+     * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
+     * answers "listed" or "absent" for the target (or the status when it isn't 200).
+     */
+    enum Kind { PAGE, API, STREAM, LISTING }
 
-    record Subject(UUID id, String email) {
+    /** {@code phone}: the target conversation's contact, to search it by. */
+    record Subject(UUID id, String email, String phone) {
+        Subject(UUID id, String email) {
+            this(id, email, null);
+        }
     }
 
     record Row(String method, String pattern, Kind kind, Target target, Function<Subject, Object> body, List<String> expected) {
@@ -65,6 +83,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_PROFILES = "302>/profiles";
     /** Back to the edited contact's page: the target's id reads as {id} here. */
     private static final String TO_CONTACT = "302>/contacts/{id}";
+    private static final String TO_HOME = "302>/";
+    private static final String TO_WELCOME = "302>/welcome";
+    private static final String TO_CONSOLE = "302>/support";
+    private static final String LISTED = "listed";
+    private static final String ABSENT = "absent";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -75,14 +98,20 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private UUID otherProfile;
     private final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
     private final Map<Who, UUID> userIds = new EnumMap<>(Who.class);
+    /** A second team member of the first profile, holding conversations nobody acting here holds. */
+    private UUID colleague;
 
     private final List<Row> rows = List.of(
+            // Row 1: signing up is for visitors; someone signed in is sent on to their own work and nothing is created.
+            page("GET", "/signup", Target.NONE, null, TO_HOME, TO_HOME, TO_HOME, TO_HOME, "200", TO_HOME, "200", TO_CONSOLE, TO_HOME, TO_HOME, TO_HOME),
             // Row 3: everyone in the account views the Team page (each sees their own account's team).
             page("GET", "/team", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("GET", "/team/rows", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             // Rows 4-5: owner and admins invite, to profiles they manage only.
             page("GET", "/team/members/new", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "403", "200"),
             page("POST", "/team/members", Target.NONE, subject -> inviteForm(), TO_TEAM, TO_TEAM, "422", "403", TO_SIGN_IN, "422", TO_SIGN_IN, "403", TO_TEAM, "403", "422"),
+            page("POST", "/team/members", Target.NONE, subject -> inviteToAllProfiles(), TO_TEAM, TO_TEAM, TO_TEAM, "403", TO_SIGN_IN, TO_TEAM,
+                    TO_SIGN_IN, "403", TO_TEAM, "403", TO_TEAM),
             // Row 7: edit, within the actor's profiles.
             page("GET", "/team/members/{id}/edit", Target.ACTIVE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
             page("POST", "/team/members/{id}", Target.ACTIVE, TeamAuthorizationMatrixTests::editForm, TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
@@ -95,6 +124,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             // The same rows through the JSON API.
             api("GET", "/api/v1/team/members", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("POST", "/api/v1/team/members", Target.NONE, subject -> inviteForm(), "201", "201", "422", "403", "401", "422", "401", "403", "201", "403", "422"),
+            // Row 5: All Profiles means every profile the inviter manages (an admin's own; anyone else's account is their own).
+            api("POST", "/api/v1/team/members", Target.NONE, subject -> inviteToAllProfiles(),
+                    "201", "201", "201", "403", "401", "201", "401", "403", "201", "403", "201"),
             api("GET", "/api/v1/team/members/{id}", Target.ACTIVE, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
             api("PUT", "/api/v1/team/members/{id}", Target.ACTIVE, TeamAuthorizationMatrixTests::editJson, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/team/members/{id}/invitation/resend", Target.INVITEE, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
@@ -140,9 +172,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             // Row 11 and partner access: the target is an agency with Admin access to the account. Partner users'
             // own columns come with their acting in client accounts.
             page("GET", "/partners", Target.NONE, null, "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
-            page("GET", "/partners/signup", Target.NONE, null, "200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200"),
+            page("GET", "/partners/signup", Target.NONE, null, TO_HOME, TO_HOME, TO_HOME, TO_HOME, "200", TO_HOME, "200", TO_CONSOLE, TO_HOME, TO_HOME, TO_HOME),
             page("POST", "/partners/signup", Target.NONE, subject -> Map.of("businessName", "", "yourName", "", "email", "x"),
-                    "422", "422", "422", "422", "422", "422", "422", "422", "422", "422", "422"),
+                    TO_HOME, TO_HOME, TO_HOME, TO_HOME, "422", TO_HOME, "422", TO_CONSOLE, TO_HOME, TO_HOME, TO_HOME),
             page("POST", "/partners/act", Target.AGENCY, subject -> Map.of("account", subject.id().toString()),
                     "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
             page("GET", "/team/partners", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
@@ -176,6 +208,27 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("GET", "/api/v1/conversations", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/conversations/counts", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/conversations/{id}", Target.CONVERSATION, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
+            // Rows 26-27: one's own conversations, a colleague's and a deactivated member's, read, listed and answered. A team
+            // member never sees another person's, by any of these paths; read-only partners see every one and answer none.
+            api("GET", "/api/v1/conversations/{id}", Target.MY_CONVERSATION, null,
+                    "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
+            api("GET", "/api/v1/conversations/{id}", Target.COLLEAGUES_CONVERSATION, null,
+                    "200", "200", "404", "404", "401", "404", "401", "403", "200", "200", "404"),
+            api("GET", "/api/v1/conversations/{id}", Target.DEACTIVATEDS_CONVERSATION, null,
+                    "200", "200", "404", "404", "401", "404", "401", "403", "200", "200", "404"),
+            listing("/api/v1/conversations?tab=all&q={phone}", Target.MY_CONVERSATION,
+                    LISTED, LISTED, ABSENT, LISTED, "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            listing("/api/v1/conversations?tab=all&q={phone}", Target.COLLEAGUES_CONVERSATION,
+                    LISTED, LISTED, ABSENT, ABSENT, "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            listing("/api/v1/conversations?tab=all&q={phone}", Target.DEACTIVATEDS_CONVERSATION,
+                    LISTED, LISTED, ABSENT, ABSENT, "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            page("GET", "/inbox?c={id}", Target.MY_CONVERSATION, null, "200", "200", "404", "200", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "200", "404"),
+            page("GET", "/inbox?c={id}", Target.COLLEAGUES_CONVERSATION, null,
+                    "200", "200", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "200", "404"),
+            api("POST", "/api/v1/conversations/{id}/replies", Target.MY_CONVERSATION, subject -> Map.of("body", "On my way"),
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            api("POST", "/api/v1/conversations/{id}/replies", Target.COLLEAGUES_CONVERSATION, subject -> Map.of("body", "On my way"),
+                    "204", "204", "404", "404", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/conversations/{id}/replies", Target.CONVERSATION, subject -> Map.of("body", "Hello!"),
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/conversations/{id}/notes", Target.CONVERSATION, subject -> Map.of("body", "Call back"),
@@ -235,6 +288,13 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("POST", "/api/v1/shortcuts", Target.NONE, subject -> Map.of("name", "s" + UUID.randomUUID().toString().substring(0, 8), "body", "Hi"),
                     "201", "201", "201", "201", "401", "201", "401", "403", "201", "403", "201"),
             api("DELETE", "/api/v1/shortcuts/{id}", Target.SHORTCUT, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
+            // Row 23: the first profile's shared shortcut is offered to whoever works there (read-only partners read it too,
+            // though they write no replies to use it in); row 24: only its admins and partner admins add shared ones.
+            listing("/api/v1/shortcuts", Target.SHORTCUT, LISTED, LISTED, ABSENT, LISTED, "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            api("POST", "/api/v1/shortcuts", Target.NONE, subject -> sharedShortcutJson(),
+                    "201", "201", "404", "403", "401", "404", "401", "403", "201", "403", "404"),
+            page("POST", "/shortcuts", Target.NONE, subject -> sharedShortcutForm(),
+                    "302>/shortcuts", "302>/shortcuts", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/shortcuts", "403", "404"),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
@@ -242,7 +302,10 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
             page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"),
             page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),
-                    "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"));
+                    "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"),
+            // Row 1 again, last: a visitor who signs up is signed in as the new account's owner from then on.
+            page("POST", "/signup", Target.NONE, subject -> signUpForm(),
+                    TO_HOME, TO_HOME, TO_HOME, TO_HOME, TO_WELCOME, TO_HOME, TO_WELCOME, TO_CONSOLE, TO_HOME, TO_HOME, TO_HOME));
 
     @Test
     void everyRouteAnswersEveryActorAsThePermissionMatrixSays() {
@@ -275,7 +338,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     }
 
     private Set<String> listedRoutes() {
-        return rows.stream().map(row -> row.method() + " " + row.pattern()).collect(Collectors.toCollection(TreeSet::new));
+        return rows.stream().map(row -> row.method() + " " + row.pattern().replaceFirst("\\?.*", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void setUpActors() {
@@ -284,6 +348,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         otherProfile = fixture.addProfile(account, "Matrix Motors East");
         TeamFixture.Member owner = account.owner();
         sessions.put(Who.OWNER, owner.session());
+        userIds.put(Who.OWNER, owner.id());
         for (Who who : List.of(Who.ADMIN_MEMBER, Who.ADMIN_NON_MEMBER, Who.TEAM_MEMBER)) {
             TeamFixture.Member member = fixture.join(owner, who == Who.TEAM_MEMBER ? "member" : "admin",
                     who == Who.ADMIN_NON_MEMBER ? otherProfile : account.firstProfileId());
@@ -296,10 +361,16 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         assertThat(databaseOwner().sql("SELECT count(*) FROM spring_session WHERE session_id = :s")
                 .param("s", deactivated.session().sessionId().orElseThrow()).query(Integer.class).single()).isZero();
         sessions.put(Who.DEACTIVATED, deactivated.session());
+        userIds.put(Who.DEACTIVATED, deactivated.id());
+        colleague = fixture.join(owner, "member", account.firstProfileId()).id();
         sessions.put(Who.OTHER_ACCOUNT, fixture.openAccount("Elsewhere Estates").owner().session());
         sessions.put(Who.ANONYMOUS, visitor());
         sessions.put(Who.PARTNER_ADMIN, fixture.partnerWorkingIn(account.id(), "admin"));
         sessions.put(Who.PARTNER_READ_ONLY, fixture.partnerWorkingIn(account.id(), "read_only"));
+        for (Who partner : List.of(Who.PARTNER_ADMIN, Who.PARTNER_READ_ONLY)) {
+            userIds.put(partner, UUID.fromString(WebSession.json(sessions.get(partner).api("GET", "/api/v1/session", null))
+                    .get("userId").asString()));
+        }
         TeamFixture.Account elsewhere = fixture.openAccount("Elsewhere Plumbing");
         sessions.put(Who.OTHER_PARTNER, fixture.partnerWorkingIn(elsewhere.id(), "admin"));
         WebSession staff = visitor();
@@ -310,9 +381,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private String outcome(Who who, Row row) {
         WebSession session = sessions.get(who);
-        Subject subject = subject(row.target());
+        Subject subject = subject(row.target(), who);
         String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
-                .replace("{reminderId}", subject.id().toString());
+                .replace("{reminderId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"));
         Object body = row.body() == null ? null : row.body().apply(subject);
         if (!row.method().equals("GET")) {
             // Hold a current CSRF token, as a browser that opened a page would: the matrix tests authorization, not CSRF.
@@ -324,6 +395,10 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         }
         if (row.kind() == Kind.STREAM) {
             return session.statusOf(path);
+        }
+        if (row.kind() == Kind.LISTING) {
+            WebSession.Page list = session.api("GET", path, null);
+            return list.status() != 200 ? String.valueOf(list.status()) : list.body().contains(subject.id().toString()) ? LISTED : ABSENT;
         }
         WebSession.Page answer;
         if (row.kind() == Kind.API) {
@@ -343,7 +418,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     }
 
     /** A user of the main account, member of its first profile, in the state the route needs. */
-    private Subject subject(Target target) {
+    private Subject subject(Target target, Who who) {
         if (target == Target.NONE) {
             return null;
         }
@@ -351,21 +426,30 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         String email = TeamFixture.unique(target.name().toLowerCase());
         Timestamp now = Timestamp.from(Instant.now());
         var db = databaseOwner();
-        if (target == Target.CONVERSATION || target == Target.CLOSED_CONVERSATION || target == Target.REMINDER) {
+        if (target == Target.CONVERSATION || target == Target.CLOSED_CONVERSATION || target == Target.REMINDER
+                || target == Target.MY_CONVERSATION || target == Target.COLLEAGUES_CONVERSATION || target == Target.DEACTIVATEDS_CONVERSATION) {
             UUID contact = UUID.randomUUID();
             String phone = "+1555" + (1000000 + new java.util.Random().nextInt(8999999));
             db.sql("INSERT INTO contacts (id, account_id, profile_id, phone, created_at) VALUES (:id, :a, :p, :phone, :now)")
                     .param("id", contact).param("a", account.id()).param("p", account.firstProfileId())
                     .param("phone", phone).param("now", now).update();
             boolean closed = target == Target.CLOSED_CONVERSATION;
+            UUID assignee = switch (target) {
+                case MY_CONVERSATION -> userIds.getOrDefault(who, colleague);
+                case COLLEAGUES_CONVERSATION -> colleague;
+                case DEACTIVATEDS_CONVERSATION -> userIds.get(Who.DEACTIVATED);
+                default -> null;
+            };
             // As the application writes it: the conversation carries its contact's phone.
             db.sql("""
                             INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_phone, state, outcome,
-                                                       last_activity_at, created_at)
-                            VALUES (:id, :a, :p, :k, :phone, :state, :outcome, :now, :now)""")
+                                                       assignee_id, last_activity_at, created_at)
+                            VALUES (:id, :a, :p, :k, :phone, :state, :outcome, :assignee, :now, :now)""")
                     .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("k", contact)
                     .param("phone", phone)
-                    .param("state", closed ? "closed" : "new").param("outcome", closed ? "lost" : null, java.sql.Types.VARCHAR)
+                    .param("state", closed ? "closed" : assignee != null ? "open" : "new")
+                    .param("outcome", closed ? "lost" : null, java.sql.Types.VARCHAR)
+                    .param("assignee", assignee, java.sql.Types.OTHER)
                     .param("now", now).update();
             if (target == Target.REMINDER) {
                 db.sql("""
@@ -374,7 +458,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                         .param("id", id).param("a", account.id()).param("due", Timestamp.from(Instant.now().plusSeconds(86_400)))
                         .param("by", account.owner().id()).param("now", now).update();
             }
-            return new Subject(id, null);
+            return new Subject(id, null, phone);
         }
         if (target == Target.CONTACT) {
             db.sql("INSERT INTO contacts (id, account_id, profile_id, name, created_at) VALUES (:id, :a, :p, 'Target Contact', :now)")
@@ -435,6 +519,23 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         return new Subject(id, email);
     }
 
+    private Map<String, String> inviteToAllProfiles() {
+        return Map.of("name", "New Person", "email", TeamFixture.unique("new"), "role", "member", "profile", "all");
+    }
+
+    private static Map<String, String> signUpForm() {
+        return Map.of("businessName", "Matrix Signups", "yourName", "Sid Signup", "email", TeamFixture.unique("signup"),
+                "password", PASSWORD, "timezone", "Europe/Berlin");
+    }
+
+    private Map<String, String> sharedShortcutForm() {
+        return Map.of("scope", account.firstProfileId().toString(), "name", "s" + UUID.randomUUID().toString().substring(0, 8), "body", "Hi");
+    }
+
+    private Map<String, String> sharedShortcutJson() {
+        return Map.of("profileId", account.firstProfileId().toString(), "name", "s" + UUID.randomUUID().toString().substring(0, 8), "body", "Hi");
+    }
+
     private Map<String, String> inviteForm() {
         return Map.of("name", "New Person", "email", TeamFixture.unique("new"), "role", "member",
                 "profile", account.firstProfileId().toString());
@@ -473,5 +574,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static Row api(String method, String pattern, Target target, Function<Subject, Object> body, String... expected) {
         return new Row(method, pattern, Kind.API, target, body, List.of(expected));
+    }
+
+    private static Row listing(String path, Target target, String... expected) {
+        return new Row("GET", path, Kind.LISTING, target, null, List.of(expected));
     }
 }

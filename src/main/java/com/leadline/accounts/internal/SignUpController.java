@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,32 +27,49 @@ class SignUpController {
     }
 
     @GetMapping("/signup")
-    String form(@RequestParam(defaultValue = "") String partner, Model model) {
+    String form(@RequestParam(defaultValue = "") String partner, Authentication signedIn, Model model) {
+        if (signedIn != null) {
+            return alreadySignedIn(signedIn);
+        }
         model.addAttribute("form", new SignUpService.SignUpForm("", "", "", "", "", partner));
         return page(SignUpService.Kind.BUSINESS, model);
     }
 
     @GetMapping("/partners/signup")
-    String agencyForm(Model model) {
+    String agencyForm(Authentication signedIn, Model model) {
+        if (signedIn != null) {
+            return alreadySignedIn(signedIn);
+        }
         model.addAttribute("form", new SignUpService.SignUpForm("", "", "", "", "", ""));
         return page(SignUpService.Kind.AGENCY, model);
     }
 
     /** New address or known address: the same redirect, with a fresh session id either way. */
     @PostMapping("/signup")
-    String submit(@ModelAttribute SignUpService.SignUpForm form, HttpServletRequest request, HttpServletResponse response,
-                  Model model) {
-        return submit(SignUpService.Kind.BUSINESS, form, request, response, model);
+    String submit(@ModelAttribute SignUpService.SignUpForm form, Authentication signedIn, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        return submit(SignUpService.Kind.BUSINESS, form, signedIn, request, response, model);
     }
 
     @PostMapping("/partners/signup")
-    String submitAgency(@ModelAttribute SignUpService.SignUpForm form, HttpServletRequest request,
+    String submitAgency(@ModelAttribute SignUpService.SignUpForm form, Authentication signedIn, HttpServletRequest request,
                         HttpServletResponse response, Model model) {
-        return submit(SignUpService.Kind.AGENCY, form, request, response, model);
+        return submit(SignUpService.Kind.AGENCY, form, signedIn, request, response, model);
     }
 
-    private String submit(SignUpService.Kind kind, SignUpService.SignUpForm form, HttpServletRequest request,
-                          HttpServletResponse response, Model model) {
+    /**
+     * Signing up is for visitors (PERMISSIONS.md row 1): someone signed in, customer or staff, would silently
+     * become the new account's owner in the same browser. They go back to their own work; nothing is created.
+     */
+    private static String alreadySignedIn(Authentication signedIn) {
+        return signedIn.getPrincipal() instanceof AuthenticatedUser ? "redirect:/" : "redirect:/support";
+    }
+
+    private String submit(SignUpService.Kind kind, SignUpService.SignUpForm form, Authentication signedIn,
+                          HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (signedIn != null) {
+            return alreadySignedIn(signedIn);
+        }
         Optional<AuthenticatedUser> owner;
         try {
             owner = signUps.signUp(kind, form, ClientAddress.of(request));
