@@ -109,7 +109,10 @@
   var opener = null;
   document.addEventListener('htmx:beforeRequest', function (event) {
     var dialog = document.getElementById('modal');
-    if (dialog && !dialog.contains(event.detail.elt)) { opener = event.detail.elt; }
+    // Only a request for the dialog's content names the opener (a list reloading behind it must not).
+    if (dialog && event.detail.target && event.detail.target.id === 'modal-content' && !dialog.contains(event.detail.elt)) {
+      opener = event.detail.elt;
+    }
   });
   document.addEventListener('htmx:afterSwap', function (event) {
     var dialog = document.getElementById('modal');
@@ -132,6 +135,36 @@
   document.addEventListener('click', function (event) {
     if (event.target.closest('[data-close-dialog]')) { closeModal(); }
   });
+
+  // A list drawn again (after a save, a resend, an archive) takes the focused button with it: focus
+  // goes to the button's new copy (same name), else to what is left of its row, else, when the row
+  // itself is gone, to the page's heading.
+  var focusBeforeSwap = null;
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var focused = document.activeElement;
+    var target = event.detail.target;
+    focusBeforeSwap = target && target.id !== 'modal-content' && focused && focused !== document.body && target.contains(focused)
+      ? { label: focused.getAttribute('aria-label'), row: rowKey(focused) } : null;
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    var lost = focusBeforeSwap;
+    focusBeforeSwap = null;
+    if (!lost || (document.activeElement && document.activeElement !== document.body)) { return; }
+    var copy = lost.label && document.querySelector('[aria-label="' + CSS.escape(lost.label) + '"]');
+    var row = lost.row && document.querySelector('tr[' + lost.row.name + '="' + CSS.escape(lost.row.value) + '"]');
+    var next = copy || (row && row.querySelector('button, a[href]'));
+    if (!next && lost.row) {
+      next = document.querySelector('main h1');
+      if (next) { next.setAttribute('tabindex', '-1'); }
+    }
+    if (next) { next.focus(); }
+  });
+  // A row names what it shows in an attribute such as data-user-id or data-profile-id; a redraw keeps it.
+  function rowKey(element) {
+    var row = element.closest('tr');
+    var key = row && Array.prototype.find.call(row.attributes, function (a) { return /^data-.*-id$/.test(a.name); });
+    return key ? { name: key.name, value: key.value } : null;
+  }
 
   // A refused htmx request (403, 404, 409, 429) says why in a status message instead of failing silently.
   document.addEventListener('htmx:responseError', function (event) {

@@ -1,0 +1,230 @@
+package com.leadline.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.testing.Browser;
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Team page in Chromium where no other browser test goes: an expired invitation sent again from
+ * its row (S11), a member's role and profiles saved from the pencil dialog, and the keyboard in every
+ * Team modal (focus to the first field, Escape closes, focus back on the button that opened it).
+ */
+class TeamPageBrowserTests extends IntegrationTest {
+
+    private static final By OPEN_MODAL = By.cssSelector("dialog#modal[open]");
+
+    private static Browser browser;
+
+    private TeamFixture fixture;
+
+    @BeforeEach
+    void signedOutBrowser() {
+        fixture = new TeamFixture(port, databaseOwner());
+        if (browser == null) {
+            browser = new Browser(port);
+        } else {
+            browser.driver().manage().deleteAllCookies();
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void anInvitationPastSeventyTwoHoursIsShownExpiredAndTheResendFromItsRowActivatesTheAccount() {
+        TeamFixture.Account account = fixture.openAccount("Expiry Estates");
+        TeamFixture.Member admin = fixture.join(account.owner(), "admin", null);
+        String inviteeEmail = TeamFixture.unique("invitee");
+        UUID invitee = fixture.invite(admin, "Ines Invitee", inviteeEmail, "member", account.firstProfileId());
+        String firstLink = TeamFixture.link(inviteeEmail, 1);
+
+        clock.advance(Duration.ofHours(72).plusSeconds(1));
+        signIn(admin.email());
+        browser.open("/team");
+        browser.waitForHeading("Team");
+        assertThat(rowOf(inviteeEmail).getText()).contains("Invitation expired").doesNotContain("Invited (expires");
+
+        By resend = By.cssSelector("button[aria-label='Resend invitation to Ines Invitee']");
+        browser.driver().findElement(resend).sendKeys(Keys.ENTER);
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(rowLocator(inviteeEmail), "Invited (expires in 72 h)"));
+        wait(browser).ignoring(StaleElementReferenceException.class).withMessage("focus stays on Resend when the list is drawn again")
+                .until(d -> d.findElement(resend).equals(focused()));
+        String secondLink = TeamFixture.link(inviteeEmail, 2);
+        assertThat(secondLink).isNotEqualTo(firstLink);
+
+        browser.driver().manage().deleteAllCookies();
+        browser.open(firstLink);
+        browser.waitForHeading("This invitation can't be used");
+        assertThat(browser.driver().findElement(By.id("main")).getText()).contains("expired");
+        assertThat(statusOf(invitee)).isEqualTo("invited");
+
+        browser.open(secondLink);
+        browser.waitForHeading("Join Expiry Estates on Leadline");
+        browser.type("Password", "copper meadow lantern tide");
+        browser.press("Join");
+        browser.waitForHeading("Inbox");
+        assertThat(statusOf(invitee)).isEqualTo("active");
+    }
+
+    @Test
+    void aRoleAndProfilesChangedInThePencilDialogAreSavedAndShownInTheList() {
+        TeamFixture.Account account = fixture.openAccount("Pencil Plumbing");
+        UUID north = fixture.addProfile(account, "Pencil Plumbing North");
+        TeamFixture.Member member = fixture.join(account.owner(), "member", account.firstProfileId());
+        String name = memberName(member);
+
+        signIn(account.owner().email());
+        browser.open("/team");
+        browser.waitForHeading("Team");
+        assertThat(rowOf(member.email()).getText()).contains("Team member").doesNotContain("Pencil Plumbing North");
+
+        browser.press("Edit " + name);
+        browser.waitFor(OPEN_MODAL);
+        new Select(browser.field("Role")).selectByVisibleText("Admin");
+        profileBox("Pencil Plumbing").click();
+        profileBox("Pencil Plumbing North").click();
+        browser.press("Save");
+        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(rowLocator(member.email()), "Pencil Plumbing North"));
+
+        List<String> cells = rowOf(member.email()).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(cells.get(2)).isEqualTo("Admin");
+        assertThat(cells.get(3)).isEqualTo("Pencil Plumbing North");
+        assertThat(databaseOwner().sql("SELECT role FROM account_members WHERE user_id = :u").param("u", member.id())
+                .query(String.class).single()).isEqualTo("admin");
+        assertThat(databaseOwner().sql("SELECT profile_id FROM profile_memberships WHERE user_id = :u").param("u", member.id())
+                .query(UUID.class).list()).containsExactly(north);
+    }
+
+    @Test
+    void everyTeamModalTakesFocusClosesOnEscapeAndGivesFocusBack() {
+        TeamFixture.Account account = fixture.openAccount("Keyboard Kitchens");
+        TeamFixture.Member member = fixture.join(account.owner(), "member", account.firstProfileId());
+        String pencil = "Edit " + memberName(member);
+        signIn(account.owner().email());
+        browser.open("/team");
+        browser.waitForHeading("Team");
+
+        // Add team member: Escape, then Cancel, then a successful Add each hand focus back to the +.
+        By plus = By.cssSelector("button[aria-label='Add team member']");
+        openWithKeyboard(plus);
+        assertThat(focused().getAttribute("id")).isEqualTo("member-name");
+        focused().sendKeys(Keys.ESCAPE);
+        awaitClosedWithFocusOn(plus);
+
+        openWithKeyboard(plus);
+        browser.press("Cancel");
+        awaitClosedWithFocusOn(plus);
+
+        openWithKeyboard(plus);
+        String newcomer = TeamFixture.unique("newcomer");
+        focused().sendKeys("Nell Newcomer");
+        browser.type("Email", newcomer);
+        browser.press("Add");
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Nell Newcomer"));
+        awaitClosedWithFocusOn(plus);
+
+        // Edit: the pencil gets focus back after Escape and after Save (the list is drawn again under it).
+        By edit = By.cssSelector("button[aria-label='" + pencil + "']");
+        openWithKeyboard(edit);
+        assertThat(focused().getAttribute("id")).isEqualTo("member-name");
+        focused().sendKeys(Keys.ESCAPE);
+        awaitClosedWithFocusOn(edit);
+
+        openWithKeyboard(edit);
+        WebElement drawnBeforeTheSave = browser.driver().findElement(edit);
+        browser.press("Save");
+        wait(browser).until(ExpectedConditions.stalenessOf(drawnBeforeTheSave));
+        awaitClosedWithFocusOn(edit);
+
+        // The deactivation confirmation, reached from inside the edit dialog, hands focus back to the pencil.
+        openWithKeyboard(edit);
+        browser.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate user']")).sendKeys(Keys.ENTER);
+        browser.waitFor(By.xpath("//dialog//h2[starts-with(normalize-space(), 'Deactivate ')]"));
+        wait(browser).until(d -> firstFieldOfTheModal().equals(focused()));
+        focused().sendKeys(Keys.ESCAPE);
+        awaitClosedWithFocusOn(edit);
+        assertThat(statusOf(member.id())).as("Escape deactivates no one").isEqualTo("active");
+
+        // Confirmed, the member leaves the list with the pencil that opened the dialog: focus goes to the page's heading.
+        openWithKeyboard(edit);
+        browser.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate user']")).sendKeys(Keys.ENTER);
+        browser.waitFor(By.xpath("//dialog//h2[starts-with(normalize-space(), 'Deactivate ')]"));
+        browser.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).sendKeys(Keys.ENTER);
+        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(edit));
+        awaitClosedWithFocusOn(By.xpath("//main//h1[normalize-space()='Team']"));
+        assertThat(statusOf(member.id())).isEqualTo("deactivated");
+    }
+
+    private void signIn(String email) {
+        browser.open("/signin");
+        browser.type("Email", email);
+        browser.type("Password", PASSWORD);
+        browser.press("Sign in");
+        browser.waitForHeading("Inbox");
+    }
+
+    private void openWithKeyboard(By opener) {
+        browser.driver().findElement(opener).sendKeys(Keys.ENTER);
+        browser.waitFor(OPEN_MODAL);
+        wait(browser).until(d -> firstFieldOfTheModal().equals(focused()));
+    }
+
+    private WebElement firstFieldOfTheModal() {
+        return browser.driver().findElement(By.cssSelector("#modal input:not([type=hidden]), #modal select, #modal textarea"));
+    }
+
+    private void awaitClosedWithFocusOn(By opener) {
+        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
+        wait(browser).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(opener).equals(focused()));
+    }
+
+    private WebElement focused() {
+        return browser.driver().switchTo().activeElement();
+    }
+
+    private WebElement profileBox(String profileName) {
+        return browser.driver().findElement(By.xpath("//dialog//label[normalize-space()='" + profileName + "']/input"));
+    }
+
+    private static By rowLocator(String email) {
+        return By.xpath("//div[@id='team-list']//tr[td[normalize-space()='" + email + "']]");
+    }
+
+    private WebElement rowOf(String email) {
+        return browser.waitFor(rowLocator(email));
+    }
+
+    private String memberName(TeamFixture.Member member) {
+        return databaseOwner().sql("SELECT name FROM users WHERE id = :u").param("u", member.id()).query(String.class).single();
+    }
+
+    private String statusOf(UUID userId) {
+        return databaseOwner().sql("SELECT status FROM users WHERE id = :u").param("u", userId).query(String.class).single();
+    }
+
+    private static WebDriverWait wait(Browser browser) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+    }
+}
