@@ -406,18 +406,20 @@ class TeamService implements TeamSupport {
             }
             return Optional.empty();
         }
-        RequestRefusedException refused = RequestRefusedException.invalid(Map.of("transferTo",
-                "Choose an active member who works in every profile of their open conversations."));
-        UUID member;
+        Optional<UUID> member = given ? parsedId(transferTo) : Optional.empty();
+        if (member.isEmpty() || !handoverCandidates(actor, userId).contains(member.get())) {
+            throw RequestRefusedException.invalid(Map.of("transferTo",
+                    "Choose an active member who works in every profile of their open conversations."));
+        }
+        return member;
+    }
+
+    private static Optional<UUID> parsedId(String text) {
         try {
-            member = UUID.fromString(given ? transferTo.strip() : "");
+            return Optional.of(UUID.fromString(text.strip()));
         } catch (IllegalArgumentException malformed) {
-            throw refused;
+            return Optional.empty();
         }
-        if (!handoverCandidates(actor, userId).contains(member)) {
-            throw refused;
-        }
-        return Optional.of(member);
     }
 
     /** For the Team page: the open conversations deactivated people still hold, as far as the actor sees them. */
