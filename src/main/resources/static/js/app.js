@@ -133,6 +133,14 @@
     if (event.target.closest('[data-close-dialog]')) { closeModal(); }
   });
 
+  // Choosing in a list that belongs to one option of a radio group picks that option too (the deactivation
+  // dialog's member list belongs to "Give them to a member").
+  document.addEventListener('change', function (event) {
+    var choice = event.target.getAttribute && event.target.getAttribute('data-picks-choice');
+    var radio = choice && document.getElementById(choice);
+    if (radio) { radio.checked = true; }
+  });
+
   // A refused htmx request (403, 404, 409, 429) says why in a status message instead of failing silently.
   document.addEventListener('htmx:responseError', function (event) {
     var notice = document.getElementById('notice');

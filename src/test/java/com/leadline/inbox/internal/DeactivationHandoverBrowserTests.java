@@ -102,8 +102,9 @@ class DeactivationHandoverBrowserTests extends IntegrationTest {
             owner.waitFor(By.cssSelector("dialog#modal[open]"));
             owner.press("Deactivate user");
             owner.waitFor(By.xpath("//dialog//h2[contains(., 'Deactivate Lou Leaving?')]"));
-            owner.driver().findElement(By.xpath("//dialog//label[normalize-space()='Give them to a member']")).click();
             new Select(owner.field("Member")).selectByVisibleText("Sam Staying");
+            assertThat(owner.driver().findElement(By.cssSelector("input[name=handover][value=member]")).isSelected())
+                    .as("choosing a member picks that option").isTrue();
             owner.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).click();
             wait(owner).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog#modal[open]")));
             wait(owner).until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//td[contains(., 'Lou Leaving')]")));
