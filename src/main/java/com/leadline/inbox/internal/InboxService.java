@@ -372,7 +372,7 @@ class InboxService implements ConversationHandover, InboundTexts {
             if (deactivated.isEmpty()) {
                 return List.<Holding>of();
             }
-            Map<UUID, List<ConversationStore.Held>> byHolder = new java.util.TreeMap<>();
+            Map<UUID, List<ConversationStore.Held>> byHolder = new java.util.HashMap<>();
             conversations.openHeldBy(visibility, deactivated)
                     .forEach(held -> byHolder.computeIfAbsent(held.assigneeId(), id -> new ArrayList<>()).add(held));
             Map<UUID, List<Memberships.Worker>> workers = new java.util.HashMap<>();

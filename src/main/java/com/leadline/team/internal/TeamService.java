@@ -366,7 +366,7 @@ class TeamService implements TeamSupport {
      * every profile those conversations are in (otherwise some would land with someone who can't see them).
      */
     private List<UUID> handoverCandidates(Actor actor, UUID userId) {
-        List<UUID> visibleToActor = team.activeMembersOf(actor.profileIds());
+        Set<UUID> visibleToActor = Set.copyOf(team.activeMembersOf(actor.profileIds()));
         return team.activeWorkersOfEvery(conversations.profilesOfOpenConversationsAssignedTo(userId)).stream()
                 .filter(id -> !id.equals(userId) && visibleToActor.contains(id))
                 .toList();
