@@ -63,7 +63,6 @@ class InboxController {
         model.addAttribute("counts", inbox.unreadCounts(actor));
         model.addAttribute("page", inbox.list(actor, selected,
                 InboxApiController.filter(shownProfile, seesOthers ? assignee : "", q, memberships), after));
-        model.addAttribute("held", inbox.openHeldByDeactivatedUsers(actor));
         model.addAttribute("q", q);
         model.addAttribute("profile", shownProfile);
         model.addAttribute("assignee", seesOthers ? assignee : "");
@@ -73,6 +72,7 @@ class InboxController {
         model.addAttribute("actor", actor);
         Map<UUID, Memberships.Person> people = memberships.people();
         model.addAttribute("people", people);
+        model.addAttribute("held", inbox.openHeldByDeactivatedUsers(actor, people));
         model.addAttribute("everyone", people.values().stream()
                 .sorted(Comparator.comparing(Memberships.Person::name, String.CASE_INSENSITIVE_ORDER)).toList());
         List<Profiles.ProfileSummary> mine = profiles.all().stream().filter(p -> actor.canManageProfile(p.id())).toList();

@@ -361,30 +361,25 @@ class InboxService implements ConversationHandover, InboundTexts {
 
     @Override
     public List<Holding> openHeldByDeactivatedUsers(Actor viewer) {
+        return openHeldByDeactivatedUsers(viewer, memberships.people());
+    }
+
+    /** @param people the account's people, as the Inbox page has already read them */
+    List<Holding> openHeldByDeactivatedUsers(Actor viewer, Map<UUID, Memberships.Person> people) {
         Visibility visibility = Visibility.of(viewer);
-        if (!visibility.seesAssignedToOthers()) {
+        List<UUID> deactivated = people.values().stream().filter(Memberships.Person::deactivated).map(Memberships.Person::userId).toList();
+        if (!visibility.seesAssignedToOthers() || deactivated.isEmpty()) {
             return List.of();
         }
         return transactions.execute(status -> {
-            Map<UUID, Memberships.Person> people = memberships.people();
-            List<UUID> deactivated = people.values().stream().filter(Memberships.Person::deactivated)
-                    .map(Memberships.Person::userId).toList();
-            if (deactivated.isEmpty()) {
-                return List.<Holding>of();
-            }
             Map<UUID, List<ConversationStore.Held>> byHolder = new java.util.HashMap<>();
             conversations.openHeldBy(visibility, deactivated)
                     .forEach(held -> byHolder.computeIfAbsent(held.assigneeId(), id -> new ArrayList<>()).add(held));
-            Map<UUID, List<Memberships.Worker>> workers = new java.util.HashMap<>();
-            return byHolder.entrySet().stream().map(holder -> {
-                List<Memberships.Worker> recipients = null;
-                for (ConversationStore.Held held : holder.getValue()) {
-                    List<Memberships.Worker> here = workers.computeIfAbsent(held.profileId(), memberships::workersOf);
-                    recipients = recipients == null ? here : recipients.stream().filter(here::contains).toList();
-                }
-                return new Holding(holder.getKey(), people.get(holder.getKey()).name(),
-                        holder.getValue().stream().mapToInt(ConversationStore.Held::openConversations).sum(), recipients);
-            }).sorted(java.util.Comparator.comparing(Holding::name, String.CASE_INSENSITIVE_ORDER)).toList();
+            return byHolder.entrySet().stream().map(holder -> new Holding(holder.getKey(), people.get(holder.getKey()).name(),
+                            holder.getValue().stream().mapToInt(ConversationStore.Held::openConversations).sum(),
+                            memberships.workersOfEvery(holder.getValue().stream().map(ConversationStore.Held::profileId)
+                                    .collect(java.util.stream.Collectors.toSet()))))
+                    .sorted(java.util.Comparator.comparing(Holding::name, String.CASE_INSENSITIVE_ORDER)).toList();
         });
     }
 

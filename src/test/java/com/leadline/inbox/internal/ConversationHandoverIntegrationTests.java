@@ -251,10 +251,15 @@ class ConversationHandoverIntegrationTests extends IntegrationTest {
         assertThat(account.owner().session().api("POST", "/api/v1/team/members/" + leaver.id() + "/deactivation", null).status())
                 .isEqualTo(204);
 
-        assertThat(account.owner().session().get("/team").document().select(".held-panel h2").text())
-                .isEqualTo("3 open conversations are held by deactivated people");
-        assertThat(admin.session().get("/inbox").document().select(".held-panel h2").text()).as("their own profile only")
+        org.jsoup.nodes.Document ownerView = account.owner().session().get("/team").document();
+        assertThat(ownerView.select(".held-panel h2").text()).isEqualTo("3 open conversations are held by deactivated people");
+        assertThat(ownerView.select(".held-panel select[name=to] option")).as("only who works in both profiles can take them all")
+                .extracting(org.jsoup.nodes.Element::text).containsExactly("Unassigned", "Olive Owner");
+        org.jsoup.nodes.Document adminView = admin.session().get("/inbox").document();
+        assertThat(adminView.select(".held-panel h2").text()).as("their own profile only")
                 .isEqualTo("2 open conversations are held by deactivated people");
+        assertThat(adminView.select(".held-panel select[name=to] option")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("Unassigned", "Joined Member", "Olive Owner");
         WebSession readOnly = fixture.partnerWorkingIn(account.id(), "read_only");
         org.jsoup.nodes.Document partnerView = readOnly.get("/team").document();
         assertThat(partnerView.select(".held-panel h2").text()).isEqualTo("3 open conversations are held by deactivated people");
