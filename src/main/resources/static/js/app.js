@@ -165,6 +165,13 @@
     var key = row && Array.prototype.find.call(row.attributes, function (a) { return /^data-.*-id$/.test(a.name); });
     return key ? { name: key.name, value: key.value } : null;
   }
+  // Choosing in a list that belongs to one option of a radio group picks that option too (the deactivation
+  // dialog's member list belongs to "Give them to a member").
+  document.addEventListener('change', function (event) {
+    var choice = event.target.getAttribute && event.target.getAttribute('data-picks-choice');
+    var radio = choice && document.getElementById(choice);
+    if (radio) { radio.checked = true; }
+  });
 
   // A refused htmx request (403, 404, 409, 429) says why in a status message instead of failing silently.
   document.addEventListener('htmx:responseError', function (event) {

@@ -21,6 +21,9 @@ public interface Memberships {
     /** The active people who work in the profile, by name: who a conversation of it can be assigned to. */
     java.util.List<Worker> workersOf(UUID profileId);
 
+    /** The active people who work in every one of these profiles, by name: who can take conversations of all of them. */
+    java.util.List<Worker> workersOfEvery(java.util.Set<UUID> profileIds);
+
     /** Everyone active who sees the profile's inbox: its workers and the partner users with access to the account. */
     java.util.Set<UUID> viewersOf(UUID profileId);
 

@@ -84,7 +84,7 @@ class TeamApiIntegrationTests extends IntegrationTest {
                 .doesNotContain(member.id().toString());
 
         WebSession.Page done = owner.api("POST", "/api/v1/team/members/" + member.id() + "/deactivation",
-                Map.of("transferTo", colleague.id().toString()));
+                Map.of("handover", "member", "transferTo", colleague.id().toString()));
         assertThat(done.status()).isEqualTo(204);
         assertThat(member.session().api("GET", "/api/v1/session", null).status()).isEqualTo(401);
         assertThat(WebSession.json(owner.api("GET", "/api/v1/team/members/" + member.id(), null)).get("status").asString())

@@ -59,7 +59,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         /** An open conversation of the first profile assigned to another team member of it (row 27). */
         COLLEAGUES_CONVERSATION,
         /** An open conversation of the first profile still assigned to a deactivated member (row 27). */
-        DEACTIVATEDS_CONVERSATION }
+        DEACTIVATEDS_CONVERSATION,
+        /** A deactivated member of the first profile who still holds an open conversation there. */
+        DEACTIVATED_HOLDER }
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
@@ -120,7 +122,14 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("POST", "/team/members/{id}/cancel", Target.INVITEE, subject -> Map.of(), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
             // Rows 8-9: deactivate and hand over.
             page("GET", "/team/members/{id}/deactivate", Target.ACTIVE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
-            page("POST", "/team/members/{id}/deactivate", Target.ACTIVE, subject -> Map.of("transferTo", "unassigned"), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
+            page("POST", "/team/members/{id}/deactivate", Target.ACTIVE, subject -> Map.of("handover", "unassigned"), TO_TEAM, TO_TEAM, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
+            // Row 9: everything a deactivated member still holds, moved at once from the Team page's panel or the Inbox. The
+            // non-member admin knows the person (the Inbox lists everyone) but sees none of it (422); other accounts don't know them.
+            page("POST", "/inbox/bulk-transfer", Target.DEACTIVATED_HOLDER,
+                    subject -> Map.of("openOf", subject.id().toString(), "to", "unassigned", "from", "team"),
+                    TO_TEAM, TO_TEAM, "422", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_TEAM, "403", "404"),
+            api("POST", "/api/v1/conversations/bulk-transfer", Target.DEACTIVATED_HOLDER, subject -> Map.of("openOfAssignee", subject.id().toString()),
+                    "200", "200", "422", "403", "401", "404", "401", "403", "200", "403", "404"),
             // The same rows through the JSON API.
             api("GET", "/api/v1/team/members", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("POST", "/api/v1/team/members", Target.NONE, subject -> inviteForm(), "201", "201", "422", "403", "401", "422", "401", "403", "201", "403", "422"),
@@ -506,6 +515,16 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                 .param("a", account.id()).param("u", id).param("now", now).update();
         db.sql("INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at) VALUES (:a, :p, :u, :now)")
                 .param("a", account.id()).param("p", account.firstProfileId()).param("u", id).param("now", now).update();
+        if (target == Target.DEACTIVATED_HOLDER) {
+            UUID contact = UUID.randomUUID();
+            db.sql("INSERT INTO contacts (id, account_id, profile_id, name, created_at) VALUES (:id, :a, :p, 'Held Contact', :now)")
+                    .param("id", contact).param("a", account.id()).param("p", account.firstProfileId()).param("now", now).update();
+            db.sql("""
+                            INSERT INTO conversations (id, account_id, profile_id, contact_id, assignee_id, state, last_activity_at, created_at)
+                            VALUES (:c, :a, :p, :k, :u, 'open', :now, :now)""")
+                    .param("c", UUID.randomUUID()).param("a", account.id()).param("p", account.firstProfileId()).param("k", contact)
+                    .param("u", id).param("now", now).update();
+        }
         if (target == Target.INVITEE) {
             byte[] hash = new byte[32];
             new java.security.SecureRandom().nextBytes(hash);

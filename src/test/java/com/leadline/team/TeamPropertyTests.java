@@ -117,7 +117,8 @@ class TeamPropertyTests extends IntegrationTest {
                             actor + " edits " + target + " to " + role + " in " + memberOf.size() + " profiles");
                 }
                 case 5 -> expectNoServerError(session.api("POST", "/api/v1/team/members/" + target + "/deactivation",
-                        random.nextBoolean() ? null : Map.of("transferTo", pick(users).toString())), actor + " deactivates " + target);
+                        random.nextBoolean() ? null : Map.of("handover", "member", "transferTo", pick(users).toString())),
+                        actor + " deactivates " + target);
                 case 6 -> {
                     staff.get("/support");
                     yield expectNoServerError(staff.post("/support/users/reactivate", Map.of("email", emailOf(target))),

@@ -64,9 +64,18 @@ class ConversationStore {
      * What narrows a tab: a profile, an assignee (a user, or {@code unassignedOnly}), and a search over
      * the contact's name, phone and email and the messages' text. The visibility rule applies on top.
      */
-    record Filter(UUID profileId, UUID assigneeId, boolean unassignedOnly, String search) {
+    record Filter(UUID profileId, UUID assigneeId, boolean unassignedOnly, String search, java.util.Set<UUID> assigneeAmong) {
 
         static final Filter NONE = new Filter(null, null, false, "");
+
+        Filter(UUID profileId, UUID assigneeId, boolean unassignedOnly, String search) {
+            this(profileId, assigneeId, unassignedOnly, search, null);
+        }
+
+        /** Conversations held by any of these people (none when the set is empty). */
+        static Filter heldByAnyOf(UUID profileId, java.util.Set<UUID> assignees, String search) {
+            return new Filter(profileId, null, false, search, java.util.Set.copyOf(assignees));
+        }
     }
 
     private static final String SEARCH = """
@@ -82,6 +91,7 @@ class ConversationStore {
         return (filter.profileId() == null ? "" : " AND c.profile_id = :profile")
                 + (filter.assigneeId() == null ? "" : " AND c.assignee_id = :assignee")
                 + (filter.unassignedOnly() ? " AND c.assignee_id IS NULL" : "")
+                + (filter.assigneeAmong() == null ? "" : " AND c.assignee_id = ANY (:assignees)")
                 + (searchText(filter).isEmpty() ? "" : " " + SEARCH);
     }
 
@@ -92,6 +102,7 @@ class ConversationStore {
 
     private static JdbcClient.StatementSpec bindFilter(JdbcClient.StatementSpec statement, Filter filter) {
         return statement.param("profile", filter.profileId()).param("assignee", filter.assigneeId())
+                .param("assignees", filter.assigneeAmong() == null ? new UUID[0] : filter.assigneeAmong().toArray(UUID[]::new))
                 .param("search", searchText(filter));
     }
 
@@ -389,6 +400,24 @@ class ConversationStore {
     int openAssignedTo(UUID userId) {
         return jdbc.sql("SELECT count(*) FROM conversations WHERE assignee_id = :u AND state <> 'closed'").param("u", userId)
                 .query(Integer.class).single();
+    }
+
+    java.util.Set<UUID> profilesOfOpenAssignedTo(UUID userId) {
+        return java.util.Set.copyOf(jdbc.sql("SELECT DISTINCT profile_id FROM conversations WHERE assignee_id = :u AND state <> 'closed'")
+                .param("u", userId).query(UUID.class).list());
+    }
+
+    record Held(UUID assigneeId, UUID profileId, int openConversations) {
+    }
+
+    /** Per holder among {@code holders} and profile, how many open conversations the viewer sees. */
+    List<Held> openHeldBy(Visibility visibility, java.util.Collection<UUID> holders) {
+        return visibility.bind(jdbc.sql("SELECT c.assignee_id, c.profile_id, count(*) FROM conversations c WHERE "
+                        + visibility.predicate() + " AND c.account_id = :account AND c.assignee_id = ANY (:holders)"
+                        + " AND c.state <> 'closed' GROUP BY c.assignee_id, c.profile_id"))
+                .param("holders", holders.toArray(UUID[]::new))
+                .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3)))
+                .list();
     }
 
     /** @return the moved conversations and their profiles */

@@ -4,6 +4,7 @@ import com.leadline.inbox.internal.ConversationStore.Cursor;
 import com.leadline.inbox.internal.ConversationStore.Tab;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
+import com.leadline.team.Memberships;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -64,20 +65,25 @@ class InboxApiController {
     record BulkTransfer(List<UUID> conversationIds, UUID openOfAssignee, UUID to) {
     }
 
-    private final InboxService inbox;
+    /** The assignee filter's value for the conversations of every deactivated person. */
+    static final String DEACTIVATED_HOLDERS = "deactivated";
 
-    InboxApiController(InboxService inbox) {
+    private final InboxService inbox;
+    private final Memberships memberships;
+
+    InboxApiController(InboxService inbox, Memberships memberships) {
         this.inbox = inbox;
+        this.memberships = memberships;
     }
 
-    /** ?tab=me|unassigned|all&profile=&assignee=(user id|none)&q=&afterGroup=&afterTime=&afterId= */
+    /** ?tab=me|unassigned|all&profile=&assignee=(user id|none|deactivated)&q=&afterGroup=&afterTime=&afterId= */
     @GetMapping
     PageJson list(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
                   @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String q,
                   @RequestParam(required = false) Integer afterGroup, @RequestParam(required = false) Instant afterTime,
                   @RequestParam(required = false) UUID afterId) {
         Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
-        InboxService.Page page = inbox.list(actor, tab(tab), filter(profile, assignee, q), after);
+        InboxService.Page page = inbox.list(actor, tab(tab), filter(profile, assignee, q, memberships), after);
         return new PageJson(page.conversations().stream().map(InboxApiController::json).toList(),
                 page.next() == null ? null : new NextPage(page.next().group(), page.next().lastActivityAt(), page.next().id()));
     }
@@ -151,12 +157,18 @@ class InboxApiController {
         return ResponseEntity.noContent().build();
     }
 
-    static ConversationStore.Filter filter(UUID profile, String assignee, String q) {
+    /** {@code assignee}: blank for anyone, a user's id, "none" for Unassigned, or "deactivated" for whoever is deactivated. */
+    static ConversationStore.Filter filter(UUID profile, String assignee, String q, Memberships memberships) {
         if (assignee.isBlank()) {
             return new ConversationStore.Filter(profile, null, false, q);
         }
         if (assignee.equals("none")) {
             return new ConversationStore.Filter(profile, null, true, q);
+        }
+        if (assignee.equals(DEACTIVATED_HOLDERS)) {
+            return ConversationStore.Filter.heldByAnyOf(profile, memberships.people().values().stream()
+                    .filter(Memberships.Person::deactivated).map(Memberships.Person::userId)
+                    .collect(java.util.stream.Collectors.toSet()), q);
         }
         try {
             return new ConversationStore.Filter(profile, UUID.fromString(assignee), false, q);

@@ -62,7 +62,7 @@ class InboxController {
         model.addAttribute("tab", selected.name().toLowerCase(Locale.ROOT));
         model.addAttribute("counts", inbox.unreadCounts(actor));
         model.addAttribute("page", inbox.list(actor, selected,
-                InboxApiController.filter(shownProfile, seesOthers ? assignee : "", q), after));
+                InboxApiController.filter(shownProfile, seesOthers ? assignee : "", q, memberships), after));
         model.addAttribute("q", q);
         model.addAttribute("profile", shownProfile);
         model.addAttribute("assignee", seesOthers ? assignee : "");
@@ -72,6 +72,7 @@ class InboxController {
         model.addAttribute("actor", actor);
         Map<UUID, Memberships.Person> people = memberships.people();
         model.addAttribute("people", people);
+        model.addAttribute("held", inbox.openHeldByDeactivatedUsers(actor, people));
         model.addAttribute("everyone", people.values().stream()
                 .sorted(Comparator.comparing(Memberships.Person::name, String.CASE_INSENSITIVE_ORDER)).toList());
         List<Profiles.ProfileSummary> mine = profiles.all().stream().filter(p -> actor.canManageProfile(p.id())).toList();
@@ -186,16 +187,20 @@ class InboxController {
         return back(tab, id);
     }
 
-    /** The selected conversations, or every open one of {@code openOf}, to {@code to} (a member's id or "unassigned"). */
+    /**
+     * The selected conversations, or every open one of {@code openOf}, to {@code to} (a member's id or "unassigned");
+     * then back to the Inbox, or to the Team page when its panel of deactivated people's conversations sent it.
+     */
     @PostMapping("/inbox/bulk-transfer")
     String bulkTransfer(Actor actor, @RequestParam(name = "conversation", required = false) List<UUID> selected,
                         @RequestParam(defaultValue = "") String openOf, @RequestParam(defaultValue = "unassigned") String to,
-                        @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
+                        @RequestParam(defaultValue = "all") String tab, @RequestParam(defaultValue = "") String from,
+                        HttpServletResponse response, Model model) {
         return attempt(actor, tab, null, "bulk", Map.of(), response, model, () -> {
             UUID target = to.equals("unassigned") ? null : parseOr(to, "to", "Choose a member or Unassigned.");
             UUID holder = openOf.isBlank() ? null : parseOr(openOf, "openOfAssignee", "Choose whose conversations to move.");
             inbox.bulkTransfer(actor, selected == null || holder != null ? List.of() : selected, holder, target);
-            return back(tab, null);
+            return from.equals("team") ? "redirect:/team" : back(tab, null);
         });
     }
 

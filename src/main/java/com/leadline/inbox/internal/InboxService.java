@@ -191,11 +191,17 @@ class InboxService implements ConversationHandover, InboundTexts {
     int bulkTransfer(Actor actor, List<UUID> conversationIds, UUID openOfAssignee, UUID to) {
         actor.require(Permission.BULK_TRANSFER);
         return transactions.execute(status -> {
+            if (openOfAssignee != null && !memberships.people().containsKey(openOfAssignee)) {
+                throw RequestRefusedException.notFound();
+            }
             List<UUID> ids = conversationIds != null && !conversationIds.isEmpty() ? conversationIds
                     : openOfAssignee == null ? List.of()
                     : conversations.page(Visibility.of(actor), Tab.ALL,
                             new ConversationStore.Filter(null, openOfAssignee, false, ""), null, 100_000).stream()
                             .filter(c -> !c.state().equals("closed")).map(Conversation::id).toList();
+            if (ids.isEmpty() && openOfAssignee != null) {
+                throw RequestRefusedException.invalid(Map.of("openOfAssignee", "They hold no open conversations that you can see."));
+            }
             if (ids.isEmpty()) {
                 throw RequestRefusedException.invalid(Map.of("conversationIds", "Choose conversations, or whose open conversations to move."));
             }
@@ -346,6 +352,35 @@ class InboxService implements ConversationHandover, InboundTexts {
     @Override
     public int openConversationsAssignedTo(UUID userId) {
         return conversations.openAssignedTo(userId);
+    }
+
+    @Override
+    public Set<UUID> profilesOfOpenConversationsAssignedTo(UUID userId) {
+        return conversations.profilesOfOpenAssignedTo(userId);
+    }
+
+    @Override
+    public List<Holding> openHeldByDeactivatedUsers(Actor viewer) {
+        return openHeldByDeactivatedUsers(viewer, memberships.people());
+    }
+
+    /** @param people the account's people, as the Inbox page has already read them */
+    List<Holding> openHeldByDeactivatedUsers(Actor viewer, Map<UUID, Memberships.Person> people) {
+        Visibility visibility = Visibility.of(viewer);
+        List<UUID> deactivated = people.values().stream().filter(Memberships.Person::deactivated).map(Memberships.Person::userId).toList();
+        if (!visibility.seesAssignedToOthers() || deactivated.isEmpty()) {
+            return List.of();
+        }
+        return transactions.execute(status -> {
+            Map<UUID, List<ConversationStore.Held>> byHolder = new java.util.HashMap<>();
+            conversations.openHeldBy(visibility, deactivated)
+                    .forEach(held -> byHolder.computeIfAbsent(held.assigneeId(), id -> new ArrayList<>()).add(held));
+            return byHolder.entrySet().stream().map(holder -> new Holding(holder.getKey(), people.get(holder.getKey()).name(),
+                            holder.getValue().stream().mapToInt(ConversationStore.Held::openConversations).sum(),
+                            memberships.workersOfEvery(holder.getValue().stream().map(ConversationStore.Held::profileId)
+                                    .collect(java.util.stream.Collectors.toSet()))))
+                    .sorted(java.util.Comparator.comparing(Holding::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        });
     }
 
     @Override

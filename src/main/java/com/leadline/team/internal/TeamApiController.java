@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -58,7 +57,8 @@ class TeamApiController {
     record DeactivationPreview(int openConversations, List<Candidate> handoverCandidates) {
     }
 
-    record Deactivation(UUID transferTo) {
+    /** {@code handover}: "keep" (the default), "unassigned" or "member" with {@code transferTo}, the member's id. */
+    record Deactivation(String handover, String transferTo) {
     }
 
     private final TeamService teamService;
@@ -125,7 +125,7 @@ class TeamApiController {
     @PostMapping("/members/{id}/deactivation")
     ResponseEntity<Void> deactivate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation body,
                                     HttpServletRequest request) {
-        teamService.deactivate(actor, id, Optional.ofNullable(body == null ? null : body.transferTo()),
+        teamService.deactivate(actor, id, body == null ? null : body.handover(), body == null ? null : body.transferTo(),
                 ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }

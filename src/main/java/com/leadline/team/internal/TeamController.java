@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,6 +50,8 @@ class TeamController {
         }
         fillList(actor, withDefault, model);
         model.addAttribute("profileChoices", profileChoices(actor));
+        model.addAttribute("held", teamService.conversationsHeldByDeactivated(actor));
+        model.addAttribute("canBulk", actor.can(Permission.BULK_TRANSFER));
         return "team/members";
     }
 
@@ -155,15 +156,29 @@ class TeamController {
     @GetMapping("/team/members/{id}/deactivate")
     String confirmDeactivation(Actor actor, @PathVariable UUID id, Model model) {
         model.addAttribute("preview", teamService.previewDeactivation(actor, id));
+        model.addAttribute("handover", "keep");
         return "team/deactivate :: confirm";
     }
 
+    /** The form always sends the member list's choice; it counts only when "to a member" is chosen. */
     @PostMapping("/team/members/{id}/deactivate")
-    String deactivate(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String transferTo,
-                      HttpServletRequest request, HttpServletResponse response) {
-        Optional<UUID> target = transferTo.equals("unassigned") ? Optional.empty()
-                : Optional.ofNullable(TeamList.Filter.optionalId(transferTo));
-        teamService.deactivate(actor, id, target, ClientAddress.of(request));
+    String deactivate(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String handover,
+                      @RequestParam(defaultValue = "") String transferTo,
+                      HttpServletRequest request, HttpServletResponse response, Model model) {
+        int kept;
+        try {
+            kept = teamService.deactivate(actor, id, handover, handover.equals("member") ? transferTo : "", ClientAddress.of(request));
+        } catch (RequestRefusedException refused) {
+            model.addAttribute("errors", refused.fieldErrorsFor(response));
+            model.addAttribute("preview", teamService.previewDeactivation(actor, id));
+            model.addAttribute("handover", handover);
+            model.addAttribute("transferTo", transferTo);
+            return "team/deactivate :: confirm";
+        }
+        if (kept > 0) {
+            // The page's panel of conversations held by deactivated people now lists them: load it afresh.
+            response.setHeader("HX-Refresh", "true");
+        }
         return done(request, response);
     }
 

@@ -29,7 +29,17 @@ class TeamMemberships implements Memberships {
     @Override
     @Transactional(readOnly = true)
     public List<Worker> workersOf(UUID profileId) {
-        return team.activeMembersOf(java.util.Set.of(profileId)).stream()
+        return workers(team.activeMembersOf(java.util.Set.of(profileId)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Worker> workersOfEvery(java.util.Set<UUID> profileIds) {
+        return workers(team.activeWorkersOfEvery(profileIds));
+    }
+
+    private List<Worker> workers(List<UUID> userIds) {
+        return userIds.stream()
                 .flatMap(id -> identities.user(id).stream())
                 .map(user -> new Worker(user.id(), user.name()))
                 .sorted(java.util.Comparator.comparing(Worker::name, String.CASE_INSENSITIVE_ORDER))

@@ -332,12 +332,28 @@ class TeamService implements TeamSupport {
 
     // Deactivating
 
+    /**
+     * What happens to the open conversations of the person deactivated. KEEP is the seed's path: they stay
+     * assigned to the deactivated person, as history, until an admin finds and transfers them.
+     */
+    enum Handover {
+        KEEP, UNASSIGNED, MEMBER;
+
+        static Optional<Handover> parse(String code) {
+            String choice = code == null || code.isBlank() ? "keep" : code.strip();
+            return java.util.Arrays.stream(values()).filter(value -> value.code().equals(choice)).findFirst();
+        }
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     DeactivationPreview previewDeactivation(Actor actor, UUID userId) {
         actor.require(Permission.DEACTIVATE_USERS);
         return transactions.execute(status -> {
             UserView target = deactivatable(actor, userId);
-            List<UserView> candidates = team.activeMembersOf(actor.profileIds()).stream()
-                    .filter(id -> !id.equals(userId))
+            List<UserView> candidates = handoverCandidates(actor, userId).stream()
                     .map(id -> identities.user(id).orElseThrow())
                     .sorted(java.util.Comparator.comparing(UserView::name, String.CASE_INSENSITIVE_ORDER))
                     .toList();
@@ -345,25 +361,71 @@ class TeamService implements TeamSupport {
         });
     }
 
-    void deactivate(Actor actor, UUID userId, Optional<UUID> handOverTo, String ip) {
+    /**
+     * Who may take over all of the person's open conversations: active people the actor sees who work in
+     * every profile those conversations are in (otherwise some would land with someone who can't see them).
+     */
+    private List<UUID> handoverCandidates(Actor actor, UUID userId) {
+        Set<UUID> visibleToActor = Set.copyOf(team.activeMembersOf(actor.profileIds()));
+        return team.activeWorkersOfEvery(conversations.profilesOfOpenConversationsAssignedTo(userId)).stream()
+                .filter(id -> !id.equals(userId) && visibleToActor.contains(id))
+                .toList();
+    }
+
+    /**
+     * @param handover "keep" (also when blank), "unassigned" or "member"
+     * @param transferTo the member's id, given with "member" and only then
+     * @return how many open conversations stay with the deactivated person
+     */
+    int deactivate(Actor actor, UUID userId, String handover, String transferTo, String ip) {
         actor.require(Permission.DEACTIVATE_USERS);
-        transactions.executeWithoutResult(status -> {
+        int kept = transactions.execute(status -> {
             UserView target = deactivatable(actor, userId);
-            if (handOverTo.isPresent()) {
-                boolean eligible = !handOverTo.get().equals(userId)
-                        && team.activeMembersOf(actor.profileIds()).contains(handOverTo.get());
-                if (!eligible) {
-                    throw RequestRefusedException.invalid(Map.of("transferTo", "Choose an active member of your profiles, or Unassigned."));
-                }
-            }
+            Handover choice = Handover.parse(handover).orElseThrow(() -> RequestRefusedException.invalid(Map.of("handover",
+                    "Choose what happens to their open conversations: keep, unassigned or member.")));
+            Optional<UUID> member = handoverMember(actor, userId, choice, transferTo);
             int held = conversations.openConversationsAssignedTo(userId);
-            conversations.transferOpenConversations(userId, handOverTo);
+            if (choice != Handover.KEEP) {
+                conversations.transferOpenConversations(userId, member);
+            }
             identities.setActive(userId, false);
             audit.record(AuditEntry.of("user.deactivated", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
                     .on("user", target.id()).from(ip).with(Map.of("openConversations", String.valueOf(held),
-                            "transferredTo", handOverTo.map(UUID::toString).orElse("unassigned"))));
+                            "handover", choice.code(), "transferredTo", member.map(UUID::toString).orElse(choice.code()))));
+            return choice == Handover.KEEP ? held : 0;
         });
         sessions.endSessionsOf(userId, null);
+        return kept;
+    }
+
+    private Optional<UUID> handoverMember(Actor actor, UUID userId, Handover choice, String transferTo) {
+        boolean given = transferTo != null && !transferTo.isBlank();
+        if (choice != Handover.MEMBER) {
+            if (given) {
+                throw RequestRefusedException.invalid(Map.of("transferTo", "Name a member only when giving the conversations to a member."));
+            }
+            return Optional.empty();
+        }
+        Optional<UUID> member = given ? parsedId(transferTo) : Optional.empty();
+        if (member.isEmpty() || !handoverCandidates(actor, userId).contains(member.get())) {
+            throw RequestRefusedException.invalid(Map.of("transferTo",
+                    "Choose an active member who works in every profile of their open conversations."));
+        }
+        return member;
+    }
+
+    private static Optional<UUID> parsedId(String text) {
+        try {
+            return Optional.of(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** For the Team page: the open conversations deactivated people still hold, as far as the actor sees them. */
+    List<ConversationHandover.Holding> conversationsHeldByDeactivated(Actor actor) {
+        actor.require(Permission.VIEW_TEAM);
+        return conversations.openHeldByDeactivatedUsers(actor);
     }
 
     private UserView deactivatable(Actor actor, UUID userId) {

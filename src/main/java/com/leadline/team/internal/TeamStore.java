@@ -207,6 +207,16 @@ class TeamStore {
                 .param("p", profileIds.isEmpty() ? Set.of(new UUID(0, 0)) : profileIds).query(UUID.class).list();
     }
 
+    /** Active users who work in every one of these profiles (the owner works in all; with none given, every active user). */
+    List<UUID> activeWorkersOfEvery(Set<UUID> profileIds) {
+        return jdbc.sql("""
+                        SELECT u.id FROM users u JOIN account_members m ON m.user_id = u.id
+                        WHERE u.status = 'active' AND (m.role = 'owner' OR NOT EXISTS (
+                            SELECT 1 FROM unnest(CAST(:p AS uuid[])) AS needed(profile_id) WHERE NOT EXISTS (
+                                SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id = needed.profile_id)))""")
+                .param("p", profileIds.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
     /** The account's people who have joined (invitees aside), deactivated ones marked. */
     List<com.leadline.team.Memberships.Person> peopleOfAccount() {
         return jdbc.sql("""

@@ -1,0 +1,156 @@
+package com.leadline.inbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.testing.Browser;
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
+import com.leadline.testing.WebSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Deactivation and a person's open conversations in Chromium. The seed's order (S14-S19): deactivate a member
+ * keeping their conversations; they still show the member, marked deactivated; the admin finds them from the
+ * Team page's count and the Inbox's assignee search and transfers them to Unassigned. And the dialog's own
+ * hand-over: a member's open conversations given to another member while deactivating.
+ */
+class DeactivationHandoverBrowserTests extends IntegrationTest {
+
+    @Autowired
+    private InboxService inbox;
+
+    @Test
+    void deactivateKeepingTheConversationsThenFindThemAndTransferThemToUnassigned() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Seed Order Plumbing");
+        TeamFixture.Member leaver = named(fixture.join(account.owner(), "member", null), "Dana Departing");
+        List<UUID> held = List.of(assignedTo(account, leaver, "+15550007001", "Leaking tap in the kitchen"),
+                assignedTo(account, leaver, "+15550007002", "Boiler service next week?"));
+
+        try (Browser owner = new Browser(port)) {
+            signIn(owner, account.owner().email());
+            owner.open("/team");
+            owner.waitForHeading("Team");
+            owner.press("Edit Dana Departing");
+            owner.waitFor(By.cssSelector("dialog#modal[open]"));
+            owner.press("Deactivate user");
+            owner.waitFor(By.xpath("//dialog//h2[contains(., 'Deactivate Dana Departing?')]"));
+            assertThat(owner.driver().findElement(By.id("modal")).getText()).contains("Dana Departing holds 2 open conversations.");
+            WebElement keep = owner.driver().findElement(By.cssSelector("input[name=handover][value=keep]"));
+            assertThat(keep.isSelected()).as("keeping them is the default").isTrue();
+            owner.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).click();
+
+            // The page comes back with the count of what deactivated people hold.
+            WebElement panel = owner.waitFor(By.cssSelector(".held-panel"));
+            assertThat(panel.findElement(By.tagName("h2")).getText()).isEqualTo("2 open conversations are held by deactivated people");
+            assertThat(owner.driver().findElements(By.cssSelector("dialog#modal[open]"))).isEmpty();
+            assertThat(holders(held)).as("nothing moved").containsOnly(leaver.id().toString());
+
+            // Its link is the Inbox's list of their conversations, each still showing them, marked deactivated.
+            owner.follow("Dana Departing (deactivated): 2 open");
+            owner.waitForHeading("Inbox");
+            assertThat(listedHolders(owner)).containsExactly("Dana Departing (deactivated)", "Dana Departing (deactivated)");
+            owner.driver().findElement(By.cssSelector(".conversation-list li a")).click();
+            owner.waitFor(By.id("conversation-heading"));
+            assertThat(owner.driver().findElement(By.cssSelector(".conversation p.muted")).getText()).endsWith("Dana Departing (deactivated)");
+
+            // The assignee search finds the same two from an unfiltered Inbox.
+            owner.open("/inbox?tab=all");
+            owner.waitForHeading("Inbox");
+            new Select(owner.field("Assigned to")).selectByVisibleText("Dana Departing (deactivated)");
+            owner.press("Search");
+            wait(owner).until(ExpectedConditions.urlContains("assignee=" + leaver.id()));
+            assertThat(listedHolders(owner)).hasSize(2);
+
+            // Transferred to Unassigned, they land there.
+            new Select(owner.field("Transfer Dana Departing’s conversations to")).selectByVisibleText("Unassigned");
+            owner.press("Transfer");
+            owner.waitForHeading("Inbox");
+            assertThat(owner.driver().findElements(By.cssSelector(".held-panel"))).as("nothing left with deactivated people").isEmpty();
+            owner.driver().findElement(By.cssSelector("nav.tabs a[href*='tab=unassigned']")).click();
+            wait(owner).until(ExpectedConditions.urlContains("tab=unassigned"));
+            assertThat(owner.driver().findElement(By.cssSelector(".conversation-list")).getText())
+                    .contains("Leaking tap in the kitchen", "Boiler service next week?");
+            assertThat(holders(held)).containsOnly("unassigned");
+        }
+    }
+
+    @Test
+    void theDialogHandsTheOpenConversationsToAnotherMember() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Dialog Hand-over Dental");
+        TeamFixture.Member leaver = named(fixture.join(account.owner(), "member", null), "Lou Leaving");
+        TeamFixture.Member stayer = named(fixture.join(account.owner(), "member", null), "Sam Staying");
+        List<UUID> held = List.of(assignedTo(account, leaver, "+15550008001", "Check-up on Tuesday?"),
+                assignedTo(account, leaver, "+15550008002", "Whitening prices?"));
+
+        try (Browser owner = new Browser(port)) {
+            signIn(owner, account.owner().email());
+            owner.open("/team");
+            owner.waitForHeading("Team");
+            owner.press("Edit Lou Leaving");
+            owner.waitFor(By.cssSelector("dialog#modal[open]"));
+            owner.press("Deactivate user");
+            owner.waitFor(By.xpath("//dialog//h2[contains(., 'Deactivate Lou Leaving?')]"));
+            new Select(owner.field("Member")).selectByVisibleText("Sam Staying");
+            assertThat(owner.driver().findElement(By.cssSelector("input[name=handover][value=member]")).isSelected())
+                    .as("choosing a member picks that option").isTrue();
+            owner.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).click();
+            wait(owner).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog#modal[open]")));
+            wait(owner).until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//td[contains(., 'Lou Leaving')]")));
+            assertThat(owner.driver().findElements(By.cssSelector(".held-panel"))).isEmpty();
+            assertThat(holders(held)).containsOnly(stayer.id().toString());
+
+            owner.open("/inbox?tab=all&assignee=" + stayer.id());
+            owner.waitForHeading("Inbox");
+            assertThat(listedHolders(owner)).containsExactly("Sam Staying", "Sam Staying");
+        }
+        assertThat(WebSession.json(stayer.session().api("GET", "/api/v1/conversations/counts", null)).get("me").asInt())
+                .as("unread for the member who took them").isEqualTo(2);
+    }
+
+    private UUID assignedTo(TeamFixture.Account account, TeamFixture.Member member, String phone, String text) {
+        UUID conversation = inbox.receiveInbound(account.id(), account.firstProfileId(), phone, text);
+        assertThat(member.session().api("PUT", "/api/v1/conversations/" + conversation + "/assignee",
+                Map.of("assigneeId", member.id().toString())).status()).isEqualTo(204);
+        return conversation;
+    }
+
+    private TeamFixture.Member named(TeamFixture.Member member, String name) {
+        databaseOwner().sql("UPDATE users SET name = :n WHERE id = :u").param("n", name).param("u", member.id()).update();
+        return member;
+    }
+
+    /** Who holds each conversation, as the database has it. */
+    private List<String> holders(List<UUID> conversations) {
+        return conversations.stream().map(id -> databaseOwner()
+                .sql("SELECT coalesce(CAST(assignee_id AS text), 'unassigned') FROM conversations WHERE id = :c")
+                .param("c", id).query(String.class).single()).toList();
+    }
+
+    private static List<String> listedHolders(Browser browser) {
+        return browser.driver().findElements(By.cssSelector(".conversation-list li .assignee")).stream().map(WebElement::getText).toList();
+    }
+
+    private static void signIn(Browser browser, String email) {
+        browser.open("/signin");
+        browser.type("Email", email);
+        browser.type("Password", PASSWORD);
+        browser.press("Sign in");
+        browser.waitForHeading("Inbox");
+    }
+
+    private static WebDriverWait wait(Browser browser) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+    }
+}
