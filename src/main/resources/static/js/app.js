@@ -118,7 +118,10 @@
     var dialog = document.getElementById('modal');
     if (!dialog || event.detail.target.id !== 'modal-content') { return; }
     if (!dialog.open) { dialog.showModal(); }
-    var first = dialog.querySelector('input:not([type=hidden]), select, textarea, button');
+    // A confirmation without fields (deactivating someone who holds nothing) focuses Cancel, so a stray
+    // Enter never confirms it.
+    var first = dialog.querySelector('input:not([type=hidden]), select, textarea')
+      || dialog.querySelector('[data-close-dialog]') || dialog.querySelector('button');
     if (first) { first.focus(); }
   });
   function closeModal() {
