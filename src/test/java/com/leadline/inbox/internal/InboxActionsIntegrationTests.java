@@ -190,8 +190,8 @@ class InboxActionsIntegrationTests extends IntegrationTest {
             Callable<Integer> run = () -> inbox.fireDueRemindersOf(account.id());
             List<Callable<Integer>> runs = List.of(run, run, run, run);
             int fired = 0;
-            for (Future<Integer> run : pool.invokeAll(runs)) {
-                fired += run.get();
+            for (Future<Integer> firing : pool.invokeAll(runs)) {
+                fired += firing.get();
             }
             fired += inbox.fireDueRemindersOf(account.id());
             assertThat(fired).isEqualTo(30);
