@@ -187,8 +187,8 @@ class InboxActionsIntegrationTests extends IntegrationTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Callable<Integer> run = () -> inbox.fireDueRemindersOf(account.id());
-            List<Callable<Integer>> runs = List.of(run, run, run, run);
+            Callable<Integer> node = () -> inbox.fireDueRemindersOf(account.id());
+            List<Callable<Integer>> runs = List.of(node, node, node, node);
             int fired = 0;
             for (Future<Integer> firing : pool.invokeAll(runs)) {
                 fired += firing.get();
