@@ -48,7 +48,14 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
         if (page == null || isRedirect(page)) {
             return;
         }
-        Map<String, Object> model = page.getModel();
+        addShellTo(page.getModel(), request);
+    }
+
+    /**
+     * Also called by the page error handlers: a handler that throws skips {@link #postHandle}, and a
+     * signed-in person refused with 404 must still see their own shell, not one that looks signed out.
+     */
+    void addShellTo(Map<String, Object> model, HttpServletRequest request) {
         AuthenticatedUser user = currentUser();
         model.putIfAbsent("currentUser", user);
         model.putIfAbsent("requestPath", request.getRequestURI());
