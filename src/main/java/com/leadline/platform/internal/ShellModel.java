@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -58,6 +59,8 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
     void addShellTo(Map<String, Object> model, HttpServletRequest request) {
         AuthenticatedUser user = currentUser();
         model.putIfAbsent("currentUser", user);
+        // Support staff are signed in without being a customer user: no "Sign in" and "Sign up" for them.
+        model.putIfAbsent("signedIn", isSignedIn());
         model.putIfAbsent("requestPath", request.getRequestURI());
         HttpSession session = request.getSession(false);
         model.putIfAbsent("currentProfile", session == null ? null : session.getAttribute(ShellProfiles.CURRENT_PROFILE));
@@ -74,6 +77,11 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
     private static boolean isRedirect(ModelAndView page) {
         String name = page.getViewName();
         return page.getView() instanceof RedirectView || name != null && (name.startsWith("redirect:") || name.startsWith("forward:"));
+    }
+
+    private static boolean isSignedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     private static AuthenticatedUser currentUser() {
