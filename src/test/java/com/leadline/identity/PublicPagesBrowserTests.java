@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 /**
  * Every page a visitor sees, at a phone's 360 px: nothing scrolls sideways, every control is inside the
  * screen, and axe-core finds no serious or critical WCAG 2.1 A/AA violation (with a form's errors
- * shown, too).
+ * shown, too). Sign-up's welcome page comes last, as it signs the browser in.
  */
 class PublicPagesBrowserTests extends IntegrationTest {
 
@@ -56,6 +56,15 @@ class PublicPagesBrowserTests extends IntegrationTest {
             check(browser, "/invitations/accept?token=no-such-token", "This invitation can't be used");
             check(browser, "/support/signin", "Leadline support");
             check(browser, "/password/no-such-page", "Page not found");
+
+            check(browser, "/signup", "Create your Leadline account");
+            browser.type("Business name", "Riverside Welcomed");
+            browser.type("Your name", "Wes Welcomed");
+            browser.type("Email", TeamFixture.unique("welcomed"));
+            browser.type("Password", PASSWORD);
+            browser.press("Create account");
+            browser.waitForHeading("Welcome to Leadline");
+            checkShown(browser, "welcome after sign-up");
         }
     }
 

@@ -74,6 +74,9 @@ class SignedInPagesBrowserTests extends IntegrationTest {
             open(browser, "/settings", "Settings");
             checkSignedInPage(browser, "Settings");
 
+            open(browser, "/dev/channel", "Dev channel");
+            checkSignedInPage(browser, "Dev channel");
+
             open(browser, "/inbox?tab=all&c=" + UUID.randomUUID(), "Page not found");
             checkSignedInPage(browser, "not found");
         }
