@@ -73,6 +73,9 @@ class SignedInPagesBrowserTests extends IntegrationTest {
             checkSignedInPage(browser, "Shortcuts");
             open(browser, "/settings", "Settings");
             checkSignedInPage(browser, "Settings");
+            browser.driver().findElement(By.id("account-menu-button")).click();
+            browser.driver().findElement(By.cssSelector("#account-menu a[href='/profiles']")).click();
+            browser.waitForHeading("Profiles");
 
             open(browser, "/dev/channel", "Dev channel");
             checkSignedInPage(browser, "Dev channel");
