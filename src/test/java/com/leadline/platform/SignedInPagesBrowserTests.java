@@ -113,6 +113,11 @@ class SignedInPagesBrowserTests extends IntegrationTest {
             browser.waitFor(By.id("profile-switcher"));
             open(browser, "/team", "Team");
             checkSignedInPage(browser, "Team of a client, seen by a partner");
+            // Both switchers beside the brand and the menu are widest just above the width where they wrap.
+            PhoneWidth.viewportWidth(browser, 920);
+            PhoneWidth.assertFits(browser, "Team of a client, seen by a partner, 920 px");
+            PhoneWidth.assertAccountMenuReachable(browser, "Team of a client, seen by a partner, 920 px");
+            PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
             open(browser, "/inbox", "Inbox");
             checkSignedInPage(browser, "Inbox of a client, seen by a partner");
         }
