@@ -32,7 +32,7 @@ class NewcomerBrowserTests extends IntegrationTest {
             browser.follow("Go to your inbox");
             browser.waitForHeading("Inbox");
 
-            WebElement menuButton = browser.driver().findElement(By.cssSelector("button[aria-label='Account menu']"));
+            WebElement menuButton = browser.driver().findElement(By.cssSelector("button[aria-label$='Account menu']"));
             assertThat(menuButton.getText()).isEqualTo("NW");
             assertThat(browser.driver().findElement(By.id("account-menu")).isDisplayed()).isFalse();
             menuButton.click();
@@ -57,7 +57,7 @@ class NewcomerBrowserTests extends IntegrationTest {
             otherDevice.waitForHeading("Inbox");
 
             browser.open("/settings");
-            browser.driver().findElement(By.cssSelector("button[aria-label='Account menu']")).click();
+            browser.driver().findElement(By.cssSelector("button[aria-label$='Account menu']")).click();
             browser.press("Sign out");
             browser.waitForHeading("Sign in");
             browser.follow("Forgot your password?");

@@ -34,7 +34,7 @@ class SeedStepsBrowserTests extends IntegrationTest {
             owner.type("Password", PASSWORD);
             owner.press("Sign in");
             owner.waitForHeading("Inbox");
-            WebElement menu = owner.driver().findElement(By.cssSelector("header button[aria-label='Account menu']"));
+            WebElement menu = owner.driver().findElement(By.cssSelector("header button[aria-label$='Account menu']"));
             assertThat(menu.getRect().getX()).as("menu in the upper right").isGreaterThan(900);
             menu.click();
             owner.driver().findElement(By.xpath("//a[@role='menuitem' and normalize-space()='Team']")).click();

@@ -238,6 +238,6 @@ public final class WebSession {
         if (home.status() == 302 && !home.location().endsWith("/signin")) {
             home = get(home.location()); // a partner agency's home is its console
         }
-        return home.status() == 200 && home.document().selectFirst("button[aria-label=Account menu]") != null;
+        return home.status() == 200 && home.document().selectFirst("button[aria-label$=Account menu]") != null;
     }
 }

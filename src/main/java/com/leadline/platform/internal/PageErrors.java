@@ -2,6 +2,7 @@ package com.leadline.platform.internal;
 
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,10 +15,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice
 class PageErrors {
 
+    private final ShellModel shell;
+
+    PageErrors(ShellModel shell) {
+        this.shell = shell;
+    }
+
     /** (The JSON API renders ProblemDetail instead, see {@link ApiErrors}.) */
     @ExceptionHandler(RequestRefusedException.class)
-    String refused(RequestRefusedException exception, HttpServletResponse response, Model model) {
+    String refused(RequestRefusedException exception, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(exception.status().value());
+        shell.addShellTo(model.asMap(), request);
         model.addAttribute("status", exception.status().value());
         model.addAttribute("message", exception.getMessage());
         return "error";
@@ -25,8 +33,8 @@ class PageErrors {
 
     /** A malformed id in a path is as unknown as a missing one. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    String malformed(HttpServletResponse response, Model model) {
-        return refused(RequestRefusedException.notFound(), response, model);
+    String malformed(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return refused(RequestRefusedException.notFound(), request, response, model);
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -48,9 +49,18 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
         if (page == null || isRedirect(page)) {
             return;
         }
-        Map<String, Object> model = page.getModel();
+        addShellTo(page.getModel(), request);
+    }
+
+    /**
+     * Also called by the page error handlers: a handler that throws skips {@link #postHandle}, and a
+     * signed-in person refused with 404 must still see their own shell, not one that looks signed out.
+     */
+    void addShellTo(Map<String, Object> model, HttpServletRequest request) {
         AuthenticatedUser user = currentUser();
         model.putIfAbsent("currentUser", user);
+        // Support staff are signed in without being a customer user: no "Sign in" and "Sign up" for them.
+        model.putIfAbsent("signedIn", isSignedIn());
         model.putIfAbsent("requestPath", request.getRequestURI());
         HttpSession session = request.getSession(false);
         model.putIfAbsent("currentProfile", session == null ? null : session.getAttribute(ShellProfiles.CURRENT_PROFILE));
@@ -67,6 +77,11 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
     private static boolean isRedirect(ModelAndView page) {
         String name = page.getViewName();
         return page.getView() instanceof RedirectView || name != null && (name.startsWith("redirect:") || name.startsWith("forward:"));
+    }
+
+    private static boolean isSignedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     private static AuthenticatedUser currentUser() {

@@ -190,8 +190,8 @@ class InboxActionsIntegrationTests extends IntegrationTest {
             Callable<Integer> node = () -> inbox.fireDueRemindersOf(account.id());
             List<Callable<Integer>> runs = List.of(node, node, node, node);
             int fired = 0;
-            for (Future<Integer> run : pool.invokeAll(runs)) {
-                fired += run.get();
+            for (Future<Integer> firing : pool.invokeAll(runs)) {
+                fired += firing.get();
             }
             fired += inbox.fireDueRemindersOf(account.id());
             assertThat(fired).isEqualTo(30);

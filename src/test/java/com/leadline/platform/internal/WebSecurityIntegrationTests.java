@@ -192,8 +192,9 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         WebSession owner = visitor();
         owner.signUp("Menu Makers", "grace hopper", uniqueEmail("owner"), PASSWORD);
         Page home = owner.open("/");
-        var button = home.document().selectFirst("button[aria-label=Account menu]");
+        var button = home.document().selectFirst("button[aria-label$=Account menu]");
         assertThat(button.text()).isEqualTo("GH");
+        assertThat(button.attr("aria-label")).as("the initials shown are part of its name").isEqualTo("GH, Account menu");
         assertThat(button.attr("aria-haspopup")).isEqualTo("menu");
         assertThat(home.document().select("#account-menu [role=menuitem]").eachText())
                 .containsExactly("Team", "Profiles", "Shortcuts", "Settings", "Sign out");
