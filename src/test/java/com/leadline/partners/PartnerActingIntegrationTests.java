@@ -186,6 +186,16 @@ class PartnerActingIntegrationTests extends IntegrationTest {
         assertThat(profiles.select("button[aria-label=Add profile][aria-disabled=true]").attr("title")).isEqualTo(reason);
         assertThat(profiles.select("button[aria-label^=Edit][aria-disabled=true]")).isNotEmpty();
         assertThat(profiles.select("button[hx-get], button[hx-post]")).as("no live control").isEmpty();
+        WebSession owner = clientOwner.session();
+        owner.get("/dev/channel");
+        assertThat(owner.post("/dev/channel", Map.of("profile", clientProfile.toString(), "phone", "+15550109988",
+                "body", "Can you call me back?")).status()).isEqualTo(302);
+        String link = partner.get("/inbox?tab=unassigned").document().select(".conversation-list li a").attr("href");
+        var conversation = partner.get(link).document();
+        assertThat(conversation.select(".messages").text()).contains("Can you call me back?");
+        assertThat(conversation.select("form[action$=/reply], form[action$=/note]")).isEmpty();
+        assertThat(conversation.select("button[aria-disabled=true]").eachText()).containsExactly("Send reply", "Add note", "Assign");
+        assertThat(conversation.select("button[aria-disabled=true]").eachAttr("title")).containsOnly(reason);
         assertThat(databaseOwner().sql("SELECT name FROM users WHERE id = :u").param("u", member.id()).query(String.class).single())
                 .isNotEqualTo("Renamed");
 
