@@ -6,4 +6,9 @@ import java.util.Optional;
 public interface HomeRoute {
 
     Optional<String> homeFor(AuthenticatedUser user);
+
+    /** Whether someone who just signed up goes straight to this home instead of the welcome page (it explains itself). */
+    default boolean skipsWelcome() {
+        return false;
+    }
 }

@@ -25,8 +25,14 @@ public record Actor(UUID userId, UUID accountId, String name, Role role, Set<UUI
     /** The one check every use case starts with: 403 when the role does not allow it. */
     public void require(Permission permission) {
         if (!can(permission)) {
-            throw RequestRefusedException.forbidden("Your role doesn't allow this. Ask an admin of your account.");
+            throw isReadOnlyPartner() ? PartnerAccess.readOnlyRefusal()
+                    : RequestRefusedException.forbidden("Your role doesn't allow this. Ask an admin of your account.");
         }
+    }
+
+    /** A partner user whose agency the client set to Read only: pages show them controls disabled, with the reason. */
+    public boolean isReadOnlyPartner() {
+        return role == Role.PARTNER_READ_ONLY;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.leadline.team;
 
+import com.leadline.platform.RequestRefusedException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,19 @@ public interface PartnerAccess {
 
     enum Level { ADMIN, READ_ONLY }
 
+    /**
+     * Why a read-only partner changes nothing: the client lowered the agency's level, so no role of
+     * theirs is at fault. The one wording for pages, htmx fragments, problem details and tooltips.
+     */
+    String READ_ONLY_REASON = "Your agency has read-only access to this account, set by the client.";
+
+    static RequestRefusedException readOnlyRefusal() {
+        return RequestRefusedException.forbidden(READ_ONLY_REASON);
+    }
+
+    record AgencyAccess(UUID agencyId, String agencyName, Level level) {
+    }
+
     record PartnerMember(UUID userId, String name, String email, UUID agencyId, String agencyName, Level level) {
     }
 
@@ -21,4 +35,7 @@ public interface PartnerAccess {
 
     /** The active partner users of every agency with access to the current account. */
     List<PartnerMember> partnerMembers();
+
+    /** The agencies with access to the current account, with their level, in the order they got it. */
+    List<AgencyAccess> agencies();
 }

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do: the code form of PERMISSIONS.md (rows 3-11, 14-16, 21-24 and 27-29 so far). "own" rows are further
+ * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-16, 21-24 and 27-29 so far). "own" rows are further
  * limited to the actor's profiles by {@link Actor#canManageProfile}.
  */
 public enum Permission {
@@ -26,8 +26,8 @@ public enum Permission {
     CHANGE_PLANS,
     /** Row 11: switch a partner agency between Admin and Read only. */
     SWITCH_PARTNER_LEVEL,
-    /** The owner alone gives a partner agency access (by its code) or ends it. */
-    MANAGE_PARTNER_GRANTS,
+    /** Row 11a: give a partner agency access with its agency code (the owner alone; ending access is support's, row 12). */
+    GRANT_PARTNER_ACCESS,
     /** Rows 28-29: reply, note, close, reopen, assign and transfer a conversation the actor sees. */
     WORK_CONVERSATIONS,
     /** Rows 22-23: keep personal shortcuts and use the shared ones of the actor's profiles. */
@@ -42,9 +42,9 @@ public enum Permission {
     static Set<Permission> of(Role role) {
         return switch (role) {
             case OWNER -> EnumSet.allOf(Permission.class);
-            case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS));
+            case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, GRANT_PARTNER_ACCESS));
             // Admin powers over every profile of the client, but not billing, ownership or partner access.
-            case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, MANAGE_PARTNER_GRANTS, SWITCH_PARTNER_LEVEL));
+            case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, GRANT_PARTNER_ACCESS, SWITCH_PARTNER_LEVEL));
             case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS, USE_SHORTCUTS);
             // BULK_TRANSFER, EXPORT_CONTACTS and the rest of the admin set reach partner admins through complementOf above.
             case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);

@@ -1,5 +1,6 @@
 package com.leadline.team;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,12 @@ public interface TeamSupport {
     }
 
     Optional<MemberFacts> facts(UUID accountId, UUID userId);
+
+    record Admin(String name, String email) {
+    }
+
+    /** The account's active owner and admins, who hear of what support changed in it. */
+    List<Admin> activeAdminsOf(UUID accountId);
 
     void reactivate(UUID accountId, UUID userId, UUID staffId, String ip);
 

@@ -83,25 +83,37 @@ class PartnerActingIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theClientSeesPartnersOnItsTeamButCannotEditOrDeactivateThem() {
-        WebSession owner = clientOwner.session();
-        var page = owner.get("/team").document();
-        assertThat(page.select("tr.partner-row").text()).contains("Nora Partner", "Partner", "Northwind Partners", "Partner (Admin)");
-        assertThat(page.select("tr.partner-row button")).isEmpty();
-        assertThat(owner.get("/team?type=team").document().select("tr.partner-row")).isEmpty();
-        assertThat(owner.get("/team?type=partners").document().select("#team-list tbody tr")).hasSize(1);
-        JsonNode list = WebSession.json(owner.api("GET", "/api/v1/team/members", null));
-        assertThat(list.get("partners").values()).extracting(row -> row.get("agency").asString()).containsExactly("Northwind Partners");
+    void theClientsOwnerAndAdminsSeePartnersOnTheirTeamButCannotEditDeactivateOrRemoveThem() {
+        TeamFixture.Member admin = fixture.join(clientOwner, "admin", null);
+        for (WebSession client : List.of(clientOwner.session(), admin.session())) {
+            var page = client.get("/team").document();
+            assertThat(page.select("tr.partner-row").text()).contains("Nora Partner", "Partner", "Northwind Partners", "Partner (Admin)");
+            assertThat(page.select("tr.partner-row button")).isEmpty();
+            assertThat(page.select("#partner-agencies tr[data-agency-id] button").eachText()).as("the level only, no removal")
+                    .containsExactly("Switch to Read only");
+            assertThat(client.get("/team?type=team").document().select("tr.partner-row")).isEmpty();
+            assertThat(client.get("/team?type=partners").document().select("#team-list tbody tr")).hasSize(1);
+            JsonNode list = WebSession.json(client.api("GET", "/api/v1/team/members", null));
+            assertThat(list.get("partners").values()).extracting(row -> row.get("agency").asString()).containsExactly("Northwind Partners");
 
-        String partnerId = agencyAdmin.id().toString();
-        assertThat(owner.get("/team/members/" + partnerId + "/edit").status()).isEqualTo(403);
-        owner.get("/team");
-        assertThat(owner.post("/team/members/" + partnerId + "/deactivate", Map.of()).status()).isEqualTo(403);
-        assertThat(owner.api("POST", "/api/v1/team/members/" + partnerId + "/deactivation", null).status()).isEqualTo(403);
-        assertThat(owner.api("PUT", "/api/v1/team/members/" + partnerId, Map.of("name", "Taken", "email", agencyAdmin.email(),
-                "role", "member", "profileIds", List.of())).status()).isEqualTo(403);
-        assertThat(databaseOwner().sql("SELECT status FROM users WHERE id = :u").param("u", agencyAdmin.id())
-                .query(String.class).single()).isEqualTo("active");
+            String partnerId = agencyAdmin.id().toString();
+            assertThat(client.get("/team/members/" + partnerId + "/edit").status()).isEqualTo(403);
+            client.get("/team");
+            assertThat(client.post("/team/members/" + partnerId, Map.of("name", "Taken", "email", agencyAdmin.email(),
+                    "role", "member")).status()).isEqualTo(403);
+            assertThat(client.get("/team/members/" + partnerId + "/deactivate").status()).isEqualTo(403);
+            assertThat(client.post("/team/members/" + partnerId + "/deactivate", Map.of()).status()).isEqualTo(403);
+            assertThat(client.api("POST", "/api/v1/team/members/" + partnerId + "/deactivation", null).status()).isEqualTo(403);
+            assertThat(client.api("PUT", "/api/v1/team/members/" + partnerId, Map.of("name", "Taken", "email", agencyAdmin.email(),
+                    "role", "member", "profileIds", List.of())).status()).isEqualTo(403);
+            // Nor the whole agency: the routes that did it are gone.
+            assertThat(client.api("DELETE", "/api/v1/partners/agencies/" + agencyId, null).status()).isIn(404, 405);
+            assertThat(client.post("/team/partners/" + agencyId + "/revoke", Map.of()).status()).isIn(404, 405);
+        }
+        assertThat(databaseOwner().sql("SELECT status || ' ' || name FROM users WHERE id = :u").param("u", agencyAdmin.id())
+                .query(String.class).single()).isEqualTo("active Nora Partner");
+        assertThat(databaseOwner().sql("SELECT level FROM partner_grants WHERE client_account_id = :c AND agency_account_id = :a")
+                .param("c", clientId).param("a", agencyId).query(String.class).single()).isEqualTo("admin");
     }
 
     @Test
@@ -115,7 +127,7 @@ class PartnerActingIntegrationTests extends IntegrationTest {
                 Map.of("level", "read_only")).status()).isEqualTo(204);
         for (WebSession session : List.of(partner, colleague.session())) {
             assertThat(session.get("/team").status()).isEqualTo(200);
-            assertThat(session.get("/team").document().select("button[aria-label=Add team member]")).isEmpty();
+            assertThat(session.get("/team").document().select("button[aria-label=Add team member]:not([aria-disabled])")).isEmpty();
             assertThat(session.api("POST", "/api/v1/team/members", Map.of("name", "Nope", "email", TeamFixture.unique("n"),
                     "role", "member", "profile", "all")).status()).isEqualTo(403);
             assertThat(session.api("PUT", "/api/v1/profiles/" + clientProfile, Map.of("name", "Nope", "timezone", "UTC"))
@@ -133,10 +145,74 @@ class PartnerActingIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aRevokedGrantSendsThePartnerBackToTheAgencyOnTheNextRequest() {
+    void aReadOnlyPartnerSeesControlsDisabledAndHearsOneReasonFromPagesFragmentsAndTheApi() {
+        TeamFixture.Member member = fixture.join(clientOwner, "member", clientProfile);
         WebSession partner = agencyAdmin.session();
         actIn(partner, clientId);
-        assertThat(clientOwner.session().api("DELETE", "/api/v1/partners/agencies/" + agencyId, null).status()).isEqualTo(204);
+        // A page opened at Admin level, with its controls live.
+        assertThat(partner.get("/team").document().select("button[aria-label=Add team member][hx-get]")).hasSize(1);
+
+        assertThat(clientOwner.session().api("PUT", "/api/v1/partners/agencies/" + agencyId + "/level",
+                Map.of("level", "read_only")).status()).isEqualTo(204);
+
+        String reason = "Your agency has read-only access to this account, set by the client.";
+        // The stale page's pencil (an htmx GET), its form post, and the API: one reason, not "your role".
+        WebSession.Page editForm = partner.send(java.net.http.HttpRequest.newBuilder(partner.uri("/team/members/" + member.id() + "/edit"))
+                .header("HX-Request", "true").GET());
+        assertThat(editForm.status()).isEqualTo(403);
+        assertThat(editForm.document().select("main p").first().text()).isEqualTo(reason);
+        WebSession.Page post = partner.post("/team/members/" + member.id(), Map.of("name", "Renamed", "email", member.email(),
+                "role", "member"));
+        assertThat(post.status()).isEqualTo(403);
+        assertThat(post.document().select("main p").first().text()).isEqualTo(reason);
+        WebSession.Page api = partner.api("PUT", "/api/v1/team/members/" + member.id(), Map.of("name", "Renamed",
+                "email", member.email(), "role", "member", "profileIds", List.of()));
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(WebSession.json(api).get("detail").asString()).isEqualTo(reason);
+        assertThat(WebSession.json(partner.api("GET", "/api/v1/team/members/" + member.id() + "/deactivation", null))
+                .get("detail").asString()).as("a read refused by role names the same reason").isEqualTo(reason);
+
+        // Reloaded, the pages show the controls disabled with the reason, and the shell says it once.
+        var team = partner.get("/team").document();
+        assertThat(team.select("#read-only-reason").text()).isEqualTo(reason);
+        assertThat(team.select("button[aria-label=Add team member]")).singleElement().satisfies(button -> {
+            assertThat(button.attr("aria-disabled")).isEqualTo("true");
+            assertThat(button.attr("title")).isEqualTo(reason);
+            assertThat(button.hasAttr("hx-get")).isFalse();
+        });
+        assertThat(team.select("button[aria-label='Edit " + "Cleo Owner" + "']")).as("the owner is nobody's to edit").isEmpty();
+        assertThat(team.select("#team-list button[aria-disabled=true][title]")).isNotEmpty();
+        var profiles = partner.get("/profiles").document();
+        assertThat(profiles.select("button[aria-label=Add profile][aria-disabled=true]").attr("title")).isEqualTo(reason);
+        assertThat(profiles.select("button[aria-label^=Edit][aria-disabled=true]")).isNotEmpty();
+        assertThat(profiles.select("button[hx-get], button[hx-post]")).as("no live control").isEmpty();
+        WebSession owner = clientOwner.session();
+        owner.get("/dev/channel");
+        assertThat(owner.post("/dev/channel", Map.of("profile", clientProfile.toString(), "phone", "+15550109988",
+                "body", "Can you call me back?")).status()).isEqualTo(302);
+        String link = partner.get("/inbox?tab=unassigned").document().select(".conversation-list li a").attr("href");
+        var conversation = partner.get(link).document();
+        assertThat(conversation.select(".messages").text()).contains("Can you call me back?");
+        assertThat(conversation.select("form[action$=/reply], form[action$=/note]")).isEmpty();
+        assertThat(conversation.select("button[aria-disabled=true]").eachText()).containsExactly("Send reply", "Add note", "Assign");
+        assertThat(conversation.select("button[aria-disabled=true]").eachAttr("title")).containsOnly(reason);
+        assertThat(databaseOwner().sql("SELECT name FROM users WHERE id = :u").param("u", member.id()).query(String.class).single())
+                .isNotEqualTo("Renamed");
+
+        // Nobody else gets the notice or disabled controls.
+        var ownerTeam = clientOwner.session().get("/team").document();
+        assertThat(ownerTeam.select("#read-only-reason, [aria-disabled=true]")).isEmpty();
+    }
+
+    @Test
+    void anEndedGrantSendsThePartnerBackToTheAgencyOnTheNextRequest() {
+        WebSession partner = agencyAdmin.session();
+        actIn(partner, clientId);
+        WebSession staff = visitor();
+        com.leadline.testing.StaffSignIn.signIn(staff, databaseOwner(), clock);
+        staff.get("/support");
+        assertThat(staff.post("/support/partner-access/end", Map.of("client", clientId.toString(), "agency", agencyId.toString(),
+                "reason", "The client asked support to end it.")).status()).isEqualTo(302);
 
         assertThat(WebSession.json(partner.api("GET", "/api/v1/session", null)).get("accountId").asString())
                 .isEqualTo(agencyId.toString());

@@ -7,16 +7,19 @@ import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The seed's partner paragraph in Chromium: an agency's referral link brings a client with Admin
- * access; its users work there and show on the client's Team page as partners the client cannot
- * remove; the client switches the agency to Read only and the partner's controls and changes are
- * gone on the next request; switching back restores them.
+ * The seed's partner paragraph in Chromium: an agency signs up from the public pages and lands on its
+ * console; its referral link brings a client with Admin access; its users work there and show on the
+ * client's Team page as partners the client cannot remove; the client switches the agency to Read only
+ * from its row (confirming it applies to every user of the agency), and the partner's controls are
+ * disabled with the reason and its changes refused; switching back restores them.
  */
 class PartnerReferralBrowserTests extends IntegrationTest {
 
@@ -25,14 +28,14 @@ class PartnerReferralBrowserTests extends IntegrationTest {
         String agencyEmail = TeamFixture.unique("agency");
         String ownerEmail = TeamFixture.unique("owner");
         try (Browser agency = new Browser(port); Browser client = new Browser(port)) {
-            // The agency signs up and copies its referral link from the console.
-            agency.open("/partners/signup");
+            // The agency finds its sign-up from the public sign-in page, signs up, lands on its console and copies its referral link.
+            agency.open("/signin");
+            agency.follow("Sign up as a partner agency");
             agency.type("Agency name", "Beacon Growth Partners");
             agency.type("Your name", "Bea Partner");
             agency.type("Email", agencyEmail);
             agency.type("Password", PASSWORD);
             agency.press("Create agency");
-            agency.open("/");
             agency.waitForHeading("Partner console");
             String link = agency.field("Referral link").getAttribute("value");
             assertThat(link).startsWith("http://leadline.test/signup?partner=");
@@ -63,20 +66,32 @@ class PartnerReferralBrowserTests extends IntegrationTest {
             assertThat(partnerRow).contains("Bea Partner", "Partner", "Beacon Growth Partners");
             assertThat(client.driver().findElements(By.cssSelector("tr.partner-row button"))).isEmpty();
 
-            // The owner switches the agency to Read only.
-            wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("partner-agencies")));
-            new Select(client.field("Access for Beacon Growth Partners")).selectByVisibleText("Read only");
-            client.press("Change access");
+            // The owner switches the agency to Read only from its row, confirming it applies to all its users.
+            assertThat(client.driver().findElement(By.cssSelector("#partner-agencies tr[data-agency-id]")).getText())
+                    .contains("Beacon Growth Partners", "Admin");
+            client.press("Switch to Read only, Beacon Growth Partners");
+            Alert confirmation = wait(client).until(ExpectedConditions.alertIsPresent());
+            assertThat(confirmation.getText()).contains("every user of Beacon Growth Partners");
+            confirmation.accept();
             wait(client).until(d -> levelOfAgency("Beacon Growth Partners").equals("read_only"));
+            wait(client).until(ExpectedConditions.textToBe(By.cssSelector("#partner-agencies td.agency-level"), "Read only"));
+            wait(client).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.partner-row"), "Partner (Read only)"));
 
-            // The partner's next page has no add or edit controls, and a change by any route is refused.
-            wait(agency).until(d -> {
-                agency.open("/team");
-                return agency.driver().findElements(By.cssSelector("button[aria-label='Add team member']")).isEmpty();
-            });
+            // The partner's page, opened before the switch, says why its control no longer works.
+            agency.press("Add team member");
+            String reason = "Your agency has read-only access to this account, set by the client.";
+            wait(agency).until(ExpectedConditions.textToBe(By.id("notice"), reason));
+            // Its next pages show the controls disabled with that reason, and a change by any route is refused.
+            agency.open("/team");
+            WebElement add = agency.driver().findElement(By.cssSelector("button[aria-label='Add team member']"));
+            assertThat(add.getAttribute("aria-disabled")).isEqualTo("true");
+            assertThat(add.getAttribute("title")).isEqualTo(reason);
+            assertThat(agency.driver().findElement(By.id("read-only-reason")).getText()).isEqualTo(reason);
+            add.click();
+            assertThat(agency.driver().findElement(By.id("modal")).isDisplayed()).as("a disabled control opens nothing").isFalse();
             agency.open("/profiles");
             assertThat(agency.driver().findElements(By.cssSelector("button[aria-label='Add profile'], button[aria-label^='Edit ']")))
-                    .isEmpty();
+                    .isNotEmpty().allSatisfy(button -> assertThat(button.getAttribute("aria-disabled")).isEqualTo("true"));
             Object status = ((org.openqa.selenium.JavascriptExecutor) agency.driver()).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     const token = document.querySelector('meta[name=csrf-token]').content;
@@ -87,14 +102,13 @@ class PartnerReferralBrowserTests extends IntegrationTest {
             assertThat(((Number) status).intValue()).isEqualTo(403);
 
             // Switching back restores them.
-            client.open("/team");
-            wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("partner-agencies")));
-            new Select(client.field("Access for Beacon Growth Partners")).selectByVisibleText("Admin");
-            client.press("Change access");
-            wait(agency).until(d -> {
-                agency.open("/team");
-                return !agency.driver().findElements(By.cssSelector("button[aria-label='Add team member']")).isEmpty();
-            });
+            client.press("Switch to Admin, Beacon Growth Partners");
+            wait(client).until(ExpectedConditions.alertIsPresent()).accept();
+            wait(client).until(d -> levelOfAgency("Beacon Growth Partners").equals("admin"));
+            agency.open("/team");
+            assertThat(agency.driver().findElement(By.cssSelector("button[aria-label='Add team member']")).getAttribute("aria-disabled"))
+                    .isNull();
+            assertThat(agency.driver().findElements(By.id("read-only-reason"))).isEmpty();
         }
     }
 

@@ -6,6 +6,7 @@ import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,28 @@ class PartnersIntegrationTests extends IntegrationTest {
                 .query(String.class).list()).containsExactly("admin");
         assertThat(databaseOwner().sql("SELECT count(*) FROM profiles WHERE account_id = :a").param("a", agency.id())
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void thePublicPagesLeadToTheAgencySignUpAndANewAgencyLandsOnItsConsoleNotAnInbox() {
+        WebSession visitor = visitor();
+        for (String page : List.of("/signin", "/signup", "/signup?partner=ABCDEFGHIJ")) {
+            assertThat(visitor.get(page).document().select("a:contains(Sign up as a partner agency)").attr("href"))
+                    .as(page).isEqualTo("/partners/signup");
+        }
+        assertThat(visitor.get("/partners/signup").document().select("a:contains(Sign up as a partner agency)"))
+                .as("not on the agency's own form").isEmpty();
+
+        Agency agency = agencySignUp("Straight To Console Agency");
+        WebSession.Page welcome = agency.session().get("/welcome");
+        assertThat(URI.create(welcome.location()).getPath()).isEqualTo("/partners");
+        assertThat(agency.session().get(welcome.location()).heading()).isEqualTo("Partner console");
+
+        WebSession business = visitor();
+        business.signUp("Still Welcomed Bakery", "Bo Baker", TeamFixture.unique("bo"), PASSWORD);
+        WebSession.Page businessWelcome = business.get("/welcome");
+        assertThat(businessWelcome.status()).as("a business still gets the welcome page").isEqualTo(200);
+        assertThat(businessWelcome.document().select("main a").text()).contains("Go to your inbox");
     }
 
     @Test
@@ -75,7 +98,7 @@ class PartnersIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theClientSwitchesTheLevelAndOnlyTheOwnerRevokes() {
+    void theClientsOwnerAndAdminsSwitchTheLevelForTheWholeAgencyAndNobodyOnTheClientSideEndsIt() {
         Agency agency = agencySignUp("Switchboard Agency");
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         WebSession owner = visitor();
@@ -98,18 +121,32 @@ class PartnersIntegrationTests extends IntegrationTest {
         assertThat(member.session().api("PUT", level, Map.of("level", "read_only")).status()).isEqualTo(403);
         assertThat(owner.api("PUT", level, Map.of("level", "owner")).status()).isEqualTo(422);
         WebSession.Page page = owner.get("/team/partners");
-        assertThat(page.document().select("#partner-agencies td").text()).contains("Switchboard Agency", "Partner");
+        assertThat(page.document().select("#partner-agencies td").text()).contains("Switchboard Agency", "Partner", "Admin");
+        assertThat(page.document().select("#partner-agencies form[hx-confirm]").attr("hx-confirm"))
+                .isEqualTo("Switch Switchboard Agency to Read only? This applies to every user of Switchboard Agency: "
+                        + "they will only be able to look in this account.");
         assertThat(member.session().get("/team/partners").document().select("select, button")).as("no controls").isEmpty();
+        admin.session().get("/team");
+        assertThat(admin.session().post("/team/partners/" + agency.id() + "/level", Map.of("level", "read_only")).status())
+                .as("the Team page's one action, without htmx").isEqualTo(302);
+        assertThat(clientLevel(agency)).isEqualTo("read_only");
+        assertThat(admin.session().get("/team").document().select("#partner-agencies tr[data-agency-id] td.agency-level").text())
+                .as("in the agency's row, with the page").isEqualTo("Read only");
+        assertThat(owner.api("PUT", level, Map.of("level", "admin")).status()).isEqualTo(204);
 
         TeamFixture.Account elsewhere = fixture.openAccount("Elsewhere");
         assertThat(elsewhere.owner().session().api("PUT", level, Map.of("level", "read_only")).status()).isEqualTo(404);
-        assertThat(admin.session().api("DELETE", "/api/v1/partners/agencies/" + agency.id(), null).status()).isEqualTo(403);
-        assertThat(owner.api("DELETE", "/api/v1/partners/agencies/" + agency.id(), null).status()).isEqualTo(204);
-        assertThat(WebSession.json(agency.session().api("GET", "/api/v1/partners/clients", null)).get("clients").values()).isEmpty();
+        for (WebSession client : List.of(owner, admin.session())) {
+            assertThat(client.api("DELETE", "/api/v1/partners/agencies/" + agency.id(), null).status()).isIn(404, 405);
+            client.get("/team");
+            assertThat(client.post("/team/partners/" + agency.id() + "/revoke", Map.of()).status()).isIn(404, 405);
+        }
+        assertThat(clientLevel(agency)).as("still there: only support ends it").isEqualTo("admin");
         assertThat(owner.get("/partners").status()).as("a business has no partner console").isEqualTo(404);
         assertThat(databaseOwner().sql("SELECT action FROM audit_log WHERE target_id = :a ORDER BY id")
                 .param("a", agency.id().toString()).query(String.class).list())
-                .containsSubsequence("partner.grant_created", "partner.level_changed", "partner.level_changed", "partner.grant_revoked");
+                .containsSubsequence("partner.grant_created", "partner.level_changed", "partner.level_changed",
+                        "partner.level_changed", "partner.level_changed");
     }
 
     @Test

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
- * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-11,
+ * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-12,
  * 13-16, 21-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
@@ -158,6 +159,10 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support", "404", "404", "404"),
             page("POST", "/support/users/resend-invitation", Target.INVITEE, subject -> Map.of("email", subject.email()),
                     "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support", "404", "404", "404"),
+            // Row 12: ending an agency's access to the account is support's alone (the client has no such route, see below).
+            page("POST", "/support/partner-access/end", Target.AGENCY,
+                    subject -> Map.of("client", account.id().toString(), "agency", subject.id().toString(), "reason", "Asked by the client."),
+                    "404", "404", "404", "404", TO_STAFF_SIGN_IN, "404", TO_STAFF_SIGN_IN, "302>/support", "404", "404", "404"),
             // Rows 14-16: profiles. The target profile has the admin member and the team member in it, not the
             // other admin; an archived profile is the owner's to restore.
             page("GET", "/profiles", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
@@ -193,13 +198,10 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "422", "403", "403", "403", "401", "422", "401", "403", "403", "403", "403"),
             page("POST", "/team/partners/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
                     TO_TEAM, TO_TEAM, TO_TEAM, "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "403", "403", "404"),
-            page("POST", "/team/partners/{agencyId}/revoke", Target.AGENCY, subject -> Map.of(),
-                    TO_TEAM, "403", "403", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "403", "403", "404"),
             api("GET", "/api/v1/partners/clients", Target.NONE, null, "404", "404", "404", "404", "401", "404", "401", "403", "404", "404", "404"),
             api("GET", "/api/v1/partners/agencies", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("PUT", "/api/v1/partners/agencies/{agencyId}/level", Target.AGENCY, subject -> Map.of("level", "read_only"),
                     "204", "204", "204", "403", "401", "404", "401", "403", "403", "403", "404"),
-            api("DELETE", "/api/v1/partners/agencies/{agencyId}", Target.AGENCY, null, "204", "403", "403", "403", "401", "404", "401", "403", "403", "403", "404"),
             // Rows 25-30: conversations through the one visibility rule. The target is an unassigned conversation of the
             // first profile: the non-member admin and other accounts don't see it (404); read-only partners see it but
             // change nothing (403).
@@ -333,6 +335,80 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    /** S45, row 12: the routes by which the client once ended an agency's access answer as if they had never existed. */
+    @Test
+    void theClientSideRoutesThatEndedAnAgencysAccessAreGoneForEveryone() {
+        setUpActors();
+        Map<Row, Row> goneAndNeverWere = Map.of(
+                page("POST", "/team/partners/{agencyId}/revoke", Target.AGENCY, subject -> Map.of()),
+                page("POST", "/team/partners/{agencyId}/never-was", Target.AGENCY, subject -> Map.of()),
+                api("DELETE", "/api/v1/partners/agencies/{agencyId}", Target.AGENCY, null),
+                api("DELETE", "/api/v1/partners/agencies/{agencyId}/never-was", Target.AGENCY, null));
+        List<String> mismatches = new ArrayList<>();
+        goneAndNeverWere.forEach((gone, neverWas) -> {
+            for (Who who : Who.values()) {
+                String answer = outcome(who, gone);
+                boolean customerInTheAccount = Set.of(Who.OWNER, Who.ADMIN_MEMBER, Who.ADMIN_NON_MEMBER, Who.TEAM_MEMBER,
+                        Who.OTHER_ACCOUNT, Who.PARTNER_ADMIN, Who.PARTNER_READ_ONLY, Who.OTHER_PARTNER).contains(who);
+                if (customerInTheAccount && !Set.of("404", "405").contains(answer) || !answer.equals(outcome(who, neverWas))) {
+                    mismatches.add(gone.method() + " " + gone.pattern() + " as " + who + ": " + answer);
+                }
+            }
+        });
+        assertThat(mismatches).isEmpty();
+        assertThat(databaseOwner().sql("SELECT count(*) FROM partner_grants WHERE client_account_id = :a")
+                .param("a", account.id()).query(Integer.class).single()).as("every agency made for a cell still has access")
+                .isEqualTo(2 + 4 * Who.values().length);
+    }
+
+    /**
+     * Row 12 (S45): partner users show on the client's Team page, but no one on the client's side, owner
+     * and admins included, edits, deactivates or removes one, by any route that acts on a user.
+     */
+    @Test
+    void row12NoOneOnTheClientSideEditsDeactivatesOrRemovesAPartnerUser() {
+        setUpActors();
+        WebSession partner = fixture.partnerWorkingIn(account.id(), "admin");
+        JsonNode me = WebSession.json(partner.api("GET", "/api/v1/session", null));
+        String id = me.get("userId").asString();
+        String email = databaseOwner().sql("SELECT email FROM users WHERE id = :u").param("u", UUID.fromString(id))
+                .query(String.class).single();
+        Map<String, Object> edit = new LinkedHashMap<>(Map.of("name", "Taken Over", "email", email, "role", "member"));
+        Map<String, Object> editJson = new LinkedHashMap<>(edit);
+        editJson.put("profileIds", List.of());
+        List<Row> onThePartner = List.of(
+                page("GET", "/team/members/" + id + "/edit", Target.NONE, null),
+                page("POST", "/team/members/" + id, Target.NONE, subject -> edit),
+                page("POST", "/team/members/" + id + "/resend", Target.NONE, subject -> Map.of()),
+                page("POST", "/team/members/" + id + "/cancel", Target.NONE, subject -> Map.of()),
+                page("GET", "/team/members/" + id + "/deactivate", Target.NONE, null),
+                page("POST", "/team/members/" + id + "/deactivate", Target.NONE, subject -> Map.of("transferTo", "unassigned")),
+                api("PUT", "/api/v1/team/members/" + id, Target.NONE, subject -> editJson),
+                api("POST", "/api/v1/team/members/" + id + "/invitation/resend", Target.NONE, null),
+                api("DELETE", "/api/v1/team/members/" + id + "/invitation", Target.NONE, null),
+                api("GET", "/api/v1/team/members/" + id + "/deactivation", Target.NONE, null),
+                api("POST", "/api/v1/team/members/" + id + "/deactivation", Target.NONE, subject -> Map.of()));
+        List<String> allowed = new ArrayList<>();
+        for (Row row : onThePartner) {
+            for (Who who : Who.values()) {
+                String answer = outcome(who, row);
+                boolean refused = Set.of("401", "403", "404", "405").contains(answer) || answer.startsWith("302>/signin")
+                        || answer.startsWith("302>/support/signin");
+                if (!refused) {
+                    allowed.add(row.method() + " " + row.pattern() + " as " + who + ": " + answer);
+                }
+            }
+        }
+        assertThat(allowed).isEmpty();
+        for (Who clientSide : List.of(Who.OWNER, Who.ADMIN_MEMBER)) {
+            assertThat(outcome(clientSide, onThePartner.get(0))).as("the client sees the partner but may not edit them").isEqualTo("403");
+            assertThat(outcome(clientSide, onThePartner.get(5))).as("nor deactivate them").isEqualTo("403");
+        }
+        assertThat(databaseOwner().sql("SELECT status || ' ' || name FROM users WHERE id = :u").param("u", UUID.fromString(id))
+                .query(String.class).single()).isEqualTo("active Pat Partner");
+        assertThat(partner.get("/team").status()).as("still at work in the account").isEqualTo(200);
     }
 
     private Set<String> discoveredRoutes() {

@@ -20,4 +20,10 @@ class AgencyHome implements HomeRoute {
     public Optional<String> homeFor(AuthenticatedUser user) {
         return user != null && partners.isAgency(user.accountId()) ? Optional.of("/partners") : Optional.empty();
     }
+
+    /** A new agency has no inbox to go to: the console, with its referral link, is where it starts. */
+    @Override
+    public boolean skipsWelcome() {
+        return true;
+    }
 }

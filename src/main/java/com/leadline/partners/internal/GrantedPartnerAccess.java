@@ -1,6 +1,7 @@
 package com.leadline.partners.internal;
 
 import com.leadline.identity.Identities;
+import com.leadline.platform.Tenancy;
 import com.leadline.team.PartnerAccess;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class GrantedPartnerAccess implements PartnerAccess {
         return identities.homeAccountOf(userId)
                 .filter(home -> !home.equals(accountId))
                 .flatMap(agency -> grants.levelOf(accountId, agency))
-                .map(level -> level == GrantStore.Level.ADMIN ? Level.ADMIN : Level.READ_ONLY);
+                .map(GrantedPartnerAccess::level);
     }
 
     @Override
@@ -34,7 +35,20 @@ class GrantedPartnerAccess implements PartnerAccess {
     public List<PartnerMember> partnerMembers() {
         return grants.partnerUsersOfCurrentAccount().stream()
                 .map(user -> new PartnerMember(user.userId(), user.name(), user.email(), user.agencyId(), user.agencyName(),
-                        user.level() == GrantStore.Level.ADMIN ? Level.ADMIN : Level.READ_ONLY))
+                        level(user.level())))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AgencyAccess> agencies() {
+        UUID client = Tenancy.currentAccount().orElseThrow();
+        return grants.ofCurrentAccount().stream().filter(grant -> grant.clientId().equals(client))
+                .map(grant -> new AgencyAccess(grant.agencyId(), grant.agencyName(), level(grant.level())))
+                .toList();
+    }
+
+    private static Level level(GrantStore.Level level) {
+        return level == GrantStore.Level.ADMIN ? Level.ADMIN : Level.READ_ONLY;
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A partner user working in a client account keeps working there only while their agency's grant
- * lives: once the client revokes it, the next request takes them back to their agency.
+ * lives: once support ends it, the next request takes them back to their agency.
  */
 @Component
 @Order(2)

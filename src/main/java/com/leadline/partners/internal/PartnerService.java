@@ -78,7 +78,7 @@ class PartnerService {
 
     /** The owner gives an agency access by the agency's code (the one in its referral link), at the level they choose. */
     void grant(Actor actor, String code, String levelCode, String ip) {
-        if (!actor.can(Permission.MANAGE_PARTNER_GRANTS)) {
+        if (!actor.can(Permission.GRANT_PARTNER_ACCESS)) {
             throw RequestRefusedException.forbidden("Only the account's owner can give a partner agency access.");
         }
         String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
@@ -102,18 +102,6 @@ class PartnerService {
             audit.record(AuditEntry.of("partner.grant_created", Outcome.SUCCESS).inAccount(actor.accountId())
                     .by(actor.userId()).on("agency", agency.get()).from(ip)
                     .with(Map.of("level", level.code(), "via", "code")));
-        });
-    }
-
-    void revoke(Actor actor, UUID agencyId, String ip) {
-        transactions.executeWithoutResult(status -> {
-            grantOf(actor, agencyId);
-            if (!actor.can(Permission.MANAGE_PARTNER_GRANTS)) {
-                throw RequestRefusedException.forbidden("Only the account's owner can end a partner's access.");
-            }
-            grants.delete(actor.accountId(), agencyId);
-            audit.record(AuditEntry.of("partner.grant_revoked", Outcome.SUCCESS).inAccount(actor.accountId())
-                    .by(actor.userId()).on("agency", agencyId).from(ip));
         });
     }
 

@@ -6,6 +6,7 @@ import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.ShellAccounts;
 import com.leadline.platform.Tenancy;
+import com.leadline.team.PartnerAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,15 @@ class PartnerWorkspace implements ShellAccounts {
                             user.accountId().equals(grant.clientId()))));
             return choices;
         })).orElse(List.of()));
+    }
+
+    @Override
+    public Optional<String> readOnlyReasonFor(AuthenticatedUser user) {
+        if (user.isAtHome()) {
+            return Optional.empty();
+        }
+        return transactions.execute(status -> grants.levelOf(user.accountId(), user.homeAccountId()))
+                .filter(level -> level == GrantStore.Level.READ_ONLY).map(level -> PartnerAccess.READ_ONLY_REASON);
     }
 
     /** The same user working in another account: their agency, or a client their agency holds a grant to (404 otherwise). */

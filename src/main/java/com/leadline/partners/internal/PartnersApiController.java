@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,12 +66,6 @@ class PartnersApiController {
     ResponseEntity<Void> level(Actor actor, @PathVariable UUID agencyId, @RequestBody LevelChange body,
                                HttpServletRequest request) {
         partners.switchLevel(actor, agencyId, body.level(), ClientAddress.of(request));
-        return ResponseEntity.noContent().build();
-    }
-
-    @DeleteMapping("/agencies/{agencyId}")
-    ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID agencyId, HttpServletRequest request) {
-        partners.revoke(actor, agencyId, ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
 }

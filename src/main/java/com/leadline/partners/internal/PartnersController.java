@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PartnersController {
 
-    private static final String PARTNERS_CHANGED = "{\"partnersChanged\": true}";
+    /** A level shows in the agency's row and in its users' rows of the team list. */
+    private static final String PARTNERS_CHANGED = "{\"partnersChanged\": true, \"teamChanged\": true}";
 
     private final PartnerService partners;
     private final PartnerWorkspace workspace;
@@ -57,9 +58,9 @@ class PartnersController {
 
     @GetMapping("/team/partners")
     String agencies(Actor actor, Model model) {
-        model.addAttribute("grants", partners.agencies(actor));
+        model.addAttribute("agencies", partners.agencies(actor));
         model.addAttribute("canSwitch", actor.can(Permission.SWITCH_PARTNER_LEVEL));
-        model.addAttribute("canManageGrants", actor.can(Permission.MANAGE_PARTNER_GRANTS));
+        model.addAttribute("canGrant", actor.can(Permission.GRANT_PARTNER_ACCESS));
         return "partners/agencies :: agencies";
     }
 
@@ -81,12 +82,6 @@ class PartnersController {
     String level(Actor actor, @PathVariable UUID agencyId, @RequestParam(defaultValue = "") String level,
                  HttpServletRequest request, HttpServletResponse response) {
         partners.switchLevel(actor, agencyId, level, ClientAddress.of(request));
-        return done(request, response);
-    }
-
-    @PostMapping("/team/partners/{agencyId}/revoke")
-    String revoke(Actor actor, @PathVariable UUID agencyId, HttpServletRequest request, HttpServletResponse response) {
-        partners.revoke(actor, agencyId, ClientAddress.of(request));
         return done(request, response);
     }
 

@@ -1,7 +1,6 @@
 package com.leadline.partners.internal;
 
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.PartnerAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +8,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -41,14 +41,15 @@ class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (SAFE_METHODS.contains(request.getMethod())
+        // A path no controller answers changes nothing: it answers 404 or 405 as it does for anyone.
+        if (!(handler instanceof HandlerMethod) || SAFE_METHODS.contains(request.getMethod())
                 || PERSONAL_ROUTES.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
             return true;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
                 && partners.levelOf(user.userId(), user.accountId()).filter(level -> level == PartnerAccess.Level.READ_ONLY).isPresent()) {
-            throw RequestRefusedException.forbidden("Your agency has read-only access to this account: you can look, not change.");
+            throw PartnerAccess.readOnlyRefusal();
         }
         return true;
     }

@@ -26,7 +26,13 @@ class ShellController {
 
     /** Where sign-up lands, whether it created an account or sent an explanation by email. */
     @GetMapping("/welcome")
-    String welcome() {
+    String welcome(@AuthenticationPrincipal AuthenticatedUser user) {
+        for (HomeRoute route : homeRoutes) {
+            Optional<String> home = route.homeFor(user);
+            if (home.isPresent()) {
+                return route.skipsWelcome() ? "redirect:" + home.get() : "platform/welcome";
+            }
+        }
         return "platform/welcome";
     }
 }

@@ -72,6 +72,9 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
         // The navigation's unread badge; null hides the navigation (visitors, staff, an agency's own account).
         OptionalInt unread = wholePage && shellInbox.isPresent() ? shellInbox.get().unreadFor(user) : OptionalInt.empty();
         model.putIfAbsent("inboxUnread", unread.isPresent() ? unread.getAsInt() : null);
+        // Fragments too: a row refreshed by htmx shows its controls disabled with the same reason.
+        model.putIfAbsent("readOnlyReason", user != null && shellAccounts.isPresent()
+                ? shellAccounts.get().readOnlyReasonFor(user).orElse(null) : null);
     }
 
     private static boolean isRedirect(ModelAndView page) {

@@ -118,6 +118,7 @@ class SupportController {
             support.lookUp(staffMember, email, ClientAddress.of(request)).ifPresent(found -> {
                 model.addAttribute("facts", found.facts());
                 model.addAttribute("audit", found.recentAudit());
+                model.addAttribute("partners", found.partners());
             });
         }
         return "support/console";
@@ -153,6 +154,32 @@ class SupportController {
                             HttpServletRequest request) {
         support.resendInvitation(staffMember, email, ClientAddress.of(request));
         return backTo(email);
+    }
+
+    /** Ends an agency's access to a client account; back to the user looked up (email), or the 422 form with the reason's error. */
+    @PostMapping("/support/partner-access/end")
+    String endPartnerAccess(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String client,
+                            @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String reason,
+                            @RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
+                            Model model) {
+        try {
+            support.endPartnerAccess(staffMember, id(client), id(agency), reason, ClientAddress.of(request));
+        } catch (com.leadline.platform.RequestRefusedException refused) {
+            Map<String, String> errors = refused.fieldErrorsFor(response);
+            model.addAttribute("endErrors", errors);
+            model.addAttribute("endFor", client + "/" + agency);
+            model.addAttribute("reason", reason);
+            return console(staffMember, email, request, model);
+        }
+        return backTo(email);
+    }
+
+    private static UUID id(String raw) {
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw com.leadline.platform.RequestRefusedException.notFound();
+        }
     }
 
     private static String backTo(String email) {

@@ -7,6 +7,9 @@ import com.leadline.audit.AuditTrail;
 import com.leadline.identity.EmailAddresses;
 import com.leadline.identity.Identities;
 import com.leadline.identity.Passwords;
+import com.leadline.mail.Mailer;
+import com.leadline.mail.OutgoingMail;
+import com.leadline.partners.PartnerRelationships;
 import com.leadline.platform.RateLimiter;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.Tenancy;
@@ -25,15 +28,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Support staff's use cases: signing in to the console (password, then a one-time code), looking a
- * customer's user up, reactivating, resending.
+ * customer's user up, reactivating, resending, opening an agency, ending an agency's access to a client.
  */
 @Service
 class SupportService {
 
     static final int SIGN_INS_PER_ADDRESS = 10;
     static final int AUDIT_ENTRIES_SHOWN = 20;
+    static final int MAX_REASON = 500;
 
-    record UserLookup(TeamSupport.MemberFacts facts, List<AuditTrail.Recorded> recentAudit) {
+    record UserLookup(TeamSupport.MemberFacts facts, List<AuditTrail.Recorded> recentAudit,
+                      List<PartnerRelationships.Relationship> partners) {
     }
 
     private final StaffStore staff;
@@ -47,10 +52,15 @@ class SupportService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final com.leadline.accounts.Agencies agencies;
+    private final PartnerRelationships partners;
+    private final Mailer mailer;
 
     SupportService(com.leadline.accounts.Agencies agencies, StaffStore staff, Passwords passwords, Identities identities, TeamSupport team, AuditTrail auditTrail,
-                   AuditLog audit, RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
+                   AuditLog audit, RateLimiter rateLimiter, Tenancy tenancy, TransactionTemplate transactions, Clock clock,
+                   PartnerRelationships partners, Mailer mailer) {
         this.clock = clock;
+        this.partners = partners;
+        this.mailer = mailer;
         this.agencies = agencies;
         this.staff = staff;
         this.passwords = passwords;
@@ -121,7 +131,8 @@ class SupportService {
                     audit.record(AuditEntry.of("support.user_viewed", Outcome.SUCCESS).inAccount(facts.accountId())
                             .on("user", facts.userId()).from(ip)
                             .with(Map.of("supportStaff", staffMember.staffId().toString())));
-                    return new UserLookup(facts, auditTrail.about("user", facts.userId().toString(), AUDIT_ENTRIES_SHOWN));
+                    return new UserLookup(facts, auditTrail.about("user", facts.userId().toString(), AUDIT_ENTRIES_SHOWN),
+                            partners.of(facts.accountId()));
                 })));
     }
 
@@ -152,6 +163,40 @@ class SupportService {
     void resendInvitation(StaffPrincipal staffMember, String email, String ip) {
         Identities.UserRef user = locate(email);
         team.resendInvitation(user.accountId(), user.userId(), staffMember.staffId(), ip);
+    }
+
+    /**
+     * Ends an agency's access to a client account (the client cannot, PERMISSIONS.md row 12), with the
+     * reason on record in both accounts' audit logs; the client's active owner and admins are told by
+     * email once it is done. Nothing changes unless the agency had access to that account.
+     */
+    void endPartnerAccess(StaffPrincipal staffMember, UUID clientId, UUID agencyId, String rawReason, String ip) {
+        String reason = rawReason == null ? "" : rawReason.strip();
+        if (reason.isEmpty() || reason.length() > MAX_REASON) {
+            throw RequestRefusedException.invalid(Map.of("reason",
+                    "Say why the access ends, in up to " + MAX_REASON + " characters: it goes on record in both accounts."));
+        }
+        transactions.executeWithoutResult(status -> {
+            PartnerRelationships.Relationship ended = partners.end(clientId, agencyId).orElseThrow(RequestRefusedException::notFound);
+            Map<String, String> details = Map.of("supportStaff", staffMember.staffId().toString(), "reason", reason,
+                    "client", ended.clientName(), "agency", ended.agencyName(), "level", ended.levelLabel());
+            audit.record(AuditEntry.of("support.partner_access_ended", Outcome.SUCCESS).inAccount(clientId)
+                    .on("agency", agencyId).from(ip).with(details));
+            audit.record(AuditEntry.of("support.partner_access_ended", Outcome.SUCCESS).inAccount(agencyId)
+                    .on("account", clientId).from(ip).with(details));
+            for (TeamSupport.Admin admin : team.activeAdminsOf(clientId)) {
+                mailer.queue(new OutgoingMail(admin.email(), ended.agencyName() + " no longer has access to " + ended.clientName(), """
+                        Hello %s,
+
+                        Leadline support has ended the access of the partner agency %s to your Leadline account %s.
+                        Its users no longer see or change anything in your account.
+
+                        The reason support recorded: %s
+
+                        If you did not expect this, contact Leadline support.
+                        """.formatted(admin.name(), ended.agencyName(), ended.clientName(), reason)));
+            }
+        });
     }
 
     private Identities.UserRef locate(String email) {

@@ -6,6 +6,7 @@ import com.leadline.platform.Htmx;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.ShellProfiles;
 import com.leadline.team.Actor;
+import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,12 +32,14 @@ class TeamController {
     private final TeamService teamService;
     private final TeamList teamList;
     private final Profiles profiles;
+    private final PartnerAccess partnerAccess;
     private final Clock clock;
 
-    TeamController(TeamService teamService, TeamList teamList, Profiles profiles, Clock clock) {
+    TeamController(TeamService teamService, TeamList teamList, Profiles profiles, PartnerAccess partnerAccess, Clock clock) {
         this.teamService = teamService;
         this.teamList = teamList;
         this.profiles = profiles;
+        this.partnerAccess = partnerAccess;
         this.clock = clock;
     }
 
@@ -52,6 +55,10 @@ class TeamController {
         model.addAttribute("profileChoices", profileChoices(actor));
         model.addAttribute("held", teamService.conversationsHeldByDeactivated(actor));
         model.addAttribute("canBulk", actor.can(Permission.BULK_TRANSFER));
+        // The partner agencies section comes with the page (the partners module refreshes it after a change).
+        model.addAttribute("agencies", partnerAccess.agencies());
+        model.addAttribute("canSwitch", actor.can(Permission.SWITCH_PARTNER_LEVEL));
+        model.addAttribute("canGrant", actor.can(Permission.GRANT_PARTNER_ACCESS));
         return "team/members";
     }
 

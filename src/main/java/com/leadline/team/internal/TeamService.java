@@ -448,6 +448,11 @@ class TeamService implements TeamSupport {
     // Support staff
 
     @Override
+    public List<Admin> activeAdminsOf(UUID accountId) {
+        return transactions.execute(status -> tenancy.inAccount(accountId, team::activeAdmins));
+    }
+
+    @Override
     public Optional<MemberFacts> facts(UUID accountId, UUID userId) {
         return transactions.execute(status -> tenancy.inAccount(accountId, () -> identities.user(userId).map(user -> {
             Role role = team.roleOf(userId).orElse(Role.MEMBER);

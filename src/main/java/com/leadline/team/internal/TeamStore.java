@@ -217,6 +217,15 @@ class TeamStore {
                 .param("p", profileIds.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
+    /** The active owner and admins of the current account, by name. */
+    List<com.leadline.team.TeamSupport.Admin> activeAdmins() {
+        return jdbc.sql("""
+                        SELECT u.name, u.email FROM users u JOIN account_members m ON m.user_id = u.id
+                        WHERE u.status = 'active' AND m.role IN ('owner', 'admin') ORDER BY lower(u.name), u.id""")
+                .query((rs, n) -> new com.leadline.team.TeamSupport.Admin(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
     /** The account's people who have joined (invitees aside), deactivated ones marked. */
     List<com.leadline.team.Memberships.Person> peopleOfAccount() {
         return jdbc.sql("""
