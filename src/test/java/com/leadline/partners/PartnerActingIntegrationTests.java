@@ -193,9 +193,17 @@ class PartnerActingIntegrationTests extends IntegrationTest {
         String link = partner.get("/inbox?tab=unassigned").document().select(".conversation-list li a").attr("href");
         var conversation = partner.get(link).document();
         assertThat(conversation.select(".messages").text()).contains("Can you call me back?");
-        assertThat(conversation.select("form[action$=/reply], form[action$=/note]")).isEmpty();
-        assertThat(conversation.select("button[aria-disabled=true]").eachText()).containsExactly("Send reply", "Add note", "Assign");
-        assertThat(conversation.select("button[aria-disabled=true]").eachAttr("title")).containsOnly(reason);
+        var work = conversation.select("fieldset.work");
+        assertThat(work.hasAttr("disabled")).as("the controls are there, disabled").isTrue();
+        assertThat(work.attr("title")).isEqualTo(reason);
+        assertThat(work.attr("aria-describedby")).isEqualTo("read-only-reason");
+        assertThat(work.select("button[type=submit]").eachText()).containsExactly("Send reply", "Add note", "Assign", "Close", "Set reminder");
+        String conversationId = link.replaceFirst(".*[?&]c=([0-9a-f-]+).*", "$1");
+        assertThat(partner.post("/inbox/conversations/" + conversationId + "/reply", Map.of("body", "Sent anyway")).status())
+                .as("posting past the disabled form is refused").isEqualTo(403);
+        var shortcuts = partner.get("/shortcuts").document().select("form[action$=/shortcuts] fieldset.work");
+        assertThat(shortcuts.hasAttr("disabled")).as("adding a shortcut is shown, disabled").isTrue();
+        assertThat(shortcuts.attr("title")).isEqualTo(reason);
         assertThat(databaseOwner().sql("SELECT name FROM users WHERE id = :u").param("u", member.id()).query(String.class).single())
                 .isNotEqualTo("Renamed");
 

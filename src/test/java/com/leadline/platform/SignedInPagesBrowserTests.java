@@ -120,6 +120,21 @@ class SignedInPagesBrowserTests extends IntegrationTest {
             PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
             open(browser, "/inbox", "Inbox");
             checkSignedInPage(browser, "Inbox of a client, seen by a partner");
+
+            // The client lowers the agency to Read only: the same pages, their controls disabled with the reason.
+            UUID conversation = texts.receiveInbound(client.id(), client.firstProfileId(), "+15550480002", "Do you take new patients?");
+            UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", conversation)
+                    .query(UUID.class).single();
+            databaseOwner().sql("UPDATE partner_grants SET level = 'read_only' WHERE client_account_id = :client")
+                    .param("client", client.id()).update();
+            open(browser, "/team", "Team");
+            checkSignedInPage(browser, "Team of a client, seen by a read-only partner");
+            open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
+            checkSignedInPage(browser, "a conversation seen by a read-only partner");
+            open(browser, "/contacts/" + contact, "+15550480002");
+            checkSignedInPage(browser, "a contact seen by a read-only partner");
+            open(browser, "/shortcuts", "Shortcuts");
+            checkSignedInPage(browser, "Shortcuts seen by a read-only partner");
         }
     }
 

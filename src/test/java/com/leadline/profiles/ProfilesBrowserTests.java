@@ -3,71 +3,51 @@ package com.leadline.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.testing.Browser;
-import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.BrowserTest;
 import com.leadline.testing.TeamFixture;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Profiles page in Chromium: add with the orange +, edit with the pencil, archive from the edit
  * dialog; and the keyboard in its modals (focus to the first field, Escape closes, focus back on the opener).
  */
-class ProfilesBrowserTests extends IntegrationTest {
+class ProfilesBrowserTests extends BrowserTest {
 
-    private static final By OPEN_MODAL = By.cssSelector("dialog#modal[open]");
     private static final By PLUS = By.cssSelector("button[aria-label='Add profile']");
-
-    private static Browser browser;
 
     private TeamFixture fixture;
 
     @BeforeEach
-    void signedOutBrowser() {
+    void fixture() {
         fixture = new TeamFixture(port, databaseOwner());
-        if (browser == null) {
-            browser = new Browser(port);
-        } else {
-            browser.driver().manage().deleteAllCookies();
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test
     void theOwnerAddsAProfileWithThePlusEditsItWithThePencilAndArchivesIt() {
         TeamFixture.Account account = fixture.openAccount("Lighthouse Laundry");
-        signIn(account.owner().email());
+        signInAndAwaitInbox(account.owner().email());
         browser.open("/profiles");
         browser.waitForHeading("Profiles");
 
         WebElement plus = browser.driver().findElement(PLUS);
         assertThat(plus.getCssValue("background-color")).isEqualTo("rgba(242, 107, 33, 1)");
         plus.click();
-        browser.waitFor(OPEN_MODAL);
+        browser.waitFor(Browser.OPEN_MODAL);
         assertThat(browser.driver().findElement(By.id("modal-title")).getText()).isEqualTo("Add profile");
         browser.type("Name", "Lighthouse Laundry Pier");
         browser.type("Button name", "Pier");
         new Select(browser.field("Timezone")).selectByVisibleText("Europe/Lisbon");
         openOn("Monday");
         browser.press("Add");
-        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(Browser.OPEN_MODAL));
         WebElement row = rowOf("Lighthouse Laundry Pier");
         assertThat(row.getText()).contains("Pier", "Europe/Lisbon", "Shown");
         UUID pier = profileNamed(account, "Lighthouse Laundry Pier");
@@ -79,28 +59,28 @@ class ProfilesBrowserTests extends IntegrationTest {
         assertThat((String) stored.get("hours")).contains("MONDAY", "09:00", "17:00").doesNotContain("TUESDAY");
 
         browser.press("Edit Lighthouse Laundry Pier");
-        browser.waitFor(OPEN_MODAL);
+        browser.waitFor(Browser.OPEN_MODAL);
         assertThat(browser.field("Button name").getAttribute("value")).isEqualTo("Pier");
         browser.type("Name", "Lighthouse Laundry Harbour");
         browser.driver().findElement(By.xpath("//dialog//label[contains(., 'Show in the Leadbox')]/input")).click();
         browser.press("Save");
-        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
-        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(rowLocator("Lighthouse Laundry Pier")));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(Browser.OPEN_MODAL));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(rowLocator("Lighthouse Laundry Pier")));
         assertThat(rowOf("Lighthouse Laundry Harbour").getText()).contains("Hidden");
         assertThat(databaseOwner().sql("SELECT name FROM profiles WHERE id = :p").param("p", pier).query(String.class).single())
                 .isEqualTo("Lighthouse Laundry Harbour");
 
         // Archiving asks first; saying no changes nothing.
         browser.press("Edit Lighthouse Laundry Harbour");
-        browser.waitFor(OPEN_MODAL);
+        browser.waitFor(Browser.OPEN_MODAL);
         browser.press("Archive profile");
-        assertThat(wait(browser).until(ExpectedConditions.alertIsPresent()).getText()).contains("Archive Lighthouse Laundry Harbour?");
+        assertThat(browser.waiting().until(ExpectedConditions.alertIsPresent()).getText()).contains("Archive Lighthouse Laundry Harbour?");
         browser.driver().switchTo().alert().dismiss();
         assertThat(archived(pier)).isFalse();
         browser.press("Archive profile");
-        wait(browser).until(ExpectedConditions.alertIsPresent()).accept();
-        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
-        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(rowLocator("Lighthouse Laundry Harbour"), "Archived"));
+        browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(Browser.OPEN_MODAL));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(rowLocator("Lighthouse Laundry Harbour"), "Archived"));
         assertThat(archived(pier)).isTrue();
         assertThat(browser.driver().findElements(By.cssSelector("button[aria-label='Edit Lighthouse Laundry Harbour']"))).isEmpty();
         assertThat(browser.driver().findElements(By.cssSelector("button[aria-label='Restore Lighthouse Laundry Harbour']"))).hasSize(1);
@@ -116,47 +96,40 @@ class ProfilesBrowserTests extends IntegrationTest {
     void theProfileModalsTakeFocusCloseOnEscapeAndGiveFocusBack() {
         TeamFixture.Account account = fixture.openAccount("Tabkey Tailors");
         UUID annex = fixture.addProfile(account, "Tabkey Tailors Annex");
-        signIn(account.owner().email());
+        signInAndAwaitInbox(account.owner().email());
         browser.open("/profiles");
         browser.waitForHeading("Profiles");
 
-        openWithKeyboard(PLUS);
-        assertThat(focused().getAttribute("id")).isEqualTo("profile-name");
-        focused().sendKeys(Keys.ESCAPE);
-        awaitClosedWithFocusOn(PLUS);
+        browser.openModalWithKeyboard(PLUS);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("profile-name");
+        browser.focused().sendKeys(Keys.ESCAPE);
+        browser.awaitModalClosedWithFocusOn(PLUS);
 
-        openWithKeyboard(PLUS);
+        browser.openModalWithKeyboard(PLUS);
         browser.press("Cancel");
-        awaitClosedWithFocusOn(PLUS);
+        browser.awaitModalClosedWithFocusOn(PLUS);
 
         By edit = By.cssSelector("button[aria-label='Edit Tabkey Tailors Annex']");
-        openWithKeyboard(edit);
-        assertThat(focused().getAttribute("id")).isEqualTo("profile-name");
-        focused().sendKeys(Keys.ESCAPE);
-        awaitClosedWithFocusOn(edit);
+        browser.openModalWithKeyboard(edit);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("profile-name");
+        browser.focused().sendKeys(Keys.ESCAPE);
+        browser.awaitModalClosedWithFocusOn(edit);
 
         // After a save the list is drawn again; focus lands on the new copy of the same pencil.
-        openWithKeyboard(edit);
+        browser.openModalWithKeyboard(edit);
         WebElement drawnBeforeTheSave = browser.driver().findElement(edit);
-        focused().sendKeys(Keys.ENTER);
-        wait(browser).until(ExpectedConditions.stalenessOf(drawnBeforeTheSave));
-        awaitClosedWithFocusOn(edit);
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.stalenessOf(drawnBeforeTheSave));
+        browser.awaitModalClosedWithFocusOn(edit);
 
         // Archiving removes the pencil that opened the dialog: focus goes to the row's Restore instead of being lost.
-        openWithKeyboard(edit);
+        browser.openModalWithKeyboard(edit);
         browser.press("Archive profile");
-        wait(browser).until(ExpectedConditions.alertIsPresent()).accept();
-        awaitClosedWithFocusOn(By.cssSelector("button[aria-label='Restore Tabkey Tailors Annex']"));
+        browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        browser.awaitModalClosedWithFocusOn(By.cssSelector("button[aria-label='Restore Tabkey Tailors Annex']"));
         assertThat(archived(annex)).isTrue();
     }
 
-    private void signIn(String email) {
-        browser.open("/signin");
-        browser.type("Email", email);
-        browser.type("Password", PASSWORD);
-        browser.press("Sign in");
-        browser.waitForHeading("Inbox");
-    }
 
     private void openOn(String day) {
         WebElement box = browser.driver().findElement(By.xpath("//dialog//label[normalize-space()='Open on " + day + "']/input"));
@@ -165,21 +138,8 @@ class ProfilesBrowserTests extends IntegrationTest {
         }
     }
 
-    private void openWithKeyboard(By opener) {
-        browser.driver().findElement(opener).sendKeys(Keys.ENTER);
-        browser.waitFor(OPEN_MODAL);
-        wait(browser).until(d -> d.findElement(By.cssSelector("#modal input:not([type=hidden]), #modal select")).equals(focused()));
-    }
 
-    private void awaitClosedWithFocusOn(By target) {
-        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
-        wait(browser).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(target).equals(focused()));
-    }
 
-    private WebElement focused() {
-        return browser.driver().switchTo().activeElement();
-    }
 
     private static By rowLocator(String name) {
         return By.xpath("//div[@id='profile-list']//tr[td[1]/span[normalize-space()='" + name + "']]");
@@ -197,9 +157,5 @@ class ProfilesBrowserTests extends IntegrationTest {
     private boolean archived(UUID profile) {
         return databaseOwner().sql("SELECT archived_at IS NOT NULL FROM profiles WHERE id = :p").param("p", profile)
                 .query(Boolean.class).single();
-    }
-
-    private static WebDriverWait wait(Browser browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
     }
 }

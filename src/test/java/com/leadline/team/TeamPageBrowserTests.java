@@ -3,12 +3,11 @@ package com.leadline.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.testing.Browser;
-import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.BrowserTest;
 import com.leadline.testing.TeamFixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,37 +16,20 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Team page in Chromium where no other browser test goes: an expired invitation sent again from
  * its row (S11), a member's role and profiles saved from the pencil dialog, and the keyboard in every
  * Team modal (focus to the first field, Escape closes, focus back on the button that opened it).
  */
-class TeamPageBrowserTests extends IntegrationTest {
+class TeamPageBrowserTests extends BrowserTest {
 
-    private static final By OPEN_MODAL = By.cssSelector("dialog#modal[open]");
-
-    private static Browser browser;
 
     private TeamFixture fixture;
 
     @BeforeEach
-    void signedOutBrowser() {
+    void fixture() {
         fixture = new TeamFixture(port, databaseOwner());
-        if (browser == null) {
-            browser = new Browser(port);
-        } else {
-            browser.driver().manage().deleteAllCookies();
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test
@@ -59,16 +41,16 @@ class TeamPageBrowserTests extends IntegrationTest {
         String firstLink = TeamFixture.link(inviteeEmail, 1);
 
         clock.advance(Duration.ofHours(72).plusSeconds(1));
-        signIn(admin.email());
+        signInAndAwaitInbox(admin.email());
         browser.open("/team");
         browser.waitForHeading("Team");
         assertThat(rowOf(inviteeEmail).getText()).contains("Invitation expired").doesNotContain("Invited (expires");
 
         By resend = By.cssSelector("button[aria-label='Resend invitation to Ines Invitee']");
         browser.driver().findElement(resend).sendKeys(Keys.ENTER);
-        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(rowLocator(inviteeEmail), "Invited (expires in 72 h)"));
-        wait(browser).ignoring(StaleElementReferenceException.class).withMessage("focus stays on Resend when the list is drawn again")
-                .until(d -> d.findElement(resend).equals(focused()));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(rowLocator(inviteeEmail), "Invited (expires in 72 h)"));
+        browser.waiting().ignoring(StaleElementReferenceException.class).withMessage("focus stays on Resend when the list is drawn again")
+                .until(d -> d.findElement(resend).equals(browser.focused()));
         String secondLink = TeamFixture.link(inviteeEmail, 2);
         assertThat(secondLink).isNotEqualTo(firstLink);
 
@@ -93,19 +75,19 @@ class TeamPageBrowserTests extends IntegrationTest {
         TeamFixture.Member member = fixture.join(account.owner(), "member", account.firstProfileId());
         String name = memberName(member);
 
-        signIn(account.owner().email());
+        signInAndAwaitInbox(account.owner().email());
         browser.open("/team");
         browser.waitForHeading("Team");
         assertThat(rowOf(member.email()).getText()).contains("Team member").doesNotContain("Pencil Plumbing North");
 
         browser.press("Edit " + name);
-        browser.waitFor(OPEN_MODAL);
+        browser.waitFor(Browser.OPEN_MODAL);
         new Select(browser.field("Role")).selectByVisibleText("Admin");
         profileBox("Pencil Plumbing").click();
         profileBox("Pencil Plumbing North").click();
         browser.press("Save");
-        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
-        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(rowLocator(member.email()), "Pencil Plumbing North"));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(Browser.OPEN_MODAL));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(rowLocator(member.email()), "Pencil Plumbing North"));
 
         List<String> cells = rowOf(member.email()).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(cells.get(2)).isEqualTo("Admin");
@@ -121,91 +103,66 @@ class TeamPageBrowserTests extends IntegrationTest {
         TeamFixture.Account account = fixture.openAccount("Keyboard Kitchens");
         TeamFixture.Member member = fixture.join(account.owner(), "member", account.firstProfileId());
         String pencil = "Edit " + memberName(member);
-        signIn(account.owner().email());
+        signInAndAwaitInbox(account.owner().email());
         browser.open("/team");
         browser.waitForHeading("Team");
 
         // Add team member: Escape, then Cancel, then a successful Add each hand focus back to the +.
         By plus = By.cssSelector("button[aria-label='Add team member']");
-        openWithKeyboard(plus);
-        assertThat(focused().getAttribute("id")).isEqualTo("member-name");
-        focused().sendKeys(Keys.ESCAPE);
-        awaitClosedWithFocusOn(plus);
+        browser.openModalWithKeyboard(plus);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("member-name");
+        browser.focused().sendKeys(Keys.ESCAPE);
+        browser.awaitModalClosedWithFocusOn(plus);
 
-        openWithKeyboard(plus);
+        browser.openModalWithKeyboard(plus);
         browser.press("Cancel");
-        awaitClosedWithFocusOn(plus);
+        browser.awaitModalClosedWithFocusOn(plus);
 
-        openWithKeyboard(plus);
+        browser.openModalWithKeyboard(plus);
         String newcomer = TeamFixture.unique("newcomer");
-        focused().sendKeys("Nell Newcomer");
+        browser.focused().sendKeys("Nell Newcomer");
         browser.type("Email", newcomer);
         browser.press("Add");
-        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Nell Newcomer"));
-        awaitClosedWithFocusOn(plus);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Nell Newcomer"));
+        browser.awaitModalClosedWithFocusOn(plus);
 
         // Edit: the pencil gets focus back after Escape and after Save (the list is drawn again under it).
         By edit = By.cssSelector("button[aria-label='" + pencil + "']");
-        openWithKeyboard(edit);
-        assertThat(focused().getAttribute("id")).isEqualTo("member-name");
-        focused().sendKeys(Keys.ESCAPE);
-        awaitClosedWithFocusOn(edit);
+        browser.openModalWithKeyboard(edit);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("member-name");
+        browser.focused().sendKeys(Keys.ESCAPE);
+        browser.awaitModalClosedWithFocusOn(edit);
 
-        openWithKeyboard(edit);
+        browser.openModalWithKeyboard(edit);
         WebElement drawnBeforeTheSave = browser.driver().findElement(edit);
         browser.press("Save");
-        wait(browser).until(ExpectedConditions.stalenessOf(drawnBeforeTheSave));
-        awaitClosedWithFocusOn(edit);
+        browser.waiting().until(ExpectedConditions.stalenessOf(drawnBeforeTheSave));
+        browser.awaitModalClosedWithFocusOn(edit);
 
         // The deactivation confirmation, reached from inside the edit dialog, focuses Cancel (the member holds no
         // conversations, so there is no field) and hands focus back to the pencil.
-        openWithKeyboard(edit);
+        browser.openModalWithKeyboard(edit);
         browser.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate user']")).sendKeys(Keys.ENTER);
         browser.waitFor(By.xpath("//dialog//h2[starts-with(normalize-space(), 'Deactivate ')]"));
-        wait(browser).until(d -> firstFieldOfTheModal().equals(focused()));
-        focused().sendKeys(Keys.ESCAPE);
-        awaitClosedWithFocusOn(edit);
+        browser.waiting().until(d -> browser.firstFieldOfModal().equals(browser.focused()));
+        browser.focused().sendKeys(Keys.ESCAPE);
+        browser.awaitModalClosedWithFocusOn(edit);
         assertThat(statusOf(member.id())).as("Escape deactivates no one").isEqualTo("active");
 
         // Confirmed, the member leaves the list with the pencil that opened the dialog: focus goes to the page's heading.
-        openWithKeyboard(edit);
+        browser.openModalWithKeyboard(edit);
         browser.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate user']")).sendKeys(Keys.ENTER);
         browser.waitFor(By.xpath("//dialog//h2[starts-with(normalize-space(), 'Deactivate ')]"));
         browser.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).sendKeys(Keys.ENTER);
-        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(edit));
-        awaitClosedWithFocusOn(By.xpath("//main//h1[normalize-space()='Team']"));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(edit));
+        browser.awaitModalClosedWithFocusOn(By.xpath("//main//h1[normalize-space()='Team']"));
         assertThat(statusOf(member.id())).isEqualTo("deactivated");
     }
 
-    private void signIn(String email) {
-        browser.open("/signin");
-        browser.type("Email", email);
-        browser.type("Password", PASSWORD);
-        browser.press("Sign in");
-        browser.waitForHeading("Inbox");
-    }
 
-    private void openWithKeyboard(By opener) {
-        browser.driver().findElement(opener).sendKeys(Keys.ENTER);
-        browser.waitFor(OPEN_MODAL);
-        wait(browser).until(d -> firstFieldOfTheModal().equals(focused()));
-    }
 
-    /** The first field, or Cancel in a confirmation that has none. */
-    private WebElement firstFieldOfTheModal() {
-        List<WebElement> fields = browser.driver().findElements(By.cssSelector("#modal input:not([type=hidden]), #modal select, #modal textarea"));
-        return fields.isEmpty() ? browser.driver().findElement(By.cssSelector("#modal [data-close-dialog]")) : fields.get(0);
-    }
 
-    private void awaitClosedWithFocusOn(By opener) {
-        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
-        wait(browser).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(opener).equals(focused()));
-    }
 
-    private WebElement focused() {
-        return browser.driver().switchTo().activeElement();
-    }
 
     private WebElement profileBox(String profileName) {
         return browser.driver().findElement(By.xpath("//dialog//label[normalize-space()='" + profileName + "']/input"));
@@ -225,9 +182,5 @@ class TeamPageBrowserTests extends IntegrationTest {
 
     private String statusOf(UUID userId) {
         return databaseOwner().sql("SELECT status FROM users WHERE id = :u").param("u", userId).query(String.class).single();
-    }
-
-    private static WebDriverWait wait(Browser browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
     }
 }

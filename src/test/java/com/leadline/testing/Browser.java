@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,6 +25,8 @@ public final class Browser implements AutoCloseable {
 
     private static final String CHROMIUM = System.getProperty("leadline.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("leadline.chromedriver", "/usr/bin/chromedriver");
+
+    public static final By OPEN_MODAL = By.cssSelector("dialog#modal[open]");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -90,6 +95,41 @@ public final class Browser implements AutoCloseable {
 
     public void waitForHeading(String text) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+    }
+
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    /** Fills in the sign-in page and presses Sign in; the caller waits for where the person lands. */
+    public void signIn(String email, String password) {
+        open("/signin");
+        type("Email", email);
+        type("Password", password);
+        press("Sign in");
+    }
+
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses Enter on the opener and waits for the modal to open with focus on its first field (UI.md). */
+    public void openModalWithKeyboard(By opener) {
+        driver.findElement(opener).sendKeys(Keys.ENTER);
+        waitFor(OPEN_MODAL);
+        waiting().until(d -> firstFieldOfModal().equals(focused()));
+    }
+
+    /** Where an opening modal puts focus: its first field, or Cancel in a confirmation that has none. */
+    public WebElement firstFieldOfModal() {
+        List<WebElement> fields = driver.findElements(By.cssSelector("#modal input:not([type=hidden]), #modal select, #modal textarea"));
+        return fields.isEmpty() ? driver.findElement(By.cssSelector("#modal [data-close-dialog]")) : fields.get(0);
+    }
+
+    /** Waits for the modal to close and focus to land on the target (found again if the list under it was redrawn). */
+    public void awaitModalClosedWithFocusOn(By target) {
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElement(target).equals(focused()));
     }
 
     @Override

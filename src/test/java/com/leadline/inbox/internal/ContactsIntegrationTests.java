@@ -2,6 +2,7 @@ package com.leadline.inbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadline.team.PartnerAccess;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
@@ -186,15 +187,17 @@ class ContactsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aReadOnlyPartnerSeesNoFormAndCannotSave() {
+    void aReadOnlyPartnerSeesTheFormDisabledAndCannotSave() {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account account = fixture.openAccount("Read Roofing");
         UUID contact = contactOf(inbox.receiveInbound(account.id(), account.firstProfileId(), "+15550008888", "Leak!"));
         WebSession partner = fixture.partnerWorkingIn(account.id(), "read_only");
         Document page = partner.get("/contacts/" + contact).document();
         assertThat(page.select("h1").text()).isEqualTo("+15550008888");
-        assertThat(page.select("form[action$='" + contact + "']")).isEmpty();
-        assertThat(page.select("#contact-name")).isEmpty();
+        var locked = page.select("form[action$='" + contact + "'] fieldset.work");
+        assertThat(locked.hasAttr("disabled")).as("the form is shown, disabled").isTrue();
+        assertThat(locked.attr("title")).isEqualTo(PartnerAccess.READ_ONLY_REASON);
+        assertThat(locked.select("#contact-name")).hasSize(1);
         assertThat(partner.get("/contacts").document().select("a:containsOwn(Export CSV)")).isEmpty();
         String before = row(contact);
         assertThat(partner.post("/contacts/" + contact, Map.of("name", "Changed", "phone", "+15550008888")).status()).isEqualTo(403);

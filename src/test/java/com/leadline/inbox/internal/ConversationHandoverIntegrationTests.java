@@ -263,7 +263,9 @@ class ConversationHandoverIntegrationTests extends IntegrationTest {
         WebSession readOnly = fixture.partnerWorkingIn(account.id(), "read_only");
         org.jsoup.nodes.Document partnerView = readOnly.get("/team").document();
         assertThat(partnerView.select(".held-panel h2").text()).isEqualTo("3 open conversations are held by deactivated people");
-        assertThat(partnerView.select(".held-panel form")).as("no transfer for read-only partners").isEmpty();
+        assertThat(partnerView.select(".held-panel form fieldset.work").hasAttr("disabled"))
+                .as("read-only partners see the transfer disabled").isTrue();
+        assertThat(partnerView.select(".held-panel form fieldset.work").attr("title")).isEqualTo(com.leadline.team.PartnerAccess.READ_ONLY_REASON);
         assertThat(fixture.partnerWorkingIn(account.id(), "admin").get("/inbox").document().select(".held-panel form")).hasSize(1);
     }
 
