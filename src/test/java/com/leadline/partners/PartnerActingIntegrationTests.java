@@ -193,7 +193,9 @@ class PartnerActingIntegrationTests extends IntegrationTest {
         String link = partner.get("/inbox?tab=unassigned").document().select(".conversation-list li a").attr("href");
         var conversation = partner.get(link).document();
         assertThat(conversation.select(".messages").text()).contains("Can you call me back?");
-        var work = conversation.select("fieldset.work");
+        assertThat(conversation.select("fieldset.bulk").hasAttr("disabled")).as("bulk moves shown, disabled").isTrue();
+        assertThat(conversation.select("input[type=checkbox][form=bulk]").hasAttr("disabled")).isTrue();
+        var work = conversation.select("section.conversation fieldset.work");
         assertThat(work.hasAttr("disabled")).as("the controls are there, disabled").isTrue();
         assertThat(work.attr("title")).isEqualTo(reason);
         assertThat(work.attr("aria-describedby")).isEqualTo("read-only-reason");

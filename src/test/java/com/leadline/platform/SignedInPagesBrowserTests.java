@@ -39,12 +39,24 @@ class SignedInPagesBrowserTests extends IntegrationTest {
                 "Could I book a session for my knee on Thursday afternoon, or is Friday morning better?");
         UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", conversation)
                 .query(UUID.class).single();
+        // An agency in the Team page's partner section, and a deactivated member still holding a conversation
+        // (the panel on the Team page and the Inbox).
+        fixture.partnerWorkingIn(account.id(), "admin");
+        TeamFixture.Member leaver = fixture.join(account.owner(), "member", account.firstProfileId());
+        UUID held = texts.receiveInbound(account.id(), account.firstProfileId(), "+15550480003", "Still open when they left");
+        var owner = account.owner().session();
+        assertThat(owner.api("PUT", "/api/v1/conversations/" + held + "/assignee", java.util.Map.of("assigneeId", leaver.id().toString()))
+                .status()).isEqualTo(204);
+        assertThat(owner.api("POST", "/api/v1/team/members/" + leaver.id() + "/deactivation", java.util.Map.of("handover", "keep"))
+                .status()).isEqualTo(204);
 
         try (Browser browser = new Browser(port)) {
             PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
             signIn(browser, account.owner().email());
 
             open(browser, "/team", "Team");
+            browser.waitFor(By.cssSelector(".held-panel"));
+            browser.waitFor(By.cssSelector("#partner-agencies"));
             checkSignedInPage(browser, "Team");
             checkDialog(browser, "Add team member", "Add team member", "Team: add dialog");
             browser.press("Edit Joined Member");
@@ -62,6 +74,7 @@ class SignedInPagesBrowserTests extends IntegrationTest {
                     "Profiles: edit dialog");
 
             open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
+            browser.waitFor(By.cssSelector(".held-panel"));
             checkSignedInPage(browser, "Inbox with a conversation open");
             PhoneWidth.assertReachable(browser, browser.driver().findElement(By.id("reply-body")), "Inbox: the reply field");
 
@@ -142,6 +155,7 @@ class SignedInPagesBrowserTests extends IntegrationTest {
     void theSupportConsoleFitsAPhoneAndPassesAxe() {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account account = fixture.openAccount("Support Looked Up");
+        fixture.partnerWorkingIn(account.id(), "read_only");
 
         try (Browser browser = new Browser(port)) {
             PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
@@ -163,6 +177,7 @@ class SignedInPagesBrowserTests extends IntegrationTest {
             browser.type("Email of the user", account.owner().email());
             browser.press("Find");
             browser.waitFor(By.id("user-heading"));
+            browser.waitFor(By.id("partner-access-heading"));
             checkPage(browser, "Support console with a user's facts and audit");
             PhoneWidth.assertReachable(browser, browser.driver().findElement(By.xpath("//button[normalize-space()='Sign out']")),
                     "Support: Sign out");

@@ -384,7 +384,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                 page("POST", "/team/members/" + id + "/resend", Target.NONE, subject -> Map.of()),
                 page("POST", "/team/members/" + id + "/cancel", Target.NONE, subject -> Map.of()),
                 page("GET", "/team/members/" + id + "/deactivate", Target.NONE, null),
-                page("POST", "/team/members/" + id + "/deactivate", Target.NONE, subject -> Map.of("transferTo", "unassigned")),
+                page("POST", "/team/members/" + id + "/deactivate", Target.NONE, subject -> Map.of("handover", "unassigned")),
                 api("PUT", "/api/v1/team/members/" + id, Target.NONE, subject -> editJson),
                 api("POST", "/api/v1/team/members/" + id + "/invitation/resend", Target.NONE, null),
                 api("DELETE", "/api/v1/team/members/" + id + "/invitation", Target.NONE, null),

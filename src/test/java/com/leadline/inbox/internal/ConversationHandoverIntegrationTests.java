@@ -235,7 +235,7 @@ class ConversationHandoverIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void eachAdminCountsOnlyWhatTheySeeAndReadOnlyPartnersGetNoTransfer() {
+    void eachAdminCountsOnlyWhatTheySeeAndReadOnlyPartnersSeeTheTransferDisabled() {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account account = fixture.openAccount("Counting Clinics");
         UUID second = fixture.addProfile(account, "Counting Clinics East");
