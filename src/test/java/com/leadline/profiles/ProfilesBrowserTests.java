@@ -130,16 +130,12 @@ class ProfilesBrowserTests extends BrowserTest {
         assertThat(archived(annex)).isTrue();
     }
 
-
     private void openOn(String day) {
         WebElement box = browser.driver().findElement(By.xpath("//dialog//label[normalize-space()='Open on " + day + "']/input"));
         if (!box.isSelected()) {
             box.click();
         }
     }
-
-
-
 
     private static By rowLocator(String name) {
         return By.xpath("//div[@id='profile-list']//tr[td[1]/span[normalize-space()='" + name + "']]");

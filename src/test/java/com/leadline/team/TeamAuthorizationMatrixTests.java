@@ -463,7 +463,6 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         sessions.put(Who.SUPPORT, staff);
     }
 
-
     private String outcome(Who who, Row row) {
         WebSession session = sessions.get(who);
         Subject subject = subject(row.target(), who);

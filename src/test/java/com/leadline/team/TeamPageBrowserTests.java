@@ -24,7 +24,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class TeamPageBrowserTests extends BrowserTest {
 
-
     private TeamFixture fixture;
 
     @BeforeEach
@@ -158,11 +157,6 @@ class TeamPageBrowserTests extends BrowserTest {
         browser.awaitModalClosedWithFocusOn(By.xpath("//main//h1[normalize-space()='Team']"));
         assertThat(statusOf(member.id())).isEqualTo("deactivated");
     }
-
-
-
-
-
 
     private WebElement profileBox(String profileName) {
         return browser.driver().findElement(By.xpath("//dialog//label[normalize-space()='" + profileName + "']/input"));

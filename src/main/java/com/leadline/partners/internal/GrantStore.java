@@ -66,6 +66,12 @@ class GrantStore {
                 .list();
     }
 
+    /** The agencies with access to the current account (as a client), oldest grant first. */
+    List<Grant> agenciesOfCurrentAccount() {
+        UUID client = com.leadline.platform.Tenancy.currentAccount().orElseThrow();
+        return ofCurrentAccount().stream().filter(grant -> grant.clientId().equals(client)).toList();
+    }
+
     /** Across accounts, through the lookup function: the agency a referral code belongs to. */
     Optional<UUID> agencyByCode(String code) {
         return jdbc.sql("SELECT partners_find_agency_by_referral(:code)").param("code", code).query(UUID.class).optional();

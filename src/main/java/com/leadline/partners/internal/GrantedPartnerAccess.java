@@ -1,7 +1,6 @@
 package com.leadline.partners.internal;
 
 import com.leadline.identity.Identities;
-import com.leadline.platform.Tenancy;
 import com.leadline.team.PartnerAccess;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +41,7 @@ class GrantedPartnerAccess implements PartnerAccess {
     @Override
     @Transactional(readOnly = true)
     public List<AgencyAccess> agencies() {
-        UUID client = Tenancy.currentAccount().orElseThrow();
-        return grants.ofCurrentAccount().stream().filter(grant -> grant.clientId().equals(client))
+        return grants.agenciesOfCurrentAccount().stream()
                 .map(grant -> new AgencyAccess(grant.agencyId(), grant.agencyName(), level(grant.level())))
                 .toList();
     }

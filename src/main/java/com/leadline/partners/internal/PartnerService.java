@@ -28,10 +28,12 @@ class PartnerService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final java.time.Clock clock;
+    private final GrantedPartnerAccess access;
 
     PartnerService(GrantStore grants, AccountKinds accountKinds, Links links, AuditLog audit, TransactionTemplate transactions,
-                   java.time.Clock clock) {
+                   java.time.Clock clock, GrantedPartnerAccess access) {
         this.clock = clock;
+        this.access = access;
         this.grants = grants;
         this.accountKinds = accountKinds;
         this.links = links;
@@ -54,11 +56,16 @@ class PartnerService {
         });
     }
 
+    /** The Team page's partner section, as the Team page itself draws it ({@link com.leadline.team.PartnerAccess#agencies()}). */
+    List<com.leadline.team.PartnerAccess.AgencyAccess> agencySection(Actor actor) {
+        actor.require(Permission.VIEW_TEAM);
+        return access.agencies();
+    }
+
     /** The agencies with access to the actor's (client) account. */
     List<GrantStore.Grant> agencies(Actor actor) {
         actor.require(Permission.VIEW_TEAM);
-        return transactions.execute(status -> grants.ofCurrentAccount().stream()
-                .filter(grant -> grant.clientId().equals(actor.accountId())).toList());
+        return transactions.execute(status -> grants.agenciesOfCurrentAccount());
     }
 
     void switchLevel(Actor actor, UUID agencyId, String levelCode, String ip) {

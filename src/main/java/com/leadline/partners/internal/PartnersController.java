@@ -58,7 +58,7 @@ class PartnersController {
 
     @GetMapping("/team/partners")
     String agencies(Actor actor, Model model) {
-        model.addAttribute("agencies", partners.agencies(actor));
+        model.addAttribute("agencies", partners.agencySection(actor));
         model.addAttribute("canSwitch", actor.can(Permission.SWITCH_PARTNER_LEVEL));
         model.addAttribute("canGrant", actor.can(Permission.GRANT_PARTNER_ACCESS));
         return "partners/agencies :: agencies";

@@ -3,10 +3,9 @@ package com.leadline.inbox.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.testing.Browser;
-import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.BrowserTest;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -24,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Team page's count and the Inbox's assignee search and transfers them to Unassigned. And the dialog's own
  * hand-over: a member's open conversations given to another member while deactivating.
  */
-class DeactivationHandoverBrowserTests extends IntegrationTest {
+class DeactivationHandoverBrowserTests extends BrowserTest {
 
     @Autowired
     private InboxService inbox;
@@ -37,52 +35,50 @@ class DeactivationHandoverBrowserTests extends IntegrationTest {
         List<UUID> held = List.of(assignedTo(account, leaver, "+15550007001", "Leaking tap in the kitchen"),
                 assignedTo(account, leaver, "+15550007002", "Boiler service next week?"));
 
-        try (Browser owner = new Browser(port)) {
-            signIn(owner, account.owner().email());
-            owner.open("/team");
-            owner.waitForHeading("Team");
-            owner.press("Edit Dana Departing");
-            owner.waitFor(By.cssSelector("dialog#modal[open]"));
-            owner.press("Deactivate user");
-            owner.waitFor(By.xpath("//dialog//h2[contains(., 'Deactivate Dana Departing?')]"));
-            assertThat(owner.driver().findElement(By.id("modal")).getText()).contains("Dana Departing holds 2 open conversations.");
-            WebElement keep = owner.driver().findElement(By.cssSelector("input[name=handover][value=keep]"));
-            assertThat(keep.isSelected()).as("keeping them is the default").isTrue();
-            owner.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).click();
+        signInAndAwaitInbox(account.owner().email());
+        browser.open("/team");
+        browser.waitForHeading("Team");
+        browser.press("Edit Dana Departing");
+        browser.waitFor(By.cssSelector("dialog#modal[open]"));
+        browser.press("Deactivate user");
+        browser.waitFor(By.xpath("//dialog//h2[contains(., 'Deactivate Dana Departing?')]"));
+        assertThat(browser.driver().findElement(By.id("modal")).getText()).contains("Dana Departing holds 2 open conversations.");
+        WebElement keep = browser.driver().findElement(By.cssSelector("input[name=handover][value=keep]"));
+        assertThat(keep.isSelected()).as("keeping them is the default").isTrue();
+        browser.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).click();
 
-            // The page comes back with the count of what deactivated people hold.
-            WebElement panel = owner.waitFor(By.cssSelector(".held-panel"));
-            assertThat(panel.findElement(By.tagName("h2")).getText()).isEqualTo("2 open conversations are held by deactivated people");
-            assertThat(owner.driver().findElements(By.cssSelector("dialog#modal[open]"))).isEmpty();
-            assertThat(holders(held)).as("nothing moved").containsOnly(leaver.id().toString());
+        // The page comes back with the count of what deactivated people hold.
+        WebElement panel = browser.waitFor(By.cssSelector(".held-panel"));
+        assertThat(panel.findElement(By.tagName("h2")).getText()).isEqualTo("2 open conversations are held by deactivated people");
+        assertThat(browser.driver().findElements(By.cssSelector("dialog#modal[open]"))).isEmpty();
+        assertThat(holders(held)).as("nothing moved").containsOnly(leaver.id().toString());
 
-            // Its link is the Inbox's list of their conversations, each still showing them, marked deactivated.
-            owner.follow("Dana Departing (deactivated): 2 open");
-            owner.waitForHeading("Inbox");
-            assertThat(listedHolders(owner)).containsExactly("Dana Departing (deactivated)", "Dana Departing (deactivated)");
-            owner.driver().findElement(By.cssSelector(".conversation-list li a")).click();
-            owner.waitFor(By.id("conversation-heading"));
-            assertThat(owner.driver().findElement(By.cssSelector(".conversation p.muted")).getText()).endsWith("Dana Departing (deactivated)");
+        // Its link is the Inbox's list of their conversations, each still showing them, marked deactivated.
+        browser.follow("Dana Departing (deactivated): 2 open");
+        browser.waitForHeading("Inbox");
+        assertThat(listedHolders(browser)).containsExactly("Dana Departing (deactivated)", "Dana Departing (deactivated)");
+        browser.driver().findElement(By.cssSelector(".conversation-list li a")).click();
+        browser.waitFor(By.id("conversation-heading"));
+        assertThat(browser.driver().findElement(By.cssSelector(".conversation p.muted")).getText()).endsWith("Dana Departing (deactivated)");
 
-            // The assignee search finds the same two from an unfiltered Inbox.
-            owner.open("/inbox?tab=all");
-            owner.waitForHeading("Inbox");
-            new Select(owner.field("Assigned to")).selectByVisibleText("Dana Departing (deactivated)");
-            owner.press("Search");
-            wait(owner).until(ExpectedConditions.urlContains("assignee=" + leaver.id()));
-            assertThat(listedHolders(owner)).hasSize(2);
+        // The assignee search finds the same two from an unfiltered Inbox.
+        browser.open("/inbox?tab=all");
+        browser.waitForHeading("Inbox");
+        new Select(browser.field("Assigned to")).selectByVisibleText("Dana Departing (deactivated)");
+        browser.press("Search");
+        browser.waiting().until(ExpectedConditions.urlContains("assignee=" + leaver.id()));
+        assertThat(listedHolders(browser)).hasSize(2);
 
-            // Transferred to Unassigned, they land there.
-            new Select(owner.field("Transfer Dana Departing’s conversations to")).selectByVisibleText("Unassigned");
-            owner.press("Transfer");
-            owner.waitForHeading("Inbox");
-            assertThat(owner.driver().findElements(By.cssSelector(".held-panel"))).as("nothing left with deactivated people").isEmpty();
-            owner.driver().findElement(By.cssSelector("nav.tabs a[href*='tab=unassigned']")).click();
-            wait(owner).until(ExpectedConditions.urlContains("tab=unassigned"));
-            assertThat(owner.driver().findElement(By.cssSelector(".conversation-list")).getText())
-                    .contains("Leaking tap in the kitchen", "Boiler service next week?");
-            assertThat(holders(held)).containsOnly("unassigned");
-        }
+        // Transferred to Unassigned, they land there.
+        new Select(browser.field("Transfer Dana Departing’s conversations to")).selectByVisibleText("Unassigned");
+        browser.press("Transfer");
+        browser.waitForHeading("Inbox");
+        assertThat(browser.driver().findElements(By.cssSelector(".held-panel"))).as("nothing left with deactivated people").isEmpty();
+        browser.driver().findElement(By.cssSelector("nav.tabs a[href*='tab=unassigned']")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("tab=unassigned"));
+        assertThat(browser.driver().findElement(By.cssSelector(".conversation-list")).getText())
+                .contains("Leaking tap in the kitchen", "Boiler service next week?");
+        assertThat(holders(held)).containsOnly("unassigned");
     }
 
     @Test
@@ -94,27 +90,25 @@ class DeactivationHandoverBrowserTests extends IntegrationTest {
         List<UUID> held = List.of(assignedTo(account, leaver, "+15550008001", "Check-up on Tuesday?"),
                 assignedTo(account, leaver, "+15550008002", "Whitening prices?"));
 
-        try (Browser owner = new Browser(port)) {
-            signIn(owner, account.owner().email());
-            owner.open("/team");
-            owner.waitForHeading("Team");
-            owner.press("Edit Lou Leaving");
-            owner.waitFor(By.cssSelector("dialog#modal[open]"));
-            owner.press("Deactivate user");
-            owner.waitFor(By.xpath("//dialog//h2[contains(., 'Deactivate Lou Leaving?')]"));
-            new Select(owner.field("Member")).selectByVisibleText("Sam Staying");
-            assertThat(owner.driver().findElement(By.cssSelector("input[name=handover][value=member]")).isSelected())
-                    .as("choosing a member picks that option").isTrue();
-            owner.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).click();
-            wait(owner).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog#modal[open]")));
-            wait(owner).until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//td[contains(., 'Lou Leaving')]")));
-            assertThat(owner.driver().findElements(By.cssSelector(".held-panel"))).isEmpty();
-            assertThat(holders(held)).containsOnly(stayer.id().toString());
+        signInAndAwaitInbox(account.owner().email());
+        browser.open("/team");
+        browser.waitForHeading("Team");
+        browser.press("Edit Lou Leaving");
+        browser.waitFor(By.cssSelector("dialog#modal[open]"));
+        browser.press("Deactivate user");
+        browser.waitFor(By.xpath("//dialog//h2[contains(., 'Deactivate Lou Leaving?')]"));
+        new Select(browser.field("Member")).selectByVisibleText("Sam Staying");
+        assertThat(browser.driver().findElement(By.cssSelector("input[name=handover][value=member]")).isSelected())
+                .as("choosing a member picks that option").isTrue();
+        browser.driver().findElement(By.xpath("//dialog//button[normalize-space()='Deactivate']")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog#modal[open]")));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//td[contains(., 'Lou Leaving')]")));
+        assertThat(browser.driver().findElements(By.cssSelector(".held-panel"))).isEmpty();
+        assertThat(holders(held)).containsOnly(stayer.id().toString());
 
-            owner.open("/inbox?tab=all&assignee=" + stayer.id());
-            owner.waitForHeading("Inbox");
-            assertThat(listedHolders(owner)).containsExactly("Sam Staying", "Sam Staying");
-        }
+        browser.open("/inbox?tab=all&assignee=" + stayer.id());
+        browser.waitForHeading("Inbox");
+        assertThat(listedHolders(browser)).containsExactly("Sam Staying", "Sam Staying");
         assertThat(WebSession.json(stayer.session().api("GET", "/api/v1/conversations/counts", null)).get("me").asInt())
                 .as("unread for the member who took them").isEqualTo(2);
     }
@@ -140,17 +134,5 @@ class DeactivationHandoverBrowserTests extends IntegrationTest {
 
     private static List<String> listedHolders(Browser browser) {
         return browser.driver().findElements(By.cssSelector(".conversation-list li .assignee")).stream().map(WebElement::getText).toList();
-    }
-
-    private static void signIn(Browser browser, String email) {
-        browser.open("/signin");
-        browser.type("Email", email);
-        browser.type("Password", PASSWORD);
-        browser.press("Sign in");
-        browser.waitForHeading("Inbox");
-    }
-
-    private static WebDriverWait wait(Browser browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
     }
 }
