@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadline.inbox.InboundTexts;
 import com.leadline.testing.Accessibility;
 import com.leadline.testing.Browser;
-import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.BrowserTest;
 import com.leadline.testing.PhoneWidth;
 import com.leadline.testing.StaffSignIn;
 import com.leadline.testing.TeamFixture;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -24,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * screen, the account menu and its items can be used; and axe-core finds no serious or critical
  * WCAG 2.1 A/AA violation on the page or in its dialogs. Long names stand in for real ones.
  */
-class SignedInPagesBrowserTests extends IntegrationTest {
+class SignedInPagesBrowserTests extends BrowserTest {
 
     @Autowired
     private InboundTexts texts;
@@ -50,52 +48,51 @@ class SignedInPagesBrowserTests extends IntegrationTest {
         assertThat(owner.api("POST", "/api/v1/team/members/" + leaver.id() + "/deactivation", java.util.Map.of("handover", "keep"))
                 .status()).isEqualTo(204);
 
-        try (Browser browser = new Browser(port)) {
-            PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
-            signIn(browser, account.owner().email());
+        PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
+        browser.signIn(account.owner().email(), PASSWORD);
+        browser.waitFor(By.id("account-menu-button"));
 
-            open(browser, "/team", "Team");
-            browser.waitFor(By.cssSelector(".held-panel"));
-            browser.waitFor(By.cssSelector("#partner-agencies"));
-            checkSignedInPage(browser, "Team");
-            checkDialog(browser, "Add team member", "Add team member", "Team: add dialog");
-            browser.press("Edit Joined Member");
-            waitForDialogHeading(browser, "Edit Joined Member");
-            checkPage(browser, "Team: edit dialog");
-            browser.press("Deactivate user");
-            waitForDialogHeading(browser, "Deactivate Joined Member?");
-            checkPage(browser, "Team: deactivate dialog");
-            closeDialog(browser);
+        open(browser, "/team", "Team");
+        browser.waitFor(By.cssSelector(".held-panel"));
+        browser.waitFor(By.cssSelector("#partner-agencies"));
+        checkSignedInPage(browser, "Team");
+        checkDialog(browser, "Add team member", "Add team member", "Team: add dialog");
+        browser.press("Edit Joined Member");
+        waitForDialogHeading(browser, "Edit Joined Member");
+        checkPage(browser, "Team: edit dialog");
+        browser.press("Deactivate user");
+        waitForDialogHeading(browser, "Deactivate Joined Member?");
+        checkPage(browser, "Team: deactivate dialog");
+        closeDialog(browser);
 
-            open(browser, "/profiles", "Profiles");
-            checkSignedInPage(browser, "Profiles");
-            checkDialog(browser, "Add profile", "Add profile", "Profiles: add dialog");
-            checkDialog(browser, "Edit Harbourside Physiotherapy Downtown Clinic", "Edit Harbourside Physiotherapy Downtown Clinic",
-                    "Profiles: edit dialog");
+        open(browser, "/profiles", "Profiles");
+        checkSignedInPage(browser, "Profiles");
+        checkDialog(browser, "Add profile", "Add profile", "Profiles: add dialog");
+        checkDialog(browser, "Edit Harbourside Physiotherapy Downtown Clinic", "Edit Harbourside Physiotherapy Downtown Clinic",
+                "Profiles: edit dialog");
 
-            open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
-            browser.waitFor(By.cssSelector(".held-panel"));
-            checkSignedInPage(browser, "Inbox with a conversation open");
-            PhoneWidth.assertReachable(browser, browser.driver().findElement(By.id("reply-body")), "Inbox: the reply field");
+        open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
+        browser.waitFor(By.cssSelector(".held-panel"));
+        checkSignedInPage(browser, "Inbox with a conversation open");
+        PhoneWidth.assertReachable(browser, browser.driver().findElement(By.id("reply-body")), "Inbox: the reply field");
 
-            open(browser, "/contacts", "Contacts");
-            checkSignedInPage(browser, "Contacts");
-            open(browser, "/contacts/" + contact, "+15550480001");
-            checkSignedInPage(browser, "a contact's page");
-            open(browser, "/shortcuts", "Shortcuts");
-            checkSignedInPage(browser, "Shortcuts");
-            open(browser, "/settings", "Settings");
-            checkSignedInPage(browser, "Settings");
-            browser.driver().findElement(By.id("account-menu-button")).click();
-            browser.driver().findElement(By.cssSelector("#account-menu a[href='/profiles']")).click();
-            browser.waitForHeading("Profiles");
+        open(browser, "/contacts", "Contacts");
+        checkSignedInPage(browser, "Contacts");
+        open(browser, "/contacts/" + contact, "+15550480001");
+        checkSignedInPage(browser, "a contact's page");
+        open(browser, "/shortcuts", "Shortcuts");
+        checkSignedInPage(browser, "Shortcuts");
+        open(browser, "/settings", "Settings");
+        checkSignedInPage(browser, "Settings");
+        browser.driver().findElement(By.id("account-menu-button")).click();
+        browser.driver().findElement(By.cssSelector("#account-menu a[href='/profiles']")).click();
+        browser.waitForHeading("Profiles");
 
-            open(browser, "/dev/channel", "Dev channel");
-            checkSignedInPage(browser, "Dev channel");
+        open(browser, "/dev/channel", "Dev channel");
+        checkSignedInPage(browser, "Dev channel");
 
-            open(browser, "/inbox?tab=all&c=" + UUID.randomUUID(), "Page not found");
-            checkSignedInPage(browser, "not found");
-        }
+        open(browser, "/inbox?tab=all&c=" + UUID.randomUUID(), "Page not found");
+        checkSignedInPage(browser, "not found");
     }
 
     @Test
@@ -104,51 +101,49 @@ class SignedInPagesBrowserTests extends IntegrationTest {
         TeamFixture.Account client = fixture.openAccount("Lakeside Family Dentistry and Orthodontics");
         String partnerEmail = TeamFixture.unique("partner");
 
-        try (Browser browser = new Browser(port)) {
-            PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
-            browser.open("/partners/signup");
-            browser.type("Agency name", "Brightwater Growth Marketing Partners");
-            browser.type("Your name", "Bea Partner");
-            browser.type("Email", partnerEmail);
-            browser.type("Password", PASSWORD);
-            browser.press("Create agency");
-            browser.waitFor(By.id("account-menu-button"));
-            databaseOwner().sql("""
-                            INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
-                            SELECT :client, account_id, 'admin', now() FROM users WHERE email = :email""")
-                    .param("client", client.id()).param("email", partnerEmail).update();
+        PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
+        browser.open("/partners/signup");
+        browser.type("Agency name", "Brightwater Growth Marketing Partners");
+        browser.type("Your name", "Bea Partner");
+        browser.type("Email", partnerEmail);
+        browser.type("Password", PASSWORD);
+        browser.press("Create agency");
+        browser.waitFor(By.id("account-menu-button"));
+        databaseOwner().sql("""
+                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
+                        SELECT :client, account_id, 'admin', now() FROM users WHERE email = :email""")
+                .param("client", client.id()).param("email", partnerEmail).update();
 
-            open(browser, "/partners", "Partner console");
-            checkSignedInPage(browser, "Partner console");
+        open(browser, "/partners", "Partner console");
+        checkSignedInPage(browser, "Partner console");
 
-            new Select(browser.driver().findElement(By.id("account-switcher"))).selectByVisibleText(
-                    "Lakeside Family Dentistry and Orthodontics");
-            browser.waitFor(By.id("profile-switcher"));
-            open(browser, "/team", "Team");
-            checkSignedInPage(browser, "Team of a client, seen by a partner");
-            // Both switchers beside the brand and the menu are widest just above the width where they wrap.
-            PhoneWidth.viewportWidth(browser, 920);
-            PhoneWidth.assertFits(browser, "Team of a client, seen by a partner, 920 px");
-            PhoneWidth.assertAccountMenuReachable(browser, "Team of a client, seen by a partner, 920 px");
-            PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
-            open(browser, "/inbox", "Inbox");
-            checkSignedInPage(browser, "Inbox of a client, seen by a partner");
+        new Select(browser.driver().findElement(By.id("account-switcher"))).selectByVisibleText(
+                "Lakeside Family Dentistry and Orthodontics");
+        browser.waitFor(By.id("profile-switcher"));
+        open(browser, "/team", "Team");
+        checkSignedInPage(browser, "Team of a client, seen by a partner");
+        // Both switchers beside the brand and the menu are widest just above the width where they wrap.
+        PhoneWidth.viewportWidth(browser, 920);
+        PhoneWidth.assertFits(browser, "Team of a client, seen by a partner, 920 px");
+        PhoneWidth.assertAccountMenuReachable(browser, "Team of a client, seen by a partner, 920 px");
+        PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
+        open(browser, "/inbox", "Inbox");
+        checkSignedInPage(browser, "Inbox of a client, seen by a partner");
 
-            // The client lowers the agency to Read only: the same pages, their controls disabled with the reason.
-            UUID conversation = texts.receiveInbound(client.id(), client.firstProfileId(), "+15550480002", "Do you take new patients?");
-            UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", conversation)
-                    .query(UUID.class).single();
-            databaseOwner().sql("UPDATE partner_grants SET level = 'read_only' WHERE client_account_id = :client")
-                    .param("client", client.id()).update();
-            open(browser, "/team", "Team");
-            checkSignedInPage(browser, "Team of a client, seen by a read-only partner");
-            open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
-            checkSignedInPage(browser, "a conversation seen by a read-only partner");
-            open(browser, "/contacts/" + contact, "+15550480002");
-            checkSignedInPage(browser, "a contact seen by a read-only partner");
-            open(browser, "/shortcuts", "Shortcuts");
-            checkSignedInPage(browser, "Shortcuts seen by a read-only partner");
-        }
+        // The client lowers the agency to Read only: the same pages, their controls disabled with the reason.
+        UUID conversation = texts.receiveInbound(client.id(), client.firstProfileId(), "+15550480002", "Do you take new patients?");
+        UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", conversation)
+                .query(UUID.class).single();
+        databaseOwner().sql("UPDATE partner_grants SET level = 'read_only' WHERE client_account_id = :client")
+                .param("client", client.id()).update();
+        open(browser, "/team", "Team");
+        checkSignedInPage(browser, "Team of a client, seen by a read-only partner");
+        open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
+        checkSignedInPage(browser, "a conversation seen by a read-only partner");
+        open(browser, "/contacts/" + contact, "+15550480002");
+        checkSignedInPage(browser, "a contact seen by a read-only partner");
+        open(browser, "/shortcuts", "Shortcuts");
+        checkSignedInPage(browser, "Shortcuts seen by a read-only partner");
     }
 
     @Test
@@ -157,40 +152,31 @@ class SignedInPagesBrowserTests extends IntegrationTest {
         TeamFixture.Account account = fixture.openAccount("Support Looked Up");
         fixture.partnerWorkingIn(account.id(), "read_only");
 
-        try (Browser browser = new Browser(port)) {
-            PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
-            browser.open("/support/signin");
-            browser.type("Email", STAFF_EMAIL);
-            browser.type("Password", STAFF_PASSWORD);
-            browser.press("Sign in");
-            browser.waitFor(By.id("code"));
-            checkPage(browser, "support sign-in code");
-            String keyOnPage = browser.driver().findElements(By.id("totp-secret")).stream().map(key -> key.getText())
-                    .findFirst().orElse("");
-            browser.type("Code from your authenticator app", StaffSignIn.currentCode(keyOnPage, databaseOwner(), clock));
-            browser.press("Sign in");
-            browser.waitForHeading("Support");
-            assertThat(browser.driver().findElements(By.cssSelector("header .public-nav"))).as("no Sign in or Sign up for staff")
-                    .isEmpty();
-            checkPage(browser, "Support console");
-
-            browser.type("Email of the user", account.owner().email());
-            browser.press("Find");
-            browser.waitFor(By.id("user-heading"));
-            browser.waitFor(By.id("partner-access-heading"));
-            checkPage(browser, "Support console with a user's facts and audit");
-            PhoneWidth.assertReachable(browser, browser.driver().findElement(By.xpath("//button[normalize-space()='Sign out']")),
-                    "Support: Sign out");
-        }
-    }
-
-    private static void signIn(Browser browser, String email) {
-        browser.open("/signin");
-        browser.type("Email", email);
-        browser.type("Password", PASSWORD);
+        PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
+        browser.open("/support/signin");
+        browser.type("Email", STAFF_EMAIL);
+        browser.type("Password", STAFF_PASSWORD);
         browser.press("Sign in");
-        browser.waitFor(By.id("account-menu-button"));
+        browser.waitFor(By.id("code"));
+        checkPage(browser, "support sign-in code");
+        String keyOnPage = browser.driver().findElements(By.id("totp-secret")).stream().map(key -> key.getText())
+                .findFirst().orElse("");
+        browser.type("Code from your authenticator app", StaffSignIn.currentCode(keyOnPage, databaseOwner(), clock));
+        browser.press("Sign in");
+        browser.waitForHeading("Support");
+        assertThat(browser.driver().findElements(By.cssSelector("header .public-nav"))).as("no Sign in or Sign up for staff")
+                .isEmpty();
+        checkPage(browser, "Support console");
+
+        browser.type("Email of the user", account.owner().email());
+        browser.press("Find");
+        browser.waitFor(By.id("user-heading"));
+        browser.waitFor(By.id("partner-access-heading"));
+        checkPage(browser, "Support console with a user's facts and audit");
+        PhoneWidth.assertReachable(browser, browser.driver().findElement(By.xpath("//button[normalize-space()='Sign out']")),
+                "Support: Sign out");
     }
+
 
     private static void open(Browser browser, String path, String heading) {
         browser.open(path);
@@ -216,13 +202,13 @@ class SignedInPagesBrowserTests extends IntegrationTest {
     }
 
     private static void waitForDialogHeading(Browser browser, String heading) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser.waiting()
                 .until(ExpectedConditions.textToBe(By.cssSelector("dialog#modal[open] h2"), heading));
     }
 
     private static void closeDialog(Browser browser) {
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser.waiting()
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog#modal")));
         assertThat(browser.driver().findElements(By.cssSelector("dialog#modal[open]"))).isEmpty();
     }
