@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Builds teams the way people do: sign-up for the owner, invitations through the API, acceptance
- * through the emailed link. Extra profiles are written directly (the Profiles page is a later issue).
+ * through the emailed link. Extra profiles and names are written directly, to set up fast what a test
+ * is not about (the Profiles page and the pencil dialog have tests of their own).
  */
 public final class TeamFixture {
 
@@ -55,6 +56,19 @@ public final class TeamFixture {
         org.assertj.core.api.Assertions.assertThat(partner.post("/partners/act", java.util.Map.of("account", clientId.toString())).status())
                 .isEqualTo(302);
         return partner;
+    }
+
+    /** The member renamed in the database, for tests that find people by the name they show. */
+    public Member named(Member member, String name) {
+        owner.sql("UPDATE users SET name = :n WHERE id = :u").param("n", name).param("u", member.id()).update();
+        return member;
+    }
+
+    /** The member takes the conversation through the API, as the Inbox's Assign does. */
+    public static UUID takenBy(Member member, UUID conversation) {
+        assertThat(member.session().api("PUT", "/api/v1/conversations/" + conversation + "/assignee",
+                Map.of("assigneeId", member.id().toString())).status()).isEqualTo(204);
+        return conversation;
     }
 
     public UUID addProfile(Account account, String name) {

@@ -118,8 +118,8 @@ class ConversationHandoverIntegrationTests extends IntegrationTest {
         TeamFixture.Member admin = fixture.join(account.owner(), "admin", account.firstProfileId());
         TeamFixture.Member leaver = fixture.join(account.owner(), "member", account.firstProfileId());
         TeamFixture.Member colleague = fixture.join(account.owner(), "member", account.firstProfileId());
-        rename(leaver, "Lena Leaver");
-        rename(colleague, "Cole Colleague");
+        fixture.named(leaver, "Lena Leaver");
+        fixture.named(colleague, "Cole Colleague");
         List<UUID> held = List.of(assignedTo(account, leaver, "+15550003001", "New worktop?"),
                 assignedTo(account, leaver, "+15550003002", "Tiles in stock?"));
 
@@ -270,15 +270,9 @@ class ConversationHandoverIntegrationTests extends IntegrationTest {
     }
 
     private UUID assignedTo(TeamFixture.Account account, TeamFixture.Member member, String phone, String text) {
-        UUID conversation = inbox.receiveInbound(account.id(), account.firstProfileId(), phone, text);
-        assertThat(member.session().api("PUT", "/api/v1/conversations/" + conversation + "/assignee",
-                Map.of("assigneeId", member.id().toString())).status()).isEqualTo(204);
-        return conversation;
+        return TeamFixture.takenBy(member, inbox.receiveInbound(account.id(), account.firstProfileId(), phone, text));
     }
 
-    private void rename(TeamFixture.Member member, String name) {
-        databaseOwner().sql("UPDATE users SET name = :n WHERE id = :u").param("n", name).param("u", member.id()).update();
-    }
 
     private void joinProfile(TeamFixture.Account account, TeamFixture.Member member, UUID profile) {
         databaseOwner().sql("INSERT INTO profile_memberships (account_id, profile_id, user_id, created_at) VALUES (:a, :p, :u, now()) ON CONFLICT DO NOTHING")

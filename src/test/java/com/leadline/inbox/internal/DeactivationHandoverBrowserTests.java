@@ -7,7 +7,6 @@ import com.leadline.testing.BrowserTest;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,7 +30,7 @@ class DeactivationHandoverBrowserTests extends BrowserTest {
     void deactivateKeepingTheConversationsThenFindThemAndTransferThemToUnassigned() {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account account = fixture.openAccount("Seed Order Plumbing");
-        TeamFixture.Member leaver = named(fixture.join(account.owner(), "member", null), "Dana Departing");
+        TeamFixture.Member leaver = fixture.named(fixture.join(account.owner(), "member", null), "Dana Departing");
         List<UUID> held = List.of(assignedTo(account, leaver, "+15550007001", "Leaking tap in the kitchen"),
                 assignedTo(account, leaver, "+15550007002", "Boiler service next week?"));
 
@@ -85,8 +84,8 @@ class DeactivationHandoverBrowserTests extends BrowserTest {
     void theDialogHandsTheOpenConversationsToAnotherMember() {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account account = fixture.openAccount("Dialog Hand-over Dental");
-        TeamFixture.Member leaver = named(fixture.join(account.owner(), "member", null), "Lou Leaving");
-        TeamFixture.Member stayer = named(fixture.join(account.owner(), "member", null), "Sam Staying");
+        TeamFixture.Member leaver = fixture.named(fixture.join(account.owner(), "member", null), "Lou Leaving");
+        TeamFixture.Member stayer = fixture.named(fixture.join(account.owner(), "member", null), "Sam Staying");
         List<UUID> held = List.of(assignedTo(account, leaver, "+15550008001", "Check-up on Tuesday?"),
                 assignedTo(account, leaver, "+15550008002", "Whitening prices?"));
 
@@ -114,16 +113,9 @@ class DeactivationHandoverBrowserTests extends BrowserTest {
     }
 
     private UUID assignedTo(TeamFixture.Account account, TeamFixture.Member member, String phone, String text) {
-        UUID conversation = inbox.receiveInbound(account.id(), account.firstProfileId(), phone, text);
-        assertThat(member.session().api("PUT", "/api/v1/conversations/" + conversation + "/assignee",
-                Map.of("assigneeId", member.id().toString())).status()).isEqualTo(204);
-        return conversation;
+        return TeamFixture.takenBy(member, inbox.receiveInbound(account.id(), account.firstProfileId(), phone, text));
     }
 
-    private TeamFixture.Member named(TeamFixture.Member member, String name) {
-        databaseOwner().sql("UPDATE users SET name = :n WHERE id = :u").param("n", name).param("u", member.id()).update();
-        return member;
-    }
 
     /** Who holds each conversation, as the database has it. */
     private List<String> holders(List<UUID> conversations) {
