@@ -1,6 +1,7 @@
 package com.leadline.support.internal;
 
 import com.leadline.platform.ClientAddress;
+import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -130,7 +131,7 @@ class SupportController {
                         HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
             support.createAgency(staffMember, agencyName, adminName, adminEmail, ClientAddress.of(request));
-        } catch (com.leadline.platform.RequestRefusedException refused) {
+        } catch (RequestRefusedException refused) {
             Map<String, String> errors = refused.fieldErrorsFor(response);
             model.addAttribute("staff", staffMember);
             model.addAttribute("searched", false);
@@ -164,7 +165,7 @@ class SupportController {
                             Model model) {
         try {
             support.endPartnerAccess(staffMember, id(client), id(agency), reason, ClientAddress.of(request));
-        } catch (com.leadline.platform.RequestRefusedException refused) {
+        } catch (RequestRefusedException refused) {
             Map<String, String> errors = refused.fieldErrorsFor(response);
             model.addAttribute("endErrors", errors);
             model.addAttribute("endFor", client + "/" + agency);
@@ -178,7 +179,7 @@ class SupportController {
         try {
             return UUID.fromString(raw.strip());
         } catch (IllegalArgumentException malformed) {
-            throw com.leadline.platform.RequestRefusedException.notFound();
+            throw RequestRefusedException.notFound();
         }
     }
 
