@@ -3,8 +3,10 @@ package com.leadline.platform;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client's address for throttling and audit. Behind a proxy, set
- * {@code server.forward-headers-strategy=native} so the container resolves it from trusted headers.
+ * The client's address for throttling and audit: the socket's address, or, when the connection comes
+ * from a proxy named in {@code server.tomcat.remoteip.internal-proxies}, the address that proxy put in
+ * X-Forwarded-For (Tomcat's RemoteIpValve resolves it before any of our code runs). No proxy is named
+ * by default, so a client cannot choose its own address with a forged header.
  */
 public final class ClientAddress {
 

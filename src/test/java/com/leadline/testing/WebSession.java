@@ -33,6 +33,7 @@ public final class WebSession {
     private final CookieManager cookies;
     private final HttpClient client;
     private String csrfToken;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public WebSession(int port) {
         this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
@@ -72,6 +73,12 @@ public final class WebSession {
         }
     }
 
+    /** Sends this header on every later request of this visitor (a forged X-Forwarded-For, say); a new value replaces the old. */
+    public WebSession sendingHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     public Page get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }
@@ -108,6 +115,7 @@ public final class WebSession {
             if (built.headers().firstValue("Accept").isEmpty()) {
                 request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
             }
+            extraHeaders.forEach(request::setHeader);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Page page = new Page(response.statusCode(), response);
             var token = page.document().selectFirst("meta[name=csrf-token]");
