@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadline.identity.Passwords;
 import com.leadline.platform.Totp;
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.Smtp;
 import com.leadline.testing.WebSession;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +96,98 @@ class SupportSignInIntegrationTests extends IntegrationTest {
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         assertThat(staff.get("/support/signin/code").location()).endsWith("/support/signin");
         assertThat(staff.post("/support/signin/code", Map.of("code", "123456")).location()).endsWith("/support/signin");
+    }
+
+    @Test
+    void fiveWrongCodesFromAnyAddressLockTheAccountsCodeStepForFifteenMinutesWithAnAuditEntryAndAnEmail() {
+        byte[] key = enrol();
+        WebSession attacker = visitor();
+        password(attacker, PASSPHRASE);
+        for (int i = 1; i < 5; i++) {
+            attacker.sendingHeader("X-Forwarded-For", "203.0.113." + i);
+            assertThat(attacker.post("/support/signin/code", Map.of("code", wrongCode(key))).status()).as("wrong code %d", i).isEqualTo(401);
+        }
+        Instant lockedUntil = clock.instant().plus(Duration.ofMinutes(15));
+        WebSession.Page fifth = attacker.post("/support/signin/code", Map.of("code", wrongCode(key)));
+        assertThat(fifth.status()).isEqualTo(429);
+        assertThat(Long.parseLong(fifth.header("Retry-After").orElseThrow())).isEqualTo(900L);
+        String lockMessage = fifth.document().select("[role=alert]").text();
+        assertThat(lockMessage).contains("locked until", utc(lockedUntil));
+
+        assertThat(databaseOwner().sql("""
+                        SELECT ip FROM audit_log WHERE action = 'support.second_factor_locked' AND details ->> 'staff' = :s""")
+                .param("s", staffId.toString()).query(String.class).list()).containsExactly("127.0.0.1");
+        String mail = Smtp.body(Smtp.awaitMessages(email, 1).get(0));
+        assertThat(mail).contains("5 wrong", "locked", utc(lockedUntil), "From the IP address: 127.0.0.1", "If it was not you");
+
+        clock.advance(Duration.ofSeconds(30));
+        WebSession.Page rightCodeWhileLocked = attacker.post("/support/signin/code", Map.of("code", Totp.code(key, Totp.step(clock.instant()))));
+        WebSession.Page wrongCodeWhileLocked = attacker.post("/support/signin/code", Map.of("code", wrongCode(key)));
+        assertThat(rightCodeWhileLocked.status()).isEqualTo(wrongCodeWhileLocked.status()).isEqualTo(429);
+        assertThat(rightCodeWhileLocked.document().select("[role=alert]").text()).as("a right code is not told apart")
+                .isEqualTo(wrongCodeWhileLocked.document().select("[role=alert]").text()).isEqualTo(lockMessage);
+        assertThat(attacker.get("/support").location()).endsWith("/support/signin");
+        WebSession owner = visitor();
+        password(owner, PASSPHRASE);
+        assertThat(owner.post("/support/signin/code", Map.of("code", Totp.code(key, Totp.step(clock.instant())))).status())
+                .as("the lock is the account's, not the session's").isEqualTo(429);
+        assertThat(Smtp.to(email)).as("one email per lock").hasSize(1);
+
+        clock.advance(Duration.ofMinutes(15));
+        WebSession later = visitor();
+        password(later, PASSPHRASE);
+        assertThat(later.post("/support/signin/code", Map.of("code", Totp.code(key, Totp.step(clock.instant())))).location())
+                .endsWith("/support");
+    }
+
+    @Test
+    void aRightCodeBeforeTheFifthWrongOneStartsTheCountAgain() {
+        byte[] key = enrol();
+        WebSession staff = visitor();
+        password(staff, PASSPHRASE);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(staff.post("/support/signin/code", Map.of("code", wrongCode(key))).status()).isEqualTo(401);
+        }
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(staff.post("/support/signin/code", Map.of("code", Totp.code(key, Totp.step(clock.instant())))).location())
+                .endsWith("/support");
+
+        clock.advance(Duration.ofMinutes(15)); // past the limit per IP, which is not what this is about
+        WebSession again = visitor();
+        password(again, PASSPHRASE);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(again.post("/support/signin/code", Map.of("code", wrongCode(key))).status()).as("wrong code %d", i).isEqualTo(401);
+        }
+        assertThat(again.post("/support/signin/code", Map.of("code", wrongCode(key))).status()).isEqualTo(429);
+        assertThat(databaseOwner().sql("""
+                        SELECT count(*) FROM audit_log WHERE action = 'support.second_factor_locked' AND details ->> 'staff' = :s""")
+                .param("s", staffId.toString()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** Enrols the new staff member's key through the first sign-in and signs that session out of the way. */
+    private byte[] enrol() {
+        WebSession first = visitor();
+        password(first, PASSPHRASE);
+        byte[] key = com.leadline.testing.StaffSignIn.base32Decode(first.get("/support/signin/code").document().select("#totp-secret").text());
+        assertThat(first.post("/support/signin/code", Map.of("code", Totp.code(key, Totp.step(clock.instant())))).location())
+                .endsWith("/support");
+        return key;
+    }
+
+    /** A six-digit code that none of the steps the server accepts now would give. */
+    private String wrongCode(byte[] key) {
+        long step = Totp.step(clock.instant());
+        java.util.Set<String> valid = java.util.Set.of(Totp.code(key, step - 1), Totp.code(key, step), Totp.code(key, step + 1));
+        for (int candidate = 0; ; candidate++) {
+            String code = "%06d".formatted(candidate);
+            if (!valid.contains(code)) {
+                return code;
+            }
+        }
+    }
+
+    private static String utc(Instant instant) {
+        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(instant);
     }
 
     private WebSession.Page password(WebSession staff, String passphrase) {

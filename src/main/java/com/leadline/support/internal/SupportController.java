@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -82,16 +83,24 @@ class SupportController {
         if (pending.isEmpty()) {
             return "redirect:/support/signin";
         }
-        Optional<StaffPrincipal> staffMember = support.checkCode(pending.get().staffId(), pending.get().secretToEnrol(),
+        SupportService.CodeCheck checked = support.checkCode(pending.get().staffId(), pending.get().secretToEnrol(),
                 code, ClientAddress.of(request));
-        if (staffMember.isEmpty()) {
+        if (checked instanceof SupportService.CodeCheck.SignedIn signedIn) {
+            request.getSession().removeAttribute(PENDING);
+            sessions.signInAs(request, response, signedIn.staffMember(), StaffPrincipal.ROLE);
+            return "redirect:/support";
+        }
+        if (checked instanceof SupportService.CodeCheck.Locked locked) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds())));
+            model.addAttribute("failure", ("Too many wrong codes: sign-in to this support account is locked until %s. "
+                    + "No code is checked before then. We have emailed you about it.").formatted(SupportService.inUtc(locked.until())));
+        } else {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("failure", "That code doesn't match. Enter the code your authenticator app shows now.");
-            return codePage(pending.get(), model);
         }
-        request.getSession().removeAttribute(PENDING);
-        sessions.signInAs(request, response, staffMember.get(), StaffPrincipal.ROLE);
-        return "redirect:/support";
+        return codePage(pending.get(), model);
     }
 
     private String codePage(PendingSignIn signIn, Model model) {

@@ -18,7 +18,10 @@ import com.leadline.platform.Totp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,6 +39,10 @@ class SupportService {
     static final int SIGN_INS_PER_ADDRESS = 10;
     static final int AUDIT_ENTRIES_SHOWN = 20;
     static final int MAX_REASON = 500;
+    static final int WRONG_CODES_BEFORE_LOCK = 5;
+    static final Duration CODE_LOCK = Duration.ofMinutes(15);
+    private static final DateTimeFormatter UTC_SECONDS =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     record UserLookup(TeamSupport.MemberFacts facts, List<AuditTrail.Recorded> recentAudit,
                       List<PartnerRelationships.Relationship> partners) {
@@ -91,15 +98,37 @@ class SupportService {
         return member.map(found -> new PasswordChecked(found.id(), found.email(), found.enrolled()));
     }
 
+    /** What a second-factor code led to. */
+    sealed interface CodeCheck {
+
+        record SignedIn(StaffPrincipal staffMember) implements CodeCheck {
+        }
+
+        record Wrong() implements CodeCheck {
+        }
+
+        /** The account's code step is locked: no code, right or wrong, is checked until then. */
+        record Locked(Instant until) implements CodeCheck {
+        }
+    }
+
     /**
      * The second factor: a code from the staff member's authenticator app, or, at the first sign-in,
-     * a code for the secret just shown to them, which enrols it. Each code works once.
+     * a code for the secret just shown to them, which enrols it. Each code works once. Besides the
+     * limit per client IP, the fifth wrong code in a row locks this staff account's code step for
+     * {@link #CODE_LOCK} (wherever the codes came from), audited and told to the staff member by
+     * email; a correct code before that clears the count.
      */
-    Optional<StaffPrincipal> checkCode(UUID staffId, byte[] secretBeingEnrolled, String code, String ip) {
+    CodeCheck checkCode(UUID staffId, byte[] secretBeingEnrolled, String code, String ip) {
         rateLimiter.hit("support-code:" + ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         return transactions.execute(status -> {
-            StaffStore.Staff member = staff.byId(staffId).orElseThrow(RequestRefusedException::notFound);
+            StaffStore.Staff member = staff.byIdForCodeCheck(staffId).orElseThrow(RequestRefusedException::notFound);
             Instant now = clock.instant();
+            if (member.codeLockedAt(now)) {
+                audit.record(AuditEntry.of("support.sign_in", Outcome.REFUSED).from(ip)
+                        .with(Map.of("staff", staffId.toString(), "factor", "code", "lockedUntil", member.codeLockedUntil().toString())));
+                return new CodeCheck.Locked(member.codeLockedUntil());
+            }
             boolean enrolling = !member.enrolled();
             byte[] secret = enrolling ? secretBeingEnrolled : member.totpSecret();
             OptionalLong step = secret == null ? OptionalLong.empty() : Totp.verify(secret, code, now, member.totpLastStep());
@@ -107,15 +136,48 @@ class SupportService {
                     : staff.useStep(staffId, step.getAsLong()));
             if (!accepted) {
                 auditSignIn(Outcome.FAILURE, "code", staffId, ip);
-                return Optional.<StaffPrincipal>empty();
+                if (staff.countCodeFailure(staffId) < WRONG_CODES_BEFORE_LOCK) {
+                    return new CodeCheck.Wrong();
+                }
+                return lockCodeStep(member, now, ip);
             }
+            staff.clearCodeFailures(staffId);
             if (enrolling) {
                 audit.record(AuditEntry.of("support.second_factor_enrolled", Outcome.SUCCESS).from(ip)
                         .with(Map.of("staff", staffId.toString())));
             }
             auditSignIn(Outcome.SUCCESS, "code", staffId, ip);
-            return Optional.of(new StaffPrincipal(member.id(), member.name(), member.email()));
+            return new CodeCheck.SignedIn(new StaffPrincipal(member.id(), member.name(), member.email()));
         });
+    }
+
+    private CodeCheck.Locked lockCodeStep(StaffStore.Staff member, Instant now, String ip) {
+        Instant until = now.plus(CODE_LOCK);
+        staff.lockCode(member.id(), until);
+        audit.record(AuditEntry.of("support.second_factor_locked", Outcome.REFUSED).from(ip)
+                .with(Map.of("staff", member.id().toString(), "wrongCodes", String.valueOf(WRONG_CODES_BEFORE_LOCK),
+                        "lockedUntil", until.toString())));
+        mailer.queue(new OutgoingMail(member.email(), "Your Leadline support sign-in is locked until " + inUtc(until), """
+                Hello %s,
+
+                Someone signed in to the Leadline support console with your password and then entered %d wrong
+                codes in a row, so sign-in to your support account is locked.
+
+                Locked at: %s
+                Locked until: %s
+                From the IP address: %s
+
+                If this was you, wait until then and sign in again with the code your authenticator app shows.
+
+                If it was not you, someone knows your support password: ask a Leadline operator to change it
+                right away, and tell them the time and IP address above.
+                """.formatted(member.name(), WRONG_CODES_BEFORE_LOCK, inUtc(now), inUtc(until), ip)));
+        return new CodeCheck.Locked(until);
+    }
+
+    /** A moment as staff read it in pages and mail: staff accounts have no timezone, so UTC. */
+    static String inUtc(Instant instant) {
+        return UTC_SECONDS.format(instant);
     }
 
     private void auditSignIn(Outcome outcome, String factor, UUID staffId, String ip) {
