@@ -21,6 +21,8 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
@@ -35,27 +37,33 @@ class TrustedProxiesTests {
 
     @Test
     void byDefaultNoProxyIsTrustedNotEvenOnLoopback() throws Exception {
-        assertThat(seenThrough(Map.of(), FORWARDED)).isEqualTo("127.0.0.1 http");
+        assertThat(seenThrough(new MapPropertySource("none", Map.of()))).isEqualTo("127.0.0.1 http");
     }
 
     @Test
     void aProxyNamedByRegularExpressionIsBelievedForTheClientAndTheScheme() throws Exception {
-        assertThat(seenThrough(Map.of("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1"), FORWARDED))
+        assertThat(seenThrough(new MapPropertySource("properties", Map.of("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1"))))
                 .isEqualTo("203.0.113.9 https secure");
     }
 
     @Test
-    void aProxyNamedByRangeIsBelievedAndAnotherAddressIsNot() throws Exception {
-        assertThat(seenThrough(Map.of("server.tomcat.remoteip.internal-proxies", "127.0.0.0/8"), FORWARDED))
+    void aProxyNamedByRangeInTheEnvironmentIsBelievedAndAnotherAddressIsNot() throws Exception {
+        assertThat(seenThrough(environment("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", "10.0.0.0/8, 127.0.0.0/8")))
                 .isEqualTo("203.0.113.9 https secure");
-        assertThat(seenThrough(Map.of("server.tomcat.remoteip.internal-proxies", "10.0.0.0/8"), FORWARDED))
+        assertThat(seenThrough(environment("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", "10.0.0.0/8")))
                 .isEqualTo("127.0.0.1 http");
     }
 
-    /** What the servlet sees of a request from 127.0.0.1 with these headers, under application.yml plus these settings. */
-    private static String seenThrough(Map<String, Object> settings, Map<String, String> headers) throws Exception {
+    /** Environment variables as Spring Boot reads them (its binder knows a source by this name). */
+    private static PropertySource<?> environment(String name, String value) {
+        return new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of(name, value));
+    }
+
+    /** What the servlet sees of a request from 127.0.0.1 with forged forwarding headers, under application.yml plus these settings. */
+    private static String seenThrough(PropertySource<?> settings) throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("test", settings));
+        environment.getPropertySources().addFirst(settings);
         new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
         Binder binder = Binder.get(environment);
@@ -73,7 +81,7 @@ class TrustedProxiesTests {
         server.start();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/"));
-            headers.forEach(request::header);
+            FORWARDED.forEach(request::header);
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
         } finally {
             server.stop();
