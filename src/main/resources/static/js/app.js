@@ -176,6 +176,16 @@
     if (radio) { radio.checked = true; }
   });
 
+  // A form marked data-shows-limit-in-form is answered with itself when a limit refuses it (429): the
+  // answer replaces the form, which then says when to try again, instead of the general notice below.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (event.detail.xhr.status === 429 && form && form.hasAttribute('data-shows-limit-in-form')) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // A refused htmx request (403, 404, 409, 429) says why in a status message instead of failing silently.
   document.addEventListener('htmx:responseError', function (event) {
     var notice = document.getElementById('notice');

@@ -158,6 +158,33 @@ class TeamPageBrowserTests extends BrowserTest {
         assertThat(statusOf(member.id())).isEqualTo("deactivated");
     }
 
+    @Test
+    void theAddDialogSaysWhenTheAccountsHourOfInvitationEmailsIsUsedUpAndKeepsWhatWasTyped() {
+        TeamFixture.Account account = fixture.openAccount("Busy Builders");
+        UUID invitee = fixture.invite(account.owner(), "Sent Often", TeamFixture.unique("often"), "member", null);
+        // Forty-nine more sendings of that invitation, twenty minutes ago: the hour's fifty are used up for 40 minutes.
+        databaseOwner().sql("""
+                        INSERT INTO invitation_sends (account_id, invitation_id, sent_by, resend, sent_at)
+                        SELECT i.account_id, i.id, i.invited_by, true, :at FROM invitations i, generate_series(1, 49)
+                        WHERE i.user_id = :u""")
+                .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofMinutes(20)))).param("u", invitee).update();
+        signInAndAwaitInbox(account.owner().email());
+        browser.open("/team");
+        browser.waitForHeading("Team");
+
+        browser.openModalWithKeyboard(By.cssSelector("button[aria-label='Add team member']"));
+        String refused = TeamFixture.unique("refused");
+        browser.type("Name", "Fifty First");
+        browser.type("Email", refused);
+        browser.press("Add");
+
+        WebElement summary = browser.waitFor(By.cssSelector("dialog#modal[open] .error-summary"));
+        assertThat(summary.getText()).contains("50 an hour for the account").contains("Try again in 40 minutes");
+        assertThat(browser.field("Email").getAttribute("value")).isEqualTo(refused);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM users WHERE email = :e").param("e", refused)
+                .query(Integer.class).single()).isZero();
+    }
+
     private WebElement profileBox(String profileName) {
         return browser.driver().findElement(By.xpath("//dialog//label[normalize-space()='" + profileName + "']/input"));
     }

@@ -140,6 +140,65 @@ class TeamRulesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theAccountSendsAtMostFiftyInvitationEmailsAnHourResendsIncluded() {
+        WebSession staff = visitor();
+        com.leadline.testing.StaffSignIn.signIn(staff, databaseOwner(), clock);
+        staff.get("/support");
+        String resentEmail = TeamFixture.unique("thrice");
+        UUID resent = fixture.invite(account.owner(), "Sent Thrice", resentEmail, "member", null);
+        for (int i = 2; i <= 24; i++) {
+            fixture.invite(account.owner(), "Early " + i, TeamFixture.unique("early"), "member", null);
+        }
+        assertThat(staff.post("/support/users/resend-invitation", Map.of("email", resentEmail)).status())
+                .as("support's resend is the 25th").isEqualTo(302);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(owner.api("POST", "/api/v1/team/members/" + resent + "/invitation/resend", null).status()).isEqualTo(204);
+        WebSession partner = fixture.partnerWorkingIn(account.id(), "admin");
+        assertThat(partner.api("POST", "/api/v1/team/members", Map.of("name", "Partner's Pick", "email",
+                TeamFixture.unique("picked"), "role", "member", "profile", "all")).status()).as("a partner's is the 27th").isEqualTo(201);
+        for (int i = 28; i <= 49; i++) {
+            fixture.invite(account.owner(), "Late " + i, TeamFixture.unique("late"), "member", null);
+        }
+        assertThat(concurrentInvitations(6)).as("six at once for the last place: one is sent")
+                .containsExactlyInAnyOrder(201, 429, 429, 429, 429, 429);
+
+        String refusedEmail = TeamFixture.unique("fifty-first");
+        Map<String, String> fiftyFirst = Map.of("name", "Fifty First", "email", refusedEmail, "role", "member", "profile", "all");
+        WebSession.Page api = owner.api("POST", "/api/v1/team/members", fiftyFirst);
+        assertThat(api.status()).as("resends, support's and a partner's count").isEqualTo(429);
+        assertThat(api.header("Retry-After")).as("until the first 25 leave the hour").hasValue("3000");
+        assertThat(api.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        owner.get("/team");
+        WebSession.Page page = owner.post("/team/members", fiftyFirst);
+        assertThat(page.status()).isEqualTo(429);
+        assertThat(page.header("Retry-After")).hasValue("3000");
+        assertThat(page.document().select(".error-summary").text()).contains("Try again in 50 minutes");
+        assertThat(page.document().select("#member-email").val()).as("what was typed stays").isEqualTo(refusedEmail);
+        assertThat(owner.api("POST", "/api/v1/team/members/" + resent + "/invitation/resend", null).status())
+                .as("a resend is an email too").isEqualTo(429);
+
+        TeamFixture.Account neighbour = fixture.openAccount("Neighbour Roofing");
+        String neighbourEmail = TeamFixture.unique("neighbour");
+        fixture.invite(neighbour.owner(), "Next Door", neighbourEmail, "member", null);
+        TeamFixture.invitationLink(neighbourEmail);
+        assertThat(Smtp.to(refusedEmail)).as("no 51st email").isEmpty();
+        assertThat(databaseOwner().sql("""
+                        SELECT (SELECT count(*) FROM users WHERE email = :e) + (SELECT count(*) FROM invitations WHERE email = :e)
+                             + (SELECT count(*) FROM mail_outbox WHERE recipient = :e)""")
+                .param("e", refusedEmail).query(Integer.class).single()).as("no user, invitation or mail").isZero();
+        assertThat(databaseOwner().sql("SELECT count(*) FROM invitation_sends WHERE account_id = :a")
+                .param("a", account.id()).query(Integer.class).single()).isEqualTo(50);
+
+        clock.advance(Duration.ofSeconds(3000 - 1));
+        WebSession.Page stillRefused = owner.api("POST", "/api/v1/team/members", fiftyFirst);
+        assertThat(stillRefused.status()).isEqualTo(429);
+        assertThat(stillRefused.header("Retry-After")).hasValue("1");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(fixture.invite(account.owner(), "Fifty First", refusedEmail, "member", null)).isNotNull();
+        assertThat(TeamFixture.invitationLink(refusedEmail)).isNotBlank();
+    }
+
+    @Test
     void aDeactivatedUsersAddressCannotBeInvitedAgainAndPointsToSupport() {
         TeamFixture.Member member = fixture.join(account.owner(), "member", null);
         owner.api("POST", "/api/v1/team/members/" + member.id() + "/deactivation", null);
@@ -223,6 +282,31 @@ class TeamRulesIntegrationTests extends IntegrationTest {
         WebSession.Page html = owner.get("/team?q=crew");
         assertThat(html.document().select("#team-list tbody tr")).hasSize(50);
         assertThat(html.document().select("a:contains(Next page)")).hasSize(1);
+    }
+
+    private List<Integer> concurrentInvitations(int count) {
+        List<java.util.concurrent.Callable<Integer>> invitations = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            Map<String, String> body = Map.of("name", "Racer", "email", TeamFixture.unique("racer"), "role", "member", "profile", "all");
+            invitations.add(() -> {
+                ready.countDown();
+                ready.await();
+                return owner.api("POST", "/api/v1/team/members", body).status();
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+        try {
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : pool.invokeAll(invitations)) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private Set<UUID> memberships(UUID userId) {

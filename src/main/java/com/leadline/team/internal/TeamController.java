@@ -5,6 +5,7 @@ import com.leadline.platform.ClientAddress;
 import com.leadline.platform.Htmx;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.ShellProfiles;
+import com.leadline.platform.TooManyRequestsException;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,8 +105,23 @@ class TeamController {
             model.addAttribute("form", command);
             model.addAttribute("errors", errors);
             return inviteForm(actor, model);
+        } catch (TooManyRequestsException tooMany) {
+            // The dialog stays open with what was typed, and says when sending works again.
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+            model.addAttribute("form", command);
+            model.addAttribute("errors", Map.of("limit", "Too many invitations have been sent for now (at most "
+                    + TeamService.INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR + " an hour for the account, "
+                    + TeamService.INVITATIONS_PER_ADMIN_PER_DAY + " a day for each person inviting). Try again in "
+                    + minutes(tooMany.retryAfterSeconds()) + "."));
+            return inviteForm(actor, model);
         }
         return done(request, response);
+    }
+
+    private static String minutes(long seconds) {
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 
     private String inviteForm(Actor actor, Model model) {

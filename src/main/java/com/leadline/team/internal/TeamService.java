@@ -45,6 +45,8 @@ class TeamService implements TeamSupport {
     static final Duration INVITATION_VALIDITY = Duration.ofHours(72);
     static final int RESENDS_PER_DAY = 5;
     static final int INVITATIONS_PER_ADMIN_PER_DAY = 200;
+    static final int INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR = 50;
+    private static final Duration ACCOUNT_SENDING_WINDOW = Duration.ofHours(1);
     static final int MAX_NAME = 200;
     static final String ALL_PROFILES = "all";
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -134,6 +136,7 @@ class TeamService implements TeamSupport {
         if (team.invitationsCreatedBySince(sentBy, now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
             throw new TooManyRequestsException(Duration.ofHours(1));
         }
+        requireHourlySendingRoom(accountId, now);
         UUID userId = identities.createInvitedUser(accountId, email, name);
         team.addMember(accountId, userId, role, now);
         team.addMemberships(accountId, userId, profiles, now);
@@ -167,6 +170,7 @@ class TeamService implements TeamSupport {
         if (team.resendsSince(invitation.id(), now.minus(Duration.ofDays(1))) >= RESENDS_PER_DAY) {
             throw new TooManyRequestsException(Duration.ofHours(1));
         }
+        requireHourlySendingRoom(accountId, now);
         String token = SecureTokens.newToken();
         team.reissue(invitation.id(), invitee.email(), SecureTokens.hash(token), now, now.plus(INVITATION_VALIDITY));
         team.recordSend(accountId, invitation.id(), sentBy, true, now);
@@ -187,6 +191,20 @@ class TeamService implements TeamSupport {
             audit.record(AuditEntry.of("invitation.cancelled", Outcome.SUCCESS).inAccount(actor.accountId())
                     .by(actor.userId()).on("user", invitee.id()).from(ip).with(Map.of("email", invitee.email())));
         });
+    }
+
+    /**
+     * Every invitation email sent in the account's name counts toward its hourly allowance, whoever sends
+     * it: first sendings and resends, by its own people, by partner users and by support staff. The count is
+     * of the sends recorded in the last hour (a sliding hour), taken under the account's sending lock; when
+     * the allowance is used up, the answer says how long until the oldest of those sends leaves the hour.
+     */
+    private void requireHourlySendingRoom(UUID accountId, Instant now) {
+        team.lockInvitationSendsOf(accountId);
+        team.nthLatestSendSince(accountId, INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR, now.minus(ACCOUNT_SENDING_WINDOW))
+                .ifPresent(oldestCounted -> {
+                    throw new TooManyRequestsException(Duration.between(now, oldestCounted.plus(ACCOUNT_SENDING_WINDOW)));
+                });
     }
 
     private void sendInvitation(UUID accountId, String email, String name, String inviterName, String token, Instant now) {

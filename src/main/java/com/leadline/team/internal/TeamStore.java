@@ -194,6 +194,24 @@ class TeamStore {
                 .param("i", invitationId).param("since", Timestamp.from(since)).query(Integer.class).single();
     }
 
+    /**
+     * Holds the account's invitation sending until the transaction ends, so that two invitations sent at
+     * once count each other instead of both reading the same count and passing the limit together.
+     */
+    void lockInvitationSendsOf(UUID accountId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('invitation_sends:' || :a, 0))")
+                .param("a", accountId.toString()).query((rs, n) -> true).single();
+    }
+
+    /** When the account sent its {@code nth} latest invitation email, if that was after {@code since}. */
+    Optional<Instant> nthLatestSendSince(UUID accountId, int nth, Instant since) {
+        return jdbc.sql("""
+                        SELECT sent_at FROM invitation_sends WHERE account_id = :a AND sent_at > :since
+                        ORDER BY sent_at DESC OFFSET :skip LIMIT 1""")
+                .param("a", accountId).param("since", Timestamp.from(since)).param("skip", nth - 1)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
     int invitationsCreatedBySince(UUID inviter, Instant since) {
         return jdbc.sql("SELECT count(*) FROM invitations WHERE invited_by = :by AND created_at > :since")
                 .param("by", inviter).param("since", Timestamp.from(since)).query(Integer.class).single();
