@@ -1,6 +1,16 @@
 package com.leadline.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.inbox.InboundTexts;
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
+import com.leadline.testing.WebSession;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The outside probe of issue 13, kept in the suite: what a scanner on the network sends (NUL bytes,
@@ -9,6 +19,9 @@ import com.leadline.testing.IntegrationTest;
  */
 class OutsideProbeTests extends IntegrationTest {
 
+    @Autowired
+    private InboundTexts inboundTexts;
+
     // 1. Local-mode tools (/dev/**) answer loopback clients only.
 
     // 2. Forged X-Forwarded-For does not change the client address.
@@ -16,5 +29,48 @@ class OutsideProbeTests extends IntegrationTest {
     // 3. NUL bytes and text PostgreSQL cannot hold.
 
     // 4. Oversized bodies and error formats.
+
+    @Test
+    void aWrongContentTypeIs415AndAMissingCsrfTokenIs403BothAsProblemDetails() {
+        Conversation conversation = conversation("Probe Formats");
+        WebSession owner = conversation.owner();
+        String notes = "/api/v1/conversations/" + conversation.id() + "/notes";
+        JsonNode session = WebSession.json(owner.get("/api/v1/session"));
+        assertProblem(owner.send(HttpRequest.newBuilder(owner.uri(notes)).header("Accept", "application/json")
+                .header("Content-Type", "text/plain")
+                .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"Plain\"}"))), 415);
+        WebSession.Page forbidden = owner.send(HttpRequest.newBuilder(owner.uri(notes)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"No token\"}")));
+        assertProblem(forbidden, 403);
+        assertThat(WebSession.json(forbidden).get("detail").asString()).contains("CSRF token");
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+
+        assertProblem(visitor().api("GET", "/api/v1/conversations", null), 401);
+        assertProblem(owner.api("PATCH", notes, "{}"), 405);
+        assertProblem(owner.send(HttpRequest.newBuilder(owner.uri("/api/v1/conversations/" + conversation.id()))
+                .header("Accept", "application/xml").GET()), 406);
+    }
+
+    private record Conversation(WebSession owner, UUID id) {
+    }
+
+    /** A new account whose owner has one conversation with one inbound text. */
+    private Conversation conversation(String business) {
+        TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount(business);
+        UUID id = inboundTexts.receiveInbound(account.id(), account.firstProfileId(), "+15550170001", "Is Friday free?");
+        return new Conversation(account.owner().session(), id);
+    }
+
+    private int messagesIn(UUID conversation) {
+        return databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", conversation)
+                .query(Integer.class).single();
+    }
+
+    private static void assertProblem(WebSession.Page page, int status) {
+        assertThat(page.status()).isEqualTo(status);
+        assertThat(page.header("Content-Type")).hasValue("application/problem+json");
+        assertThat(WebSession.json(page).get("status").asInt()).isEqualTo(status);
+    }
 
 }
