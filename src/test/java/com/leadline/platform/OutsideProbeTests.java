@@ -6,7 +6,14 @@ import com.leadline.inbox.InboundTexts;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +36,57 @@ class OutsideProbeTests extends IntegrationTest {
     // 3. NUL bytes and text PostgreSQL cannot hold.
 
     // 4. Oversized bodies and error formats.
+
+    @Test
+    void aTenMegabyteJsonBodyIsAnswered413BeforeItIsEvenSent() throws IOException {
+        Conversation conversation = conversation("Probe Big Bodies");
+        JsonNode session = WebSession.json(conversation.owner().get("/api/v1/session"));
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/conversations/" + conversation.id() + "/notes HTTP/1.1\r\n"
+                    + "Host: localhost:" + port + "\r\n"
+                    + "Cookie: " + WebSession.SESSION_COOKIE + "=" + conversation.owner().sessionId().orElseThrow() + "\r\n"
+                    + session.get("csrfHeader").asString() + ": " + session.get("csrfToken").asString() + "\r\n"
+                    + "Content-Type: application/json\r\nAccept: application/json\r\n"
+                    + "Content-Length: 10000000\r\n\r\n{\"body\": \"";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Only the headers went out: the answer must come without waiting for the other 10 MB.
+            BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            assertThat(answer.readLine()).startsWith("HTTP/1.1 413");
+            assertThat(answer.lines().takeWhile(line -> !line.isEmpty()))
+                    .anyMatch(line -> line.equalsIgnoreCase("Content-Type: application/problem+json"));
+        }
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aChunkedBodyPastTheCapIsAnswered413() {
+        Conversation conversation = conversation("Probe Chunked Bodies");
+        WebSession owner = conversation.owner();
+        byte[] body = ("{\"body\": \"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        JsonNode session = WebSession.json(owner.get("/api/v1/session"));
+        WebSession.Page refused = owner.send(HttpRequest.newBuilder(owner.uri("/api/v1/conversations/" + conversation.id() + "/notes"))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
+                // An input stream has no length: the body goes out chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        assertProblem(refused, 413);
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aFormPastTheCapGetsThe413Page() {
+        Conversation conversation = conversation("Probe Big Forms");
+        WebSession owner = conversation.owner();
+        owner.get("/inbox?tab=all&c=" + conversation.id());
+        WebSession.Page refused = owner.post("/inbox/conversations/" + conversation.id() + "/note",
+                Map.of("body", "x".repeat(70_000), "tab", "all"));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.header("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(refused.heading()).isEqualTo("Too much to send");
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+    }
 
     @Test
     void aWrongContentTypeIs415AndAMissingCsrfTokenIs403BothAsProblemDetails() {

@@ -35,10 +35,13 @@ class ApiErrors {
         return refused(RequestRefusedException.notFound());
     }
 
+    /** A chunked body over the cap (413), or anything else unreadable. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable() {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape.");
+    ProblemDetail unreadable(HttpMessageNotReadableException exception) {
+        if (RequestBodyLimitFilter.exceeded(exception)) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimitFilter.REFUSAL);
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
