@@ -13,10 +13,14 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +38,78 @@ class OutsideProbeTests extends IntegrationTest {
     // 2. Forged X-Forwarded-For does not change the client address.
 
     // 3. NUL bytes and text PostgreSQL cannot hold.
+
+    @Test
+    void aNulByteInASearchIsRefusedWith400NamingTheFieldOnEveryPageAndApi() {
+        WebSession owner = new TeamFixture(port, databaseOwner()).openAccount("Probe Searches").owner().session();
+        for (String page : List.of("/inbox", "/team", "/contacts")) {
+            WebSession.Page refused = owner.get(page + "?tab=all&q=tap%00s");
+            assertThat(refused.status()).as(page).isEqualTo(400);
+            assertThat(refused.header("Content-Type").orElse("")).as(page).startsWith("text/html");
+            assertThat(refused.heading()).as(page).isEqualTo("That request could not be read");
+            assertThat(refused.document().select("main li").text()).as(page).contains("q", "cannot be stored");
+        }
+        for (String api : List.of("/api/v1/conversations", "/api/v1/team/members", "/api/v1/contacts")) {
+            assertRefusedField(owner.api("GET", api + "?q=tap%00s", null), 400, "q");
+        }
+        // With a browser's Accept header the API still answers problem details.
+        assertRefusedField(owner.get("/api/v1/contacts?q=%00"), 400, "q");
+    }
+
+    @Test
+    void aNulByteInAReplyOrNoteIsRefusedAndNothingIsStored() {
+        Conversation conversation = conversation("Probe Replies");
+        WebSession owner = conversation.owner();
+        owner.get("/inbox?tab=all&c=" + conversation.id());
+        for (String form : List.of("reply", "note")) {
+            WebSession.Page refused = owner.post("/inbox/conversations/" + conversation.id() + "/" + form,
+                    Map.of("body", "See you\u0000 at 9", "tab", "all"));
+            assertThat(refused.status()).as(form).isEqualTo(400);
+            assertThat(refused.document().select("main li").text()).as(form).contains("body", "cannot be stored");
+        }
+        for (String api : List.of("replies", "notes")) {
+            assertRefusedField(owner.api("POST", "/api/v1/conversations/" + conversation.id() + "/" + api,
+                    "{\"body\": \"See you\\u0000 at 9\"}"), 400, "body");
+        }
+        assertThat(messagesIn(conversation.id())).as("only the inbound text").isEqualTo(1);
+    }
+
+    @Test
+    void aLoneSurrogateInJsonIsRefusedInsteadOfStoredAsAQuestionMark() {
+        Conversation conversation = conversation("Probe Surrogates");
+        assertRefusedField(conversation.owner().api("POST", "/api/v1/conversations/" + conversation.id() + "/notes",
+                "{\"body\": \"broken \\ud83d here\"}"), 400, "body");
+        assertRefusedField(conversation.owner().api("POST", "/api/v1/conversations/" + conversation.id() + "/reminders",
+                "{\"dueAt\": \"2030-01-01T09:00:00Z\", \"note\": \"\\udc00\"}"), 400, "note");
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM reminders WHERE conversation_id = :c")
+                .param("c", conversation.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aNulByteInAPathSegmentIsRefusedWith400() {
+        WebSession owner = new TeamFixture(port, databaseOwner()).openAccount("Probe Paths").owner().session();
+        assertThat(owner.get("/contacts/abc%00def").status()).isEqualTo(400);
+        assertThat(owner.api("GET", "/api/v1/contacts/abc%00def", null).status()).isEqualTo(400);
+        assertThat(owner.api("GET", "/api/v1/conversations/%00", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aQueryThatIsNotUtf8IsRefusedWith400AndOneWarningWithoutAStackTrace(CapturedOutput log) {
+        WebSession owner = new TeamFixture(port, databaseOwner()).openAccount("Probe Encodings").owner().session();
+        WebSession.Page page = owner.get("/inbox?q=%C3%28");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.heading()).isEqualTo("That request could not be read");
+        WebSession.Page api = owner.api("GET", "/api/v1/contacts?q=%FF", null);
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.header("Content-Type")).hasValue("application/problem+json");
+        assertThat(WebSession.json(api).get("detail").asString()).contains("not valid UTF-8");
+
+        assertThat(log.getOut().lines().filter(line -> line.contains("not valid UTF-8")))
+                .hasSize(2).allMatch(line -> line.contains(" WARN "));
+        assertThat(log.getOut()).doesNotContain("InvalidParameterException").doesNotContain("MalformedInputException");
+    }
 
     // 4. Oversized bodies and error formats.
 
@@ -85,6 +161,14 @@ class OutsideProbeTests extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.header("Content-Type").orElse("")).startsWith("text/html");
         assertThat(refused.heading()).isEqualTo("Too much to send");
+
+        String csrf = owner.get("/inbox?tab=all&c=" + conversation.id()).document().selectFirst("meta[name=csrf-token]").attr("content");
+        byte[] form = ("_csrf=" + csrf + "&tab=all&body=" + "x".repeat(70_000)).getBytes(StandardCharsets.US_ASCII);
+        WebSession.Page chunked = owner.send(HttpRequest.newBuilder(owner.uri("/inbox/conversations/" + conversation.id() + "/note"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))));
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.heading()).isEqualTo("Too much to send");
         assertThat(messagesIn(conversation.id())).isEqualTo(1);
     }
 
@@ -129,6 +213,11 @@ class OutsideProbeTests extends IntegrationTest {
         assertThat(page.status()).isEqualTo(status);
         assertThat(page.header("Content-Type")).hasValue("application/problem+json");
         assertThat(WebSession.json(page).get("status").asInt()).isEqualTo(status);
+    }
+
+    private static void assertRefusedField(WebSession.Page page, int status, String field) {
+        assertProblem(page, status);
+        assertThat(WebSession.json(page).get("errors").get(field).asString()).contains("cannot be stored");
     }
 
 }

@@ -93,6 +93,8 @@ class SignedInPagesBrowserTests extends BrowserTest {
 
         open(browser, "/inbox?tab=all&c=" + UUID.randomUUID(), "Page not found");
         checkSignedInPage(browser, "not found");
+        open(browser, "/contacts?q=tap%00s", "That request could not be read");
+        checkSignedInPage(browser, "a search refused for a NUL byte");
     }
 
     @Test

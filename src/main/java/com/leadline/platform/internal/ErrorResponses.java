@@ -47,7 +47,7 @@ class ErrorResponses extends BasicErrorController {
                        Map<String, String> fieldErrors) throws IOException {
         request.setAttribute(DETAIL, detail);
         if (!fieldErrors.isEmpty()) {
-            request.setAttribute(FIELD_ERRORS, Map.copyOf(fieldErrors));
+            request.setAttribute(FIELD_ERRORS, fieldErrors);
         }
         response.sendError(status.value());
     }
