@@ -54,6 +54,11 @@ class OutsideProbeTests extends IntegrationTest {
         }
         // With a browser's Accept header the API still answers problem details.
         assertRefusedField(owner.get("/api/v1/contacts?q=%00"), 400, "q");
+        // Public routes too, before the session is read.
+        WebSession visitor = visitor();
+        assertThat(visitor.get("/signin?email=%00").status()).isEqualTo(400);
+        assertThat(visitor.get("/actuator/health?probe=%00").status()).isEqualTo(400);
+        assertThat(visitor.sessionId()).isEmpty();
     }
 
     @Test
@@ -186,6 +191,9 @@ class OutsideProbeTests extends IntegrationTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"No token\"}")));
         assertProblem(forbidden, 403);
         assertThat(WebSession.json(forbidden).get("detail").asString()).contains("CSRF token");
+        WebSession.Page page = owner.postRaw("/inbox/conversations/" + conversation.id() + "/note", Map.of("body", "No token"));
+        assertThat(page.status()).as("a page keeps its error page").isEqualTo(403);
+        assertThat(page.heading()).isEqualTo("Not allowed");
         assertThat(messagesIn(conversation.id())).isEqualTo(1);
 
         assertProblem(visitor().api("GET", "/api/v1/conversations", null), 401);
