@@ -2,11 +2,26 @@ package com.leadline.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadline.inbox.InboundTexts;
 import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The outside probe of issue 13, kept in the suite: what a scanner on the network sends (NUL bytes,
@@ -14,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * and the answers Leadline must give. docs/security.md lists what was probed and with what result.
  */
 class OutsideProbeTests extends IntegrationTest {
+
+    @Autowired
+    private InboundTexts inboundTexts;
 
     // 1. Local-mode tools (/dev/**) answer loopback clients only.
 
@@ -43,6 +61,193 @@ class OutsideProbeTests extends IntegrationTest {
 
     // 3. NUL bytes and text PostgreSQL cannot hold.
 
+    @Test
+    void aNulByteInASearchIsRefusedWith400NamingTheFieldOnEveryPageAndApi() {
+        WebSession owner = new TeamFixture(port, databaseOwner()).openAccount("Probe Searches").owner().session();
+        for (String page : List.of("/inbox", "/team", "/contacts")) {
+            WebSession.Page refused = owner.get(page + "?tab=all&q=tap%00s");
+            assertThat(refused.status()).as(page).isEqualTo(400);
+            assertThat(refused.header("Content-Type").orElse("")).as(page).startsWith("text/html");
+            assertThat(refused.heading()).as(page).isEqualTo("That request could not be read");
+            assertThat(refused.document().select("main li").text()).as(page).contains("q", "cannot be stored");
+        }
+        for (String api : List.of("/api/v1/conversations", "/api/v1/team/members", "/api/v1/contacts")) {
+            assertRefusedField(owner.api("GET", api + "?q=tap%00s", null), 400, "q");
+        }
+        // With a browser's Accept header the API still answers problem details.
+        assertRefusedField(owner.get("/api/v1/contacts?q=%00"), 400, "q");
+        // Public routes too, before the session is read.
+        WebSession visitor = visitor();
+        assertThat(visitor.get("/signin?email=%00").status()).isEqualTo(400);
+        assertThat(visitor.get("/actuator/health?probe=%00").status()).isEqualTo(400);
+        assertThat(visitor.sessionId()).isEmpty();
+    }
+
+    @Test
+    void aNulByteInAReplyOrNoteIsRefusedAndNothingIsStored() {
+        Conversation conversation = conversation("Probe Replies");
+        WebSession owner = conversation.owner();
+        owner.get("/inbox?tab=all&c=" + conversation.id());
+        for (String form : List.of("reply", "note")) {
+            WebSession.Page refused = owner.post("/inbox/conversations/" + conversation.id() + "/" + form,
+                    Map.of("body", "See you\u0000 at 9", "tab", "all"));
+            assertThat(refused.status()).as(form).isEqualTo(400);
+            assertThat(refused.document().select("main li").text()).as(form).contains("body", "cannot be stored");
+        }
+        for (String api : List.of("replies", "notes")) {
+            assertRefusedField(owner.api("POST", "/api/v1/conversations/" + conversation.id() + "/" + api,
+                    "{\"body\": \"See you\\u0000 at 9\"}"), 400, "body");
+        }
+        assertThat(messagesIn(conversation.id())).as("only the inbound text").isEqualTo(1);
+    }
+
+    @Test
+    void aLoneSurrogateInJsonIsRefusedInsteadOfStoredAsAQuestionMark() {
+        Conversation conversation = conversation("Probe Surrogates");
+        assertRefusedField(conversation.owner().api("POST", "/api/v1/conversations/" + conversation.id() + "/notes",
+                "{\"body\": \"broken \\ud83d here\"}"), 400, "body");
+        assertRefusedField(conversation.owner().api("POST", "/api/v1/conversations/" + conversation.id() + "/reminders",
+                "{\"dueAt\": \"2030-01-01T09:00:00Z\", \"note\": \"\\udc00\"}"), 400, "note");
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM reminders WHERE conversation_id = :c")
+                .param("c", conversation.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aNulByteInAPathSegmentIsRefusedWith400() {
+        WebSession owner = new TeamFixture(port, databaseOwner()).openAccount("Probe Paths").owner().session();
+        assertThat(owner.get("/contacts/abc%00def").status()).isEqualTo(400);
+        assertThat(owner.api("GET", "/api/v1/contacts/abc%00def", null).status()).isEqualTo(400);
+        assertThat(owner.api("GET", "/api/v1/conversations/%00", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aQueryThatIsNotUtf8IsRefusedWith400AndOneWarningWithoutAStackTrace(CapturedOutput log) {
+        WebSession owner = new TeamFixture(port, databaseOwner()).openAccount("Probe Encodings").owner().session();
+        WebSession.Page page = owner.get("/inbox?q=%C3%28");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.heading()).isEqualTo("That request could not be read");
+        WebSession.Page api = owner.api("GET", "/api/v1/contacts?q=%FF", null);
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.header("Content-Type")).hasValue("application/problem+json");
+        assertThat(WebSession.json(api).get("detail").asString()).contains("not valid UTF-8");
+
+        assertThat(log.getOut().lines().filter(line -> line.contains("not valid UTF-8")))
+                .hasSize(2).allMatch(line -> line.contains(" WARN "));
+        assertThat(log.getOut()).doesNotContain("InvalidParameterException").doesNotContain("MalformedInputException");
+    }
+
     // 4. Oversized bodies and error formats.
+
+    @Test
+    void aTenMegabyteJsonBodyIsAnswered413BeforeItIsEvenSent() throws IOException {
+        Conversation conversation = conversation("Probe Big Bodies");
+        JsonNode session = WebSession.json(conversation.owner().get("/api/v1/session"));
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/conversations/" + conversation.id() + "/notes HTTP/1.1\r\n"
+                    + "Host: localhost:" + port + "\r\n"
+                    + "Cookie: " + WebSession.SESSION_COOKIE + "=" + conversation.owner().sessionId().orElseThrow() + "\r\n"
+                    + session.get("csrfHeader").asString() + ": " + session.get("csrfToken").asString() + "\r\n"
+                    + "Content-Type: application/json\r\nAccept: application/json\r\n"
+                    + "Content-Length: 10000000\r\n\r\n{\"body\": \"";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Only the headers went out: the answer must come without waiting for the other 10 MB.
+            BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            assertThat(answer.readLine()).startsWith("HTTP/1.1 413");
+            assertThat(answer.lines().takeWhile(line -> !line.isEmpty()))
+                    .anyMatch(line -> line.equalsIgnoreCase("Content-Type: application/problem+json"));
+        }
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aChunkedBodyPastTheCapIsAnswered413() {
+        Conversation conversation = conversation("Probe Chunked Bodies");
+        WebSession owner = conversation.owner();
+        byte[] body = ("{\"body\": \"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        JsonNode session = WebSession.json(owner.get("/api/v1/session"));
+        WebSession.Page refused = owner.send(HttpRequest.newBuilder(owner.uri("/api/v1/conversations/" + conversation.id() + "/notes"))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
+                // An input stream has no length: the body goes out chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        assertProblem(refused, 413);
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aFormPastTheCapGetsThe413Page() {
+        Conversation conversation = conversation("Probe Big Forms");
+        WebSession owner = conversation.owner();
+        owner.get("/inbox?tab=all&c=" + conversation.id());
+        WebSession.Page refused = owner.post("/inbox/conversations/" + conversation.id() + "/note",
+                Map.of("body", "x".repeat(70_000), "tab", "all"));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.header("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(refused.heading()).isEqualTo("Too much to send");
+
+        String csrf = owner.get("/inbox?tab=all&c=" + conversation.id()).document().selectFirst("meta[name=csrf-token]").attr("content");
+        byte[] form = ("_csrf=" + csrf + "&tab=all&body=" + "x".repeat(70_000)).getBytes(StandardCharsets.US_ASCII);
+        WebSession.Page chunked = owner.send(HttpRequest.newBuilder(owner.uri("/inbox/conversations/" + conversation.id() + "/note"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))));
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.heading()).isEqualTo("Too much to send");
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongContentTypeIs415AndAMissingCsrfTokenIs403BothAsProblemDetails() {
+        Conversation conversation = conversation("Probe Formats");
+        WebSession owner = conversation.owner();
+        String notes = "/api/v1/conversations/" + conversation.id() + "/notes";
+        JsonNode session = WebSession.json(owner.get("/api/v1/session"));
+        assertProblem(owner.send(HttpRequest.newBuilder(owner.uri(notes)).header("Accept", "application/json")
+                .header("Content-Type", "text/plain")
+                .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"Plain\"}"))), 415);
+        WebSession.Page forbidden = owner.send(HttpRequest.newBuilder(owner.uri(notes)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"No token\"}")));
+        assertProblem(forbidden, 403);
+        assertThat(WebSession.json(forbidden).get("detail").asString()).contains("CSRF token");
+        WebSession.Page page = owner.postRaw("/inbox/conversations/" + conversation.id() + "/note", Map.of("body", "No token"));
+        assertThat(page.status()).as("a page keeps its error page").isEqualTo(403);
+        assertThat(page.heading()).isEqualTo("Not allowed");
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+
+        assertProblem(visitor().api("GET", "/api/v1/conversations", null), 401);
+        assertProblem(owner.api("PATCH", notes, "{}"), 405);
+        assertProblem(owner.send(HttpRequest.newBuilder(owner.uri("/api/v1/conversations/" + conversation.id()))
+                .header("Accept", "application/xml").GET()), 406);
+    }
+
+    private record Conversation(WebSession owner, UUID id) {
+    }
+
+    /** A new account whose owner has one conversation with one inbound text. */
+    private Conversation conversation(String business) {
+        TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount(business);
+        UUID id = inboundTexts.receiveInbound(account.id(), account.firstProfileId(), "+15550170001", "Is Friday free?");
+        return new Conversation(account.owner().session(), id);
+    }
+
+    private int messagesIn(UUID conversation) {
+        return databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", conversation)
+                .query(Integer.class).single();
+    }
+
+    private static void assertProblem(WebSession.Page page, int status) {
+        assertThat(page.status()).isEqualTo(status);
+        assertThat(page.header("Content-Type")).hasValue("application/problem+json");
+        assertThat(WebSession.json(page).get("status").asInt()).isEqualTo(status);
+    }
+
+    private static void assertRefusedField(WebSession.Page page, int status, String field) {
+        assertProblem(page, status);
+        assertThat(WebSession.json(page).get("errors").get(field).asString()).contains("cannot be stored");
+    }
 
 }

@@ -93,6 +93,13 @@ class SignedInPagesBrowserTests extends BrowserTest {
 
         open(browser, "/inbox?tab=all&c=" + UUID.randomUUID(), "Page not found");
         checkSignedInPage(browser, "not found");
+        open(browser, "/contacts?q=tap%00s", "That request could not be read");
+        checkSignedInPage(browser, "a search refused for a NUL byte");
+        open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const body = document.getElementById('reply-body'); body.value = 'x'.repeat(70000); body.form.submit();");
+        browser.waitForHeading("Too much to send");
+        checkSignedInPage(browser, "a reply past the body cap");
     }
 
     @Test

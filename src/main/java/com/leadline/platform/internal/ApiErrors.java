@@ -2,6 +2,7 @@ package com.leadline.platform.internal;
 
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.TooManyRequestsException;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -35,10 +36,20 @@ class ApiErrors {
         return refused(RequestRefusedException.notFound());
     }
 
+    /** A chunked body over the cap (413), text that cannot be stored (400 naming the field), or anything else unreadable. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable() {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape.");
+    ProblemDetail unreadable(HttpMessageNotReadableException exception) {
+        if (RequestBodyLimitFilter.exceeded(exception)) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimitFilter.REFUSAL);
+        }
+        return StorableTextJson.unstorableField(exception)
+                .map(field -> {
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some of what was sent cannot be stored.");
+                    problem.setProperty("errors", Map.of(field, StorableText.REFUSAL));
+                    return problem;
+                })
+                .orElseGet(() -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "The request body is not valid JSON of the expected shape."));
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

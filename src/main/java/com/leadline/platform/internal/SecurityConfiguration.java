@@ -3,6 +3,7 @@ package com.leadline.platform.internal;
 import com.leadline.platform.SecureTokens;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +17,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -38,6 +39,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; "
             + "object-src 'none'; frame-ancestors 'none'";
+    private static final String API_CSRF_REFUSAL =
+            "The CSRF token is missing or no longer valid: send the one /api/v1/session gives, in the header it names.";
+    private static final String API_ACCESS_REFUSAL = "You can't do that here.";
     private static final String[] STATIC_ASSETS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
 
     /** Metrics for the operator's scraper only, with HTTP Basic; without a configured password nobody gets in. */
@@ -100,10 +104,15 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        .defaultAuthenticationEntryPointFor((request, response, unauthenticated) -> ErrorResponses.refuse(
+                                        request, response, HttpStatus.UNAUTHORIZED, "Sign in first.", Map.of()),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
-                                request -> true))
+                                request -> true)
+                        // The API's problem details say which 403 it is; pages keep the error page's own words.
+                        .defaultAccessDeniedHandlerFor((request, response, denied) -> ErrorResponses.refuse(request, response,
+                                        HttpStatus.FORBIDDEN, denied instanceof CsrfException ? API_CSRF_REFUSAL : API_ACCESS_REFUSAL, Map.of()),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout), SecurityContextHolderFilter.class)
                 .addFilterBefore(new TenantRequestFilter(signedInUserChecks, readOnly(transactionManager)), AuthorizationFilter.class)
                 .build();
