@@ -14,15 +14,15 @@ public final class SecondNode implements AutoCloseable {
         this.context = context;
     }
 
-    /** @param databaseUrl the first node's {@code spring.datasource.url} */
-    public static SecondNode start(String databaseUrl) {
+    /** The first node's {@code spring.datasource.url}, {@code spring.datasource.password} and {@code spring.flyway.password}. */
+    public static SecondNode start(String databaseUrl, String applicationPassword, String ownerPassword) {
         return new SecondNode(new SpringApplicationBuilder(LeadlineApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=leadline_app",
-                "--spring.datasource.password=leadline_app",
+                "--spring.datasource.password=" + applicationPassword,
                 "--spring.flyway.user=postgres",
-                "--spring.flyway.password=",
+                "--spring.flyway.password=" + ownerPassword,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + Smtp.PORT,
                 "--leadline.base-url=http://leadline.test",

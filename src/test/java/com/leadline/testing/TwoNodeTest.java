@@ -9,6 +9,10 @@ public abstract class TwoNodeTest extends IntegrationTest {
 
     @Value("${spring.datasource.url}")
     private String databaseUrl;
+    @Value("${spring.datasource.password}")
+    private String applicationPassword;
+    @Value("${spring.flyway.password}")
+    private String ownerPassword;
 
     private SecondNode secondNode;
     /** The second node's HTTP port: reach it with {@code session.onPort(secondPort)}. */
@@ -16,7 +20,7 @@ public abstract class TwoNodeTest extends IntegrationTest {
 
     @BeforeEach
     void startSecondNode() {
-        secondNode = SecondNode.start(databaseUrl);
+        secondNode = SecondNode.start(databaseUrl, applicationPassword, ownerPassword);
         secondPort = secondNode.port();
     }
 

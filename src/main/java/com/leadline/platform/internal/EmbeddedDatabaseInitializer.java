@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -29,12 +31,26 @@ import org.springframework.util.StringUtils;
  * <p>Runs before any bean exists and points the standard {@code spring.datasource.*} and
  * {@code spring.flyway.*} properties at the new server: Flyway migrates as the server's superuser,
  * the application connects as the unprivileged {@value #APP_ROLE} role, so row-level security
- * applies to it. The server is registered as the context's first disposable bean, so it stops
+ * applies to it. Both need a password ({@code scram-sha-256} for every connection); the passwords
+ * are generated at first start and kept in {@link EmbeddedDatabaseCredentials}. The server is registered as the context's first disposable bean, so it stops
  * only after everything that uses it has closed.
  */
 public class EmbeddedDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String APP_ROLE = "leadline_app";
+    static final String SUPERUSER = "postgres";
+    private static final String PASSWORD_AUTHENTICATION = "scram-sha-256";
+    /** Every role, on the Unix socket and over TCP from this machine (the server listens on localhost only). */
+    private static final String CLIENT_AUTHENTICATION = """
+            # Written by Leadline at every start: every connection needs a password.
+            # TYPE  DATABASE     USER  ADDRESS        METHOD
+            local   all          all                  scram-sha-256
+            host    all          all   127.0.0.1/32   scram-sha-256
+            host    all          all   ::1/128        scram-sha-256
+            local   replication  all                  scram-sha-256
+            host    replication  all   127.0.0.1/32   scram-sha-256
+            host    replication  all   ::1/128        scram-sha-256
+            """;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseInitializer.class);
 
     @Override
@@ -47,45 +63,134 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
         // A throwaway database (tests) gets a folder of its own: several test contexts may run side by side.
         Path dataDirectory = Path.of(environment.getProperty("leadline.data-dir", "./data"))
                 .toAbsolutePath().normalize().resolve(ephemeral ? "postgres-" + java.util.UUID.randomUUID() : "postgres");
-        EmbeddedPostgres postgres = start(dataDirectory, ephemeral);
-        createApplicationRole(postgres);
+        Started started = start(dataDirectory, ephemeral);
+        EmbeddedPostgres postgres = started.postgres();
+        ensureApplicationRole(postgres, started.credentials());
 
         // Not zonky's getJdbcUrl: it puts user=postgres in the URL, which would override the application role.
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         environment.getPropertySources().addFirst(new MapPropertySource("leadlineEmbeddedDatabase", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", APP_ROLE,
-                "spring.datasource.password", APP_ROLE,
+                "spring.datasource.password", started.credentials().applicationPassword(),
                 "spring.flyway.url", url,
-                "spring.flyway.user", "postgres",
-                "spring.flyway.password", "",
+                "spring.flyway.user", SUPERUSER,
+                "spring.flyway.password", started.credentials().superuserPassword(),
                 "leadline.embedded-database.active", "true")));
         DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
         beanFactory.registerDisposableBean("leadlineEmbeddedPostgres", () -> stop(postgres, dataDirectory, ephemeral));
-        log.info("Embedded PostgreSQL is running on port {} with data in {}", postgres.getPort(), dataDirectory);
+        log.info("Embedded PostgreSQL is running on port {} with data in {} (passwords in {})", postgres.getPort(), dataDirectory,
+                EmbeddedDatabaseCredentials.FILE_NAME);
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory, boolean ephemeral) {
+    private record Started(EmbeddedPostgres postgres, EmbeddedDatabaseCredentials credentials) {
+    }
+
+    private static Started start(Path dataDirectory, boolean ephemeral) {
         try {
             Files.createDirectories(dataDirectory);
             stopServerLeftRunning(dataDirectory);
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // zonky switches durability off for throwaway test databases; ours keeps data.
-                    .setServerConfig("fsync", ephemeral ? "off" : "on")
-                    .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
-                    .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
-                    .setServerConfig("max_connections", "100")
-                    // Not the environment's locale: without LANG, initdb would pick SQL_ASCII.
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setLocaleConfig("locale", "C")
+            if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
+                return initialise(dataDirectory, ephemeral);
+            }
+            if (!Files.exists(EmbeddedDatabaseCredentials.fileIn(dataDirectory))) {
+                return requirePasswords(dataDirectory, ephemeral);
+            }
+            EmbeddedDatabaseCredentials credentials = EmbeddedDatabaseCredentials.readFrom(dataDirectory);
+            EmbeddedPostgres postgres = builder(dataDirectory, ephemeral)
+                    .setConnectConfig("password", credentials.superuserPassword())
+                    .setDataDirectoryCustomizer(directory -> writePasswordOnlyAccess(directory.toPath()))
                     .start();
+            return new Started(postgres, credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /** A new data directory never trusts anyone: initdb sets the superuser's password and password authentication. */
+    private static Started initialise(Path dataDirectory, boolean ephemeral) throws IOException {
+        EmbeddedDatabaseCredentials credentials = EmbeddedDatabaseCredentials.generate();
+        // initdb needs an empty data directory, so the password file waits next to it until initdb has read it.
+        Path passwordFile = EmbeddedDatabaseCredentials.ownerOnlyFile(dataDirectory.getParent(), "postgres-password");
+        try {
+            Files.writeString(passwordFile, credentials.superuserPassword() + "\n");
+            EmbeddedPostgres postgres = builder(dataDirectory, ephemeral)
+                    // zonky passes extra initdb options only as "locale" settings, each as --key=value after its own -A trust.
+                    .setLocaleConfig("auth", PASSWORD_AUTHENTICATION)
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", credentials.superuserPassword())
+                    .setDataDirectoryCustomizer(directory -> {
+                        writeCredentials(credentials, directory.toPath());
+                        writePasswordOnlyAccess(directory.toPath());
+                    })
+                    .start();
+            return new Started(postgres, credentials);
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+    }
+
+    /**
+     * A data directory from a Leadline before passwords trusts every local connection: start it so once
+     * more, set the passwords, and only then write them down and switch the server to password authentication.
+     */
+    private static Started requirePasswords(Path dataDirectory, boolean ephemeral) throws IOException {
+        EmbeddedPostgres postgres = builder(dataDirectory, ephemeral).start();
+        EmbeddedDatabaseCredentials credentials = EmbeddedDatabaseCredentials.generate();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            setPassword(connection, SUPERUSER, credentials.superuserPassword());
+            writeCredentials(credentials, dataDirectory);
+            writePasswordOnlyAccess(dataDirectory);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IllegalStateException("Could not set passwords in embedded PostgreSQL in " + dataDirectory
+                    + " (a data directory without " + EmbeddedDatabaseCredentials.FILE_NAME + " must accept local connections"
+                    + " without a password, as one made by an older Leadline does; delete the folder to start afresh)", e);
+        }
+        log.warn("Embedded PostgreSQL in {} accepted local connections without a password; it now requires the passwords in {}",
+                dataDirectory, EmbeddedDatabaseCredentials.fileIn(dataDirectory));
+        return new Started(postgres, credentials);
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean ephemeral) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // zonky switches durability off for throwaway test databases; ours keeps data.
+                .setServerConfig("fsync", ephemeral ? "off" : "on")
+                .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
+                .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("password_encryption", PASSWORD_AUTHENTICATION)
+                // Not the environment's locale: without LANG, initdb would pick SQL_ASCII.
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C");
+    }
+
+    private static void writeCredentials(EmbeddedDatabaseCredentials credentials, Path dataDirectory) {
+        try {
+            credentials.writeTo(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + EmbeddedDatabaseCredentials.fileIn(dataDirectory), e);
+        }
+    }
+
+    /** Read by the server at start and on pg_reload_conf(); written on every start, so it cannot drift. */
+    private static void writePasswordOnlyAccess(Path dataDirectory) {
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), CLIENT_AUTHENTICATION);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write pg_hba.conf in " + dataDirectory, e);
+        }
+    }
+
+    /** Sent already hashed (SCRAM), so the password itself never reaches the server or its log. */
+    private static void setPassword(Connection connection, String role, String password) throws SQLException {
+        connection.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), PASSWORD_AUTHENTICATION);
     }
 
     /** After a {@code kill -9} of the application the old server keeps running on the data folder. */
@@ -109,17 +214,20 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
         Files.deleteIfExists(pidFile);
     }
 
-    private static void createApplicationRole(EmbeddedPostgres postgres) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    /** The application role exists, with the password from the credentials file, whatever an earlier start left. */
+    private static void ensureApplicationRole(EmbeddedPostgres postgres, EmbeddedDatabaseCredentials credentials) {
+        DataSource superuser = postgres.getDatabase(SUPERUSER, "postgres", Map.of("password", credentials.superuserPassword()));
+        try (Connection connection = superuser.getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("""
                     DO $$ BEGIN
                       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1$s') THEN
-                        CREATE ROLE %1$s LOGIN PASSWORD '%1$s' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+                        CREATE ROLE %1$s LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
                       END IF;
                     END $$""".formatted(APP_ROLE));
+            setPassword(connection, APP_ROLE, credentials.applicationPassword());
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the application role in embedded PostgreSQL", e);
+            throw new IllegalStateException("Could not set up the application role in embedded PostgreSQL", e);
         }
     }
 

@@ -15,12 +15,22 @@ class StartupAnnouncement {
 
     @Value("${leadline.base-url}")
     private String baseUrl;
+    @Value("${" + LocalModeBinding.LOOPBACK_ONLY + ":false}")
+    private boolean loopbackOnly;
 
     @EventListener
     void announce(ApplicationReadyEvent ready) {
         if (ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-            log.info("Leadline is ready at http://localhost:{}/ (links in emails use {})",
-                    web.getWebServer().getPort(), baseUrl);
+            log.info(line(web.getWebServer().getPort()));
         }
+    }
+
+    String line(int port) {
+        String ready = "Leadline is ready at http://localhost:" + port + "/ (links in emails use " + baseUrl + ")";
+        if (!loopbackOnly) {
+            return ready;
+        }
+        return ready + "; local mode listens on " + LocalModeBinding.LOOPBACK + " (loopback) only: set SERVER_ADDRESS "
+                + "(for example 0.0.0.0) to listen elsewhere";
     }
 }

@@ -17,10 +17,12 @@ class DemoDataIntegrationTests extends IntegrationTest {
     private Passwords passwords;
     @Value("${spring.flyway.url}")
     private String ownerUrl;
+    @Value("${spring.flyway.password}")
+    private String ownerPassword;
 
     @Test
     void theDemoPracticeLoadsOnceAndItsPeopleSeeWhatTheirRolesAllow() {
-        DemoData demo = new DemoData(passwords, clock, ownerUrl, "postgres", "");
+        DemoData demo = new DemoData(passwords, clock, ownerUrl, "postgres", ownerPassword);
         demo.run(null);
         demo.run(null);
         assertThat(databaseOwner().sql("SELECT count(*) FROM accounts WHERE name = 'Sunrise Dental'").query(Integer.class).single())

@@ -57,10 +57,12 @@ class InboxBenchmark {
     private org.springframework.transaction.PlatformTransactionManager transactionManager;
     @Value("${spring.flyway.url}")
     private String ownerUrl;
+    @Value("${spring.flyway.password}")
+    private String ownerPassword;
 
     @Test
     void firstPagesAndCounts() throws Exception {
-        JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(ownerUrl, "postgres", ""));
+        JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(ownerUrl, "postgres", ownerPassword));
         org.springframework.transaction.support.TransactionTemplate readOnly =
                 new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);

@@ -1,12 +1,25 @@
 package com.leadline.mail.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.leadline.testing.ServerMockMvc;
 import com.leadline.testing.TestClockConfiguration;
 import com.leadline.testing.WebSession;
 import com.leadline.testing.WebSession.Page;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +28,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 /** Local mode: no SMTP server configured, so mail lands in the local mailbox page. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -29,6 +45,10 @@ class LocalMailboxIntegrationTests {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    WebApplicationContext application;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aResetLinkCanBeReadOnTheLocalMailboxPageAndFollowed() {
@@ -61,6 +81,49 @@ class LocalMailboxIntegrationTests {
     void withoutSmtpThereIsNoMailHealthCheck() {
         assertThat(context.getBeansOfType(HealthContributor.class).keySet()).noneMatch(name -> name.toLowerCase().contains("mail"));
         assertThat(new WebSession(port).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void localModeListensOnTheLoopbackAddressOnly() throws Exception {
+        try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(loopback.isConnected()).isTrue();
+        }
+        InetAddress elsewhere = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).findFirst().orElse(null);
+        assumeThat(elsewhere).as("a network address of this machine other than loopback").isNotNull();
+        assertThatThrownBy(() -> new Socket(elsewhere, port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void theMailboxAndItsLinksAreForThisMachineOnly() throws Exception {
+        String email = "local-" + Instant.now().toEpochMilli() + "-remote@example.com";
+        new WebSession(port).signUp("Remote Rafters", "Re Mote", email, "plum orchard lantern sky");
+        new WebSession(port).requestPasswordReset(email);
+        MockMvc server = ServerMockMvc.withEveryFilter(application);
+        long id = awaitMailTo(email);
+
+        for (String path : List.of("/dev/mailbox", "/dev/mailbox/" + id, "/dev/channel")) {
+            server.perform(get(path).with(ServerMockMvc.from("192.0.2.44"))).andExpect(status().isNotFound());
+            server.perform(get(path).with(ServerMockMvc.from("192.0.2.44")).header("X-Forwarded-For", "127.0.0.1"))
+                    .andExpect(status().isNotFound());
+        }
+        server.perform(get("/dev/mailbox/" + id).with(ServerMockMvc.from("127.0.0.1")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("token=")));
+        server.perform(get("/dev/mailbox").with(ServerMockMvc.from("::1")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(email)));
+    }
+
+    private long awaitMailTo(String email) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            var id = jdbc.sql("SELECT id FROM mail_local_mailbox WHERE recipient = :email ORDER BY id DESC LIMIT 1")
+                    .param("email", email).query(Long.class).optional();
+            if (id.isPresent()) {
+                return id.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No mail to " + email + " in the local mailbox");
     }
 
     @Test
