@@ -1,5 +1,6 @@
 package com.leadline.platform.internal;
 
+import com.leadline.platform.ClientAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The local-mode tools under {@code /dev/} (the local mailbox with its reset and invitation links, the
  * dev channel) answer only clients on this machine; anyone else gets the 404 of an unknown page,
- * before the session, security or any controller is involved. The client is the request's remote
- * address: the socket's, or the one a proxy named in {@code server.tomcat.remoteip.internal-proxies}
+ * before the session, security or any controller is involved. The client is {@link ClientAddress}: the
+ * socket's address, or the one a proxy named in {@code server.tomcat.remoteip.internal-proxies}
  * passed on. Forwarding headers are never read here.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +39,7 @@ class LocalToolsLoopbackFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!isLoopback(request.getRemoteAddr())) {
+        if (!isLoopback(ClientAddress.of(request))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
