@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +81,23 @@ public final class Smtp {
             sleep();
         }
         throw new AssertionError("Expected " + count + " message(s) to " + recipient + ", got " + to(recipient).size());
+    }
+
+    /**
+     * Waits for the message to the recipient whose subject contains the words: when earlier mail (an
+     * invitation) is already there, counting messages would not wait for this one.
+     */
+    public static MimeMessage awaitMessage(String recipient, String subjectContains) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<MimeMessage> message = to(recipient).stream()
+                    .filter(candidate -> subject(candidate).contains(subjectContains)).findFirst();
+            if (message.isPresent()) {
+                return message.get();
+            }
+            sleep();
+        }
+        throw new AssertionError("No message to " + recipient + " with \"" + subjectContains + "\" in its subject");
     }
 
     public static String body(MimeMessage message) {

@@ -32,8 +32,9 @@ import org.springframework.util.StringUtils;
  * {@code spring.flyway.*} properties at the new server: Flyway migrates as the server's superuser,
  * the application connects as the unprivileged {@value #APP_ROLE} role, so row-level security
  * applies to it. Both need a password ({@code scram-sha-256} for every connection); the passwords
- * are generated at first start and kept in {@link EmbeddedDatabaseCredentials}. The server is registered as the context's first disposable bean, so it stops
- * only after everything that uses it has closed.
+ * are generated at first start and kept in {@link EmbeddedDatabaseCredentials}. The server is
+ * registered as the context's first disposable bean, so it stops only after everything that uses it
+ * has closed.
  */
 public class EmbeddedDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
