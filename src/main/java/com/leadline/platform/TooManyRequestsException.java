@@ -15,4 +15,14 @@ public class TooManyRequestsException extends RuntimeException {
     public long retryAfterSeconds() {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
+
+    /** When to try again, as a person would say it: "45 seconds", "1 minute", "50 minutes". */
+    public String retryAfterInWords() {
+        long seconds = retryAfterSeconds();
+        if (seconds < 60) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
 }

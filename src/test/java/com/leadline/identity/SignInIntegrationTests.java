@@ -100,9 +100,12 @@ class SignInIntegrationTests extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).contains(String.valueOf(Duration.ofMinutes(15).toSeconds()));
         assertThat(refused.heading()).isEqualTo("Too many attempts");
+        assertThat(refused.document().select("main p").text()).contains("Try again in 15 minutes.");
 
         clock.advance(Duration.ofMinutes(10));
-        assertThat(visitor().signIn(email, "guess 32").header("Retry-After")).contains("300");
+        Page later = visitor().signIn(email, "guess 32");
+        assertThat(later.header("Retry-After")).contains("300");
+        assertThat(later.document().select("main p").text()).contains("Try again in 5 minutes.");
         clock.advance(Duration.ofMinutes(5));
         assertThat(visitor().signIn(email, "guess 33").status()).as("a new window").isEqualTo(401);
         assertThat(jdbc.sql("SELECT count(*) FROM sign_in_failures").query(Long.class).single()).isEqualTo(1L);

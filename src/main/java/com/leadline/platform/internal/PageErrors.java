@@ -41,7 +41,7 @@ class PageErrors {
     String tooManyRequests(TooManyRequestsException exception, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
-        model.addAttribute("retryAfterSeconds", exception.retryAfterSeconds());
+        model.addAttribute("retryAfter", exception.retryAfterInWords());
         return "platform/too-many-requests";
     }
 }

@@ -113,15 +113,10 @@ class TeamController {
             model.addAttribute("errors", Map.of("limit", "Too many invitations have been sent for now (at most "
                     + TeamService.INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR + " an hour for the account, "
                     + TeamService.INVITATIONS_PER_ADMIN_PER_DAY + " a day for each person inviting). Try again in "
-                    + minutes(tooMany.retryAfterSeconds()) + "."));
+                    + tooMany.retryAfterInWords() + "."));
             return inviteForm(actor, model);
         }
         return done(request, response);
-    }
-
-    private static String minutes(long seconds) {
-        long minutes = (seconds + 59) / 60;
-        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 
     private String inviteForm(Actor actor, Model model) {
