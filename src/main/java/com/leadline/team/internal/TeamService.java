@@ -133,6 +133,7 @@ class TeamService implements TeamSupport {
     private UUID createInvitation(UUID accountId, UUID inviterUserId, UUID sentBy, String inviterName, String name, String email,
                                   Role role, Set<UUID> profiles, String ip, Map<String, String> auditDetails) {
         Instant now = clock.instant();
+        team.lockInvitationSendsOf(accountId);
         if (team.invitationsCreatedBySince(sentBy, now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
             throw new TooManyRequestsException(Duration.ofHours(1));
         }
@@ -167,6 +168,7 @@ class TeamService implements TeamSupport {
         TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
                 .orElseThrow(() -> RequestRefusedException.conflict("Only a pending invitation can be sent again."));
         Instant now = clock.instant();
+        team.lockInvitationSendsOf(accountId);
         if (team.resendsSince(invitation.id(), now.minus(Duration.ofDays(1))) >= RESENDS_PER_DAY) {
             throw new TooManyRequestsException(Duration.ofHours(1));
         }
@@ -196,11 +198,11 @@ class TeamService implements TeamSupport {
     /**
      * Every invitation email sent in the account's name counts toward its hourly allowance, whoever sends
      * it: first sendings and resends, by its own people, by partner users and by support staff. The count is
-     * of the sends recorded in the last hour (a sliding hour), taken under the account's sending lock; when
-     * the allowance is used up, the answer says how long until the oldest of those sends leaves the hour.
+     * of the sends recorded in the last hour (a sliding hour), taken under the account's sending lock (the
+     * caller holds it, so the daily limits counted before are exact too); when the allowance is used up,
+     * the answer says how long until the oldest of those sends leaves the hour.
      */
     private void requireHourlySendingRoom(UUID accountId, Instant now) {
-        team.lockInvitationSendsOf(accountId);
         team.nthLatestSendSince(accountId, INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR, now.minus(ACCOUNT_SENDING_WINDOW))
                 .ifPresent(oldestCounted -> {
                     throw new TooManyRequestsException(Duration.between(now, oldestCounted.plus(ACCOUNT_SENDING_WINDOW)));
