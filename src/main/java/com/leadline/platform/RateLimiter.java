@@ -24,9 +24,13 @@ public class RateLimiter {
         this.clock = clock;
     }
 
-    /** Counts one hit on the bucket and throws {@link TooManyRequestsException} beyond the limit. */
+    /**
+     * Counts one hit from the client on the purpose's bucket for its network ({@link ClientAddress#network})
+     * and throws {@link TooManyRequestsException} beyond the limit.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void hit(String bucket, int limit, Duration window) {
+    public void hit(String purpose, String clientAddress, int limit, Duration window) {
+        String bucket = purpose + ":" + ClientAddress.network(clientAddress);
         Instant now = clock.instant();
         Instant expiredBefore = now.minus(window);
         record Window(Timestamp start, int hits) {

@@ -96,7 +96,7 @@ class SignUpService {
      * @throws InvalidSignUp when a field is missing or malformed; nothing is created
      */
     Optional<AuthenticatedUser> signUp(Kind kind, SignUpForm form, String ip) {
-        rateLimiter.hit("sign-up:" + ip, signUpsPerAddress, Duration.ofHours(1));
+        rateLimiter.hit("sign-up", ip, signUpsPerAddress, Duration.ofHours(1));
         String email = EmailAddresses.normalize(form.email());
         String businessName = form.businessName() == null ? "" : form.businessName().strip();
         String name = form.yourName() == null ? "" : form.yourName().strip();

@@ -77,7 +77,7 @@ class PasswordResetService {
 
     /** Sends a link if the address belongs to an active user; says nothing either way. */
     void requestReset(String rawEmail, String ip) {
-        rateLimiter.hit("password-reset:" + ip, requestsPerAddress, Duration.ofMinutes(15));
+        rateLimiter.hit("password-reset", ip, requestsPerAddress, Duration.ofMinutes(15));
         String email = EmailAddresses.normalize(rawEmail);
         transactions.executeWithoutResult(status -> {
             Optional<UserStore.Credentials> user = users.findSubjectByEmail(email)

@@ -59,7 +59,7 @@ class SignInService {
 
     Optional<AuthenticatedUser> signIn(String rawEmail, String password, String ip) {
         try {
-            rateLimiter.hit("sign-in:" + ip, attemptsPerAddress, addressWindow);
+            rateLimiter.hit("sign-in", ip, attemptsPerAddress, addressWindow);
         } catch (TooManyRequestsException e) {
             transactions.executeWithoutResult(status ->
                     audit.record(AuditEntry.of("sign_in.ip_throttled", Outcome.REFUSED).from(ip)));

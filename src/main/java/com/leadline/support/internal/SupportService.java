@@ -86,7 +86,7 @@ class SupportService {
 
     /** The first factor; every attempt is audited and rate limited per client address. */
     Optional<PasswordChecked> checkPassword(String email, String password, String ip) {
-        rateLimiter.hit("support-sign-in:" + ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
+        rateLimiter.hit("support-sign-in", ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         Optional<StaffStore.Staff> account = staff.byEmail(EmailAddresses.normalize(email));
         if (account.isEmpty()) {
             passwords.spendTimeOfOneCheck(password);
@@ -120,7 +120,7 @@ class SupportService {
      * email; a correct code before that clears the count.
      */
     CodeCheck checkCode(UUID staffId, byte[] secretBeingEnrolled, String code, String ip) {
-        rateLimiter.hit("support-code:" + ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
+        rateLimiter.hit("support-code", ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         return transactions.execute(status -> {
             StaffStore.Staff member = staff.byIdForCodeCheck(staffId).orElseThrow(RequestRefusedException::notFound);
             Instant now = clock.instant();
