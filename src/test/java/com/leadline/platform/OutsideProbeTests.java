@@ -214,6 +214,40 @@ class OutsideProbeTests extends IntegrationTest {
         assertThat(log.getOut()).doesNotContain("InvalidParameterException").doesNotContain("MalformedInputException");
     }
 
+    @Test
+    void aQueryThatCannotBeReadIsRefusedInWordsForItsRealCause() throws IOException {
+        WebSession owner = new TeamFixture(port, databaseOwner()).openAccount("Probe Escapes").owner().session();
+        // java.net.URI refuses a malformed escape, so this one goes out by hand.
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/contacts?q=%zz HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: "
+                    + WebSession.SESSION_COOKIE + "=" + owner.sessionId().orElseThrow() + "\r\nAccept: application/json\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("malformed")
+                    .doesNotContain("UTF-8");
+        }
+
+        String tooMany = java.util.stream.IntStream.range(0, 1_100).mapToObj(i -> "p" + i + "=1")
+                .collect(java.util.stream.Collectors.joining("&"));
+        WebSession.Page crowded = owner.api("GET", "/api/v1/contacts?" + tooMany, null);
+        assertProblem(crowded, 400);
+        assertThat(WebSession.json(crowded).get("detail").asString()).contains("too many").doesNotContain("UTF-8");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aFieldNameWithALineBreakCannotForgeALogLine(CapturedOutput log) {
+        WebSession visitor = visitor();
+        String forged = "2026-01-01T00:00:00.000Z ERROR 1 --- forged line " + UUID.randomUUID();
+        WebSession.Page refused = visitor.api("GET", "/api/v1/session?x%0D%0A" + forged.replace(" ", "%20") + "=%00", null);
+        assertProblem(refused, 400);
+        assertThat(WebSession.json(refused).get("errors").propertyNames()).containsExactly("x\\r\\n" + forged);
+
+        assertThat(log.getOut().lines()).noneMatch(line -> line.startsWith(forged))
+                .anyMatch(line -> line.contains(" WARN ") && line.contains("x\\r\\n" + forged));
+    }
+
     // 4. Oversized bodies and error formats.
 
     @Test
@@ -298,6 +332,72 @@ class OutsideProbeTests extends IntegrationTest {
         assertProblem(owner.api("PATCH", notes, "{}"), 405);
         assertProblem(owner.send(HttpRequest.newBuilder(owner.uri("/api/v1/conversations/" + conversation.id()))
                 .header("Accept", "application/xml").GET()), 406);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aChunkedMultipartFormIsRefused415NeitherParsedNorSpooled(CapturedOutput log) {
+        Conversation conversation = conversation("Probe Multipart");
+        WebSession owner = conversation.owner();
+        JsonNode session = WebSession.json(owner.get("/api/v1/session"));
+        String note = "/inbox/conversations/" + conversation.id() + "/note";
+        String csrf = part("_csrf", null, session.get("csrfToken").asString()) + part("tab", null, "all");
+        for (String body : List.of(
+                csrf + part("body", null, "x".repeat(70_000)),
+                csrf + part("body", null, "Small enough") + part("upload", "big.txt", "y".repeat(70_000)),
+                csrf + part("body", null, "Small enough"))) {
+            byte[] form = (body + "--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+            WebSession.Page refused = owner.send(HttpRequest.newBuilder(owner.uri(note))
+                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                    .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))));
+            assertThat(refused.status()).as("a %d-byte multipart form", form.length).isEqualTo(415);
+        }
+        assertThat(messagesIn(conversation.id())).as("no field was parsed, so no note").isEqualTo(1);
+        assertThat(application.getBeanProvider(jakarta.servlet.MultipartConfigElement.class).getIfAvailable())
+                .as("no servlet takes uploads, so Tomcat spools nothing to disk").isNull();
+        WebSession.Page api = owner.send(HttpRequest.newBuilder(owner.uri("/api/v1/conversations/" + conversation.id() + "/notes"))
+                .header("Accept", "application/json").header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
+                .POST(HttpRequest.BodyPublishers.ofString(part("body", null, "Hi") + "--" + BOUNDARY + "--\r\n")));
+        assertProblem(api, 415);
+        assertThat(WebSession.json(api).get("detail").asString()).contains("takes no uploads");
+        assertThat(log.getOut()).doesNotContain("IllegalStateException");
+    }
+
+    private static final String BOUNDARY = "probe-boundary-7MA4YWxkTrZu0gW";
+
+    private static String part(String name, String fileName, String content) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: text/plain") + "\r\n\r\n"
+                + content + "\r\n";
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aChunkedBodyPastTheCapSentWithPutPatchOrDeleteGetsA4xxNeverA500(CapturedOutput log) {
+        Conversation conversation = conversation("Probe Other Methods");
+        WebSession owner = conversation.owner();
+        JsonNode session = WebSession.json(owner.get("/api/v1/session"));
+        byte[] form = ("_csrf=" + session.get("csrfToken").asString() + "&tab=all&body=" + "x".repeat(70_000))
+                .getBytes(StandardCharsets.US_ASCII);
+        for (String method : List.of("PUT", "PATCH", "DELETE")) {
+            for (String path : List.of("/inbox/conversations/" + conversation.id() + "/note",
+                    "/api/v1/conversations/" + conversation.id() + "/assignee")) {
+                WebSession.Page refused = owner.send(HttpRequest.newBuilder(owner.uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
+                        .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))));
+                assertThat(refused.status()).as("%s %s", method, path).isBetween(400, 499);
+            }
+        }
+        byte[] json = ("{\"assigneeId\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(owner.send(HttpRequest.newBuilder(owner.uri("/api/v1/conversations/" + conversation.id() + "/assignee"))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json)))), 413);
+        assertThat(messagesIn(conversation.id())).isEqualTo(1);
+        assertThat(log.getOut()).doesNotContain("BodyTooLargeException");
     }
 
     private record Conversation(WebSession owner, UUID id) {

@@ -30,7 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps every request body ({@code leadline.request.max-body-size}, 64 KB by default; Leadline takes no
  * uploads). A declared Content-Length over the cap is answered 413 before a byte of the body is read;
  * a chunked body is counted as it is read and fails once it passes the cap, so a JSON body is never
- * parsed whole; Tomcat's own form parsing gets the same cap.
+ * parsed whole, and whatever read it past the cap is answered 413. Tomcat parses POSTed forms itself,
+ * from its own stream: it gets the same cap (maxPostSize). Multipart parsing is off, and so is Spring's
+ * FormContentFilter (no page sends a form with PUT, PATCH or DELETE), so no other body is parsed as a form.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
@@ -78,7 +80,20 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             ErrorResponses.refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, REFUSAL, Map.of());
             return;
         }
-        chain.doFilter(declared < 0 ? new CountedBody(request, maxBytes) : request, response);
+        if (declared >= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(new CountedBody(request, maxBytes), response);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            // Whatever read the body past the cap (a filter, a converter) and let the failure out: still a 413, not a 500.
+            if (!exceeded(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            log.warn("Refused {} {}: a chunked body past the cap of {}", request.getMethod(), request.getRequestURI(), maxBytes);
+            ErrorResponses.refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, REFUSAL, Map.of());
+        }
     }
 
     static final class BodyTooLargeException extends IOException {

@@ -31,11 +31,29 @@ final class StorableText {
         return true;
     }
 
-    /** A field's name fit to be shown back: what it cannot hold replaced by U+FFFD. */
-    static String shown(String name) {
-        StringBuilder shown = new StringBuilder(name.length());
-        name.codePoints().forEach(cp -> shown.appendCodePoint(
-                cp == 0 || Character.getType(cp) == Character.SURROGATE ? '\uFFFD' : cp));
+    /**
+     * Text from outside fit to be shown back or logged (a field's name, Tomcat's words about a request):
+     * what cannot be stored replaced by U+FFFD, and line breaks and other control characters escaped as a
+     * Java string literal writes them, so that a name sent as {@code x%0D%0A...} cannot start a log line of its own.
+     */
+    static String shown(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == 0 || Character.getType(cp) == Character.SURROGATE) {
+                shown.append('\uFFFD');
+            } else if (cp == '\n') {
+                shown.append("\\n");
+            } else if (cp == '\r') {
+                shown.append("\\r");
+            } else if (cp == '\t') {
+                shown.append("\\t");
+            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.LINE_SEPARATOR
+                    || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR) {
+                shown.append(String.format("\\u%04x", cp));
+            } else {
+                shown.appendCodePoint(cp);
+            }
+        });
         return shown.toString();
     }
 }

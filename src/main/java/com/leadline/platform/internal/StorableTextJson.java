@@ -7,6 +7,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -15,8 +16,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * {@link StorableText} for JSON bodies, where an escaped {@code \u0000} or a lone {@code \ud800} arrives
- * already decoded: every string the API's JsonMapper reads (a field, a list element, a map value) is
- * checked, and a failure names the field's path, which {@link ApiErrors} answers with 400.
+ * already decoded: every string the API's JsonMapper reads (a field, a list element, a map's keys and
+ * values) is checked, and a failure names the field's path, which {@link ApiErrors} answers with 400.
  */
 @Configuration(proxyBeanMethods = false)
 class StorableTextJson {
@@ -24,7 +25,8 @@ class StorableTextJson {
     /** Spring Boot adds every JacksonModule bean to the JsonMapper that Spring MVC reads request bodies with. */
     @Bean
     JacksonModule storableStrings() {
-        return new SimpleModule("storable-strings").addDeserializer(String.class, new StorableStrings());
+        return new SimpleModule("storable-strings").addDeserializer(String.class, new StorableStrings())
+                .addKeyDeserializer(String.class, new StorableKeys());
     }
 
     /** The path of the field whose text cannot be stored, e.g. {@code body} or {@code notes[2]}, if that is why reading failed. */
@@ -72,6 +74,20 @@ class StorableTextJson {
         @Override
         public Object getEmptyValue(DeserializationContext context) {
             return "";
+        }
+    }
+
+    /** A map's keys are read apart from its values; a refused key is named like a value under it would be. */
+    private static final class StorableKeys extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) {
+            if (!StorableText.isStorable(key)) {
+                UnstorableTextException failure = new UnstorableTextException(context.getParser());
+                failure.prependPath(null, key);
+                throw failure;
+            }
+            return key;
         }
     }
 

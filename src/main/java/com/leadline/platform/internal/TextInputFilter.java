@@ -4,7 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -22,13 +24,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, before anything reads the session or the database, a request whose query parameters, form
  * fields or decoded path hold text PostgreSQL cannot store ({@link StorableText}): 400 naming the
- * fields. A query or form that is not valid UTF-8 (Tomcat cannot decode its parameters) is refused
- * with 400 as well, logged in one line. JSON bodies are checked by their reader ({@link StorableTextJson}).
+ * fields. Parameters Tomcat cannot read (not valid UTF-8, a malformed %-escape, too many of them, a
+ * form past the cap, a body that broke off) are refused with 400 or 413 in words for that cause,
+ * logged in one line. A multipart body (an upload) is refused with 415 unread: multipart parsing is
+ * off, so its fields would silently be missing. JSON bodies are checked by their reader ({@link StorableTextJson}).
  */
 @Configuration(proxyBeanMethods = false)
 class TextInputFilter extends OncePerRequestFilter {
 
     static final String PATH_FIELD = "path";
+    static final String MULTIPART_REFUSAL = "Leadline takes no uploads: send forms as application/x-www-form-urlencoded "
+            + "and API requests as application/json.";
     private static final Logger log = LoggerFactory.getLogger(TextInputFilter.class);
 
     @Bean
@@ -42,16 +48,19 @@ class TextInputFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getContentType() != null && request.getContentType().regionMatches(true, 0, "multipart/", 0, 10)) {
+            log.warn("Refused {} {} with 415: a multipart body", request.getMethod(), request.getRequestURI());
+            ErrorResponses.refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, MULTIPART_REFUSAL, Map.of());
+            return;
+        }
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
-        } catch (InvalidParameterException undecodable) {
-            HttpStatus status = undecodable.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
-                    ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-            log.warn("Refused {} {} with {}: its parameters could not be read ({})", request.getMethod(),
-                    request.getRequestURI(), status.value(), status == HttpStatus.BAD_REQUEST ? "not valid UTF-8" : "too large");
-            ErrorResponses.refuse(request, response, status, status == HttpStatus.BAD_REQUEST
-                    ? "The request's parameters are not valid UTF-8." : RequestBodyLimitFilter.REFUSAL, Map.of());
+        } catch (IllegalStateException unreadable) {
+            Unreadable why = Unreadable.of(unreadable);
+            log.warn("Refused {} {} with {}: its parameters could not be read, {}", request.getMethod(),
+                    request.getRequestURI(), why.status.value(), why.logged(unreadable));
+            ErrorResponses.refuse(request, response, why.status, why.detail, Map.of());
             return;
         }
         Map<String, String> unstorable = new TreeMap<>();
@@ -70,5 +79,54 @@ class TextInputFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Why Tomcat could not read the parameters, told by the exception it threw (its message depends on the server's locale). */
+    private enum Unreadable {
+        TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too large", RequestBodyLimitFilter.REFUSAL),
+        NOT_UTF8(HttpStatus.BAD_REQUEST, "not valid UTF-8", "The request's parameters are not valid UTF-8."),
+        BODY_UNREADABLE(HttpStatus.BAD_REQUEST, "the body stopped or broke off", "The request's body could not be read."),
+        MALFORMED(HttpStatus.BAD_REQUEST, "too many or malformed",
+                "The request's parameters could not be read: too many of them, or a malformed %-escape.");
+
+        final HttpStatus status;
+        final String detail;
+        private final String logged;
+
+        Unreadable(HttpStatus status, String logged, String detail) {
+            this.status = status;
+            this.logged = logged;
+            this.detail = detail;
+        }
+
+        /** Only Tomcat's words tell a count from an escape; they quote the request, hence escaped and cut short. */
+        String logged(IllegalStateException failure) {
+            if (this != MALFORMED) {
+                return logged;
+            }
+            String tomcat = StorableText.shown(String.valueOf(failure.getMessage()));
+            return logged + " (" + (tomcat.length() > 200 ? tomcat.substring(0, 200) + "..." : tomcat) + ")";
+        }
+
+        static Unreadable of(IllegalStateException failure) {
+            if (!(failure instanceof InvalidParameterException invalid)) {
+                // Tomcat's multipart parser (should one ever be configured) says the fields passed maxPostSize this way.
+                return TOO_LARGE;
+            }
+            if (invalid.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+                return TOO_LARGE;
+            }
+            Throwable cause = invalid.getCause();
+            if (cause instanceof CharacterCodingException) {
+                return NOT_UTF8;
+            }
+            if (cause instanceof IOException && !(cause instanceof CharConversionException)) {
+                // The client went away or the chunked body broke off (a CharConversionException is Tomcat's
+                // URL decoder on a %-escape that is not two hex digits).
+                return BODY_UNREADABLE;
+            }
+            // A bad %-escape, too many parameters, or a chunk Tomcat could not split.
+            return MALFORMED;
+        }
     }
 }

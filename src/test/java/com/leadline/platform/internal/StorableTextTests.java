@@ -3,8 +3,13 @@ package com.leadline.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.connector.ClientAbortException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -31,6 +36,12 @@ class StorableTextTests {
     }
 
     @Test
+    void whatIsShownOrLoggedHasItsLineBreaksAndOtherControlCharactersEscaped() {
+        assertThat(StorableText.shown("a\r\nforged\tline\u001b[31m\u2028end")).isEqualTo("a\\r\\nforged\\tline\\u001b[31m\\u2028end");
+        assertThat(StorableText.shown("Ana \uD83D\uDE00 ü")).isEqualTo("Ana \uD83D\uDE00 ü");
+    }
+
+    @Test
     void jsonStringsAreCheckedAsFieldsListElementsArrayElementsAndMapValuesNamingThePath() {
         assertThat(json.readValue("{\"name\": \"Ana \\ud83d\\ude00\", \"tags\": [\"a\"], \"notes\": {\"k\": \"v\"}, \"lines\": [\"l\"]}",
                 Labels.class).name()).isEqualTo("Ana \uD83D\uDE00");
@@ -38,6 +49,14 @@ class StorableTextTests {
         assertThat(refusedField("{\"tags\": [\"ok\", \"\\ud800\"]}")).isEqualTo("tags[1]");
         assertThat(refusedField("{\"notes\": {\"first\": \"\\u0000\"}}")).isEqualTo("notes.first");
         assertThat(refusedField("{\"lines\": [\"\\udfff\"]}")).isEqualTo("lines[0]");
+    }
+
+    @Test
+    void jsonMapKeysAreCheckedLikeValuesNamingThePath() {
+        assertThat(json.readValue("{\"notes\": {\"Ana \\ud83d\\ude00\": \"v\"}}", Labels.class).notes())
+                .containsOnlyKeys("Ana \uD83D\uDE00");
+        assertThat(refusedField("{\"notes\": {\"ok\": \"v\", \"a\\u0000b\": \"v\"}}")).isEqualTo("notes.a\uFFFDb");
+        assertThat(refusedField("{\"notes\": {\"\\ud800\": \"v\"}}")).isEqualTo("notes.\uFFFD");
     }
 
     @Test
@@ -63,6 +82,35 @@ class StorableTextTests {
         MockFilterChain passed = new MockFilterChain();
         new TextInputFilter().doFilter(clean, new MockHttpServletResponse(), passed);
         assertThat(passed.getRequest()).isSameAs(clean);
+    }
+
+    @Test
+    void parametersTomcatCannotReadAreRefusedInWordsForTheRealCauseNeverAsAnException() throws Exception {
+        assertUnreadable(new InvalidParameterException(new MalformedInputException(1)), 400, "not valid UTF-8");
+        assertUnreadable(new InvalidParameterException("Invalid chunk starting at byte [0] with a value of [%zz\nforged] ignored"),
+                400, "malformed");
+        assertUnreadable(new InvalidParameterException("Character decoding failed", new CharConversionException("isHexDigit")),
+                400, "malformed");
+        assertUnreadable(new InvalidParameterException(new ClientAbortException(new IOException("reset"))), 400, "could not be read");
+        assertUnreadable(new InvalidParameterException("The form is too large", 413), 413, "larger than");
+        // Tomcat's multipart parser, should it ever run, says the fields passed maxPostSize with a bare IllegalStateException.
+        assertUnreadable(new IllegalStateException("The multi-part request contained parameter data that exceeded maxPostSize"),
+                413, "larger than");
+    }
+
+    private static void assertUnreadable(IllegalStateException failure, int status, String detail) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/inbox") {
+            @Override
+            public Map<String, String[]> getParameterMap() {
+                throw failure;
+            }
+        };
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        new TextInputFilter().doFilter(request, refused, chain);
+        assertThat(refused.getStatus()).as(failure.toString()).isEqualTo(status);
+        assertThat(request.getAttribute(ErrorResponses.class.getName() + ".detail")).asString().as(failure.toString()).contains(detail);
+        assertThat(chain.getRequest()).isNull();
     }
 
     private String refusedField(String body) {
