@@ -22,6 +22,8 @@ import java.util.Set;
 record EmbeddedDatabaseCredentials(String superuserPassword, String applicationPassword) {
 
     static final String FILE_NAME = "leadline-credentials.properties";
+    static final String DRAFT_PREFIX = "credentials";
+    static final String DRAFT_SUFFIX = ".tmp";
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final String SUPERUSER_KEY = "postgres.password";
     private static final String APPLICATION_KEY = EmbeddedDatabaseInitializer.APP_ROLE + ".password";
@@ -51,7 +53,7 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String applicationP
 
     /** Written whole or not at all: a half-written file would lock Leadline out of its own database. */
     void writeTo(Path dataDirectory) throws IOException {
-        Path draft = ownerOnlyFile(dataDirectory, "credentials");
+        Path draft = ownerOnlyFile(dataDirectory, DRAFT_PREFIX);
         Properties properties = new Properties();
         properties.setProperty(SUPERUSER_KEY, superuserPassword);
         properties.setProperty(APPLICATION_KEY, applicationPassword);
@@ -64,6 +66,6 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String applicationP
     /** An empty file only its owner may read or write, made so from the start (no moment with wider permissions). */
     static Path ownerOnlyFile(Path directory, String prefix) throws IOException {
         FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-        return Files.createTempFile(directory, prefix, ".tmp", ownerOnly);
+        return Files.createTempFile(directory, prefix, DRAFT_SUFFIX, ownerOnly);
     }
 }
