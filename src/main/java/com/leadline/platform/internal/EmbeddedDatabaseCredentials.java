@@ -37,6 +37,7 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String applicationP
     }
 
     static EmbeddedDatabaseCredentials readFrom(Path dataDirectory) throws IOException {
+        requireOwnerOnlyPermissions(dataDirectory);
         Path file = fileIn(dataDirectory);
         Files.setPosixFilePermissions(file, OWNER_ONLY);
         Properties properties = new Properties();
@@ -65,7 +66,21 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String applicationP
 
     /** An empty file only its owner may read or write, made so from the start (no moment with wider permissions). */
     static Path ownerOnlyFile(Path directory, String prefix) throws IOException {
+        requireOwnerOnlyPermissions(directory);
         FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
         return Files.createTempFile(directory, prefix, DRAFT_SUFFIX, ownerOnly);
+    }
+
+    /**
+     * Without POSIX permissions (Windows) the password files could not be kept from other users, and the
+     * calls above would throw a bare UnsupportedOperationException (or, on a zip file system, be ignored).
+     */
+    static void requireOwnerOnlyPermissions(Path directory) {
+        if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            throw new IllegalStateException("Local mode keeps the embedded database's passwords in a file only its owner"
+                    + " can read, which needs a file system with POSIX permissions (Linux, macOS); " + directory
+                    + " is on one without them (as on Windows). Run Leadline under WSL there, or set"
+                    + " spring.datasource.url to a PostgreSQL server of your own.");
+        }
     }
 }

@@ -92,6 +92,7 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
     private static Started start(Path dataDirectory, boolean ephemeral) {
         try {
             Files.createDirectories(dataDirectory);
+            EmbeddedDatabaseCredentials.requireOwnerOnlyPermissions(dataDirectory);
             stopServerLeftRunning(dataDirectory);
             deletePasswordDrafts(dataDirectory);
             if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
