@@ -22,6 +22,8 @@ import java.util.Set;
 record EmbeddedDatabaseCredentials(String superuserPassword, String applicationPassword) {
 
     static final String FILE_NAME = "leadline-credentials.properties";
+    static final String DRAFT_PREFIX = "credentials";
+    static final String DRAFT_SUFFIX = ".tmp";
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final String SUPERUSER_KEY = "postgres.password";
     private static final String APPLICATION_KEY = EmbeddedDatabaseInitializer.APP_ROLE + ".password";
@@ -35,6 +37,7 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String applicationP
     }
 
     static EmbeddedDatabaseCredentials readFrom(Path dataDirectory) throws IOException {
+        requireOwnerOnlyPermissions(dataDirectory);
         Path file = fileIn(dataDirectory);
         Files.setPosixFilePermissions(file, OWNER_ONLY);
         Properties properties = new Properties();
@@ -51,7 +54,7 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String applicationP
 
     /** Written whole or not at all: a half-written file would lock Leadline out of its own database. */
     void writeTo(Path dataDirectory) throws IOException {
-        Path draft = ownerOnlyFile(dataDirectory, "credentials");
+        Path draft = ownerOnlyFile(dataDirectory, DRAFT_PREFIX);
         Properties properties = new Properties();
         properties.setProperty(SUPERUSER_KEY, superuserPassword);
         properties.setProperty(APPLICATION_KEY, applicationPassword);
@@ -63,7 +66,21 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String applicationP
 
     /** An empty file only its owner may read or write, made so from the start (no moment with wider permissions). */
     static Path ownerOnlyFile(Path directory, String prefix) throws IOException {
+        requireOwnerOnlyPermissions(directory);
         FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-        return Files.createTempFile(directory, prefix, ".tmp", ownerOnly);
+        return Files.createTempFile(directory, prefix, DRAFT_SUFFIX, ownerOnly);
+    }
+
+    /**
+     * Without POSIX permissions (Windows) the password files could not be kept from other users, and the
+     * calls above would throw a bare UnsupportedOperationException (or, on a zip file system, be ignored).
+     */
+    static void requireOwnerOnlyPermissions(Path directory) {
+        if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            throw new IllegalStateException("Local mode keeps the embedded database's passwords in a file only its owner"
+                    + " can read, which needs a file system with POSIX permissions (Linux, macOS); " + directory
+                    + " is on one without them (as on Windows). Run Leadline under WSL there, or set"
+                    + " spring.datasource.url to a PostgreSQL server of your own.");
+        }
     }
 }

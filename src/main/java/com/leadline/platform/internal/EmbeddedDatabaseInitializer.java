@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -90,11 +92,19 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
     private static Started start(Path dataDirectory, boolean ephemeral) {
         try {
             Files.createDirectories(dataDirectory);
+            EmbeddedDatabaseCredentials.requireOwnerOnlyPermissions(dataDirectory);
             stopServerLeftRunning(dataDirectory);
+            deletePasswordDrafts(dataDirectory);
             if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
                 return initialise(dataDirectory, ephemeral);
             }
             if (!Files.exists(EmbeddedDatabaseCredentials.fileIn(dataDirectory))) {
+                if (!trustsLocalConnections(dataDirectory)) {
+                    throw new IllegalStateException("Embedded PostgreSQL in " + dataDirectory + " requires passwords, but "
+                            + EmbeddedDatabaseCredentials.fileIn(dataDirectory) + ", which holds them, is missing, so Leadline"
+                            + " cannot sign in to its database. Restore that file (from a backup of the same folder), or, to"
+                            + " start afresh with an empty database, delete the folder " + dataDirectory);
+                }
                 return requirePasswords(dataDirectory, ephemeral);
             }
             EmbeddedDatabaseCredentials credentials = EmbeddedDatabaseCredentials.readFrom(dataDirectory);
@@ -112,7 +122,7 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
     private static Started initialise(Path dataDirectory, boolean ephemeral) throws IOException {
         EmbeddedDatabaseCredentials credentials = EmbeddedDatabaseCredentials.generate();
         // initdb needs an empty data directory, so the password file waits next to it until initdb has read it.
-        Path passwordFile = EmbeddedDatabaseCredentials.ownerOnlyFile(dataDirectory.getParent(), "postgres-password");
+        Path passwordFile = EmbeddedDatabaseCredentials.ownerOnlyFile(dataDirectory.getParent(), initdbPasswordPrefix(dataDirectory));
         try {
             Files.writeString(passwordFile, credentials.superuserPassword() + "\n");
             EmbeddedPostgres postgres = builder(dataDirectory, ephemeral)
@@ -153,6 +163,47 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
         log.warn("Embedded PostgreSQL in {} accepted local connections without a password; it now requires the passwords in {}",
                 dataDirectory, EmbeddedDatabaseCredentials.fileIn(dataDirectory));
         return new Started(postgres, credentials);
+    }
+
+    /**
+     * Whether pg_hba.conf lets a TCP connection in without a password (zonky and Leadline connect over TCP
+     * to localhost), as initdb's {@code -A trust} did for a Leadline before passwords. A folder made by
+     * this version requires passwords from initdb on.
+     */
+    private static boolean trustsLocalConnections(Path dataDirectory) throws IOException {
+        Path clientAuthentication = dataDirectory.resolve("pg_hba.conf");
+        if (!Files.exists(clientAuthentication)) {
+            return false;
+        }
+        return Files.readAllLines(clientAuthentication).stream()
+                .map(line -> line.replaceFirst("#.*", "").trim())
+                .filter(line -> !line.isEmpty())
+                .map(line -> List.of(line.split("\\s+")))
+                .anyMatch(fields -> fields.get(0).startsWith("host") && fields.contains("trust"));
+    }
+
+    /** Named after the data folder, so that side-by-side test databases in one parent folder keep apart. */
+    private static String initdbPasswordPrefix(Path dataDirectory) {
+        return dataDirectory.getFileName() + "-password";
+    }
+
+    /**
+     * Password files a crash left behind (they hold live passwords): initdb's, next to the data folder,
+     * and drafts of the credentials file inside it, as {@link EmbeddedDatabaseCredentials#ownerOnlyFile} names them.
+     */
+    private static void deletePasswordDrafts(Path dataDirectory) throws IOException {
+        deleteTemporaryFiles(dataDirectory.getParent(), initdbPasswordPrefix(dataDirectory));
+        deleteTemporaryFiles(dataDirectory, EmbeddedDatabaseCredentials.DRAFT_PREFIX);
+    }
+
+    private static void deleteTemporaryFiles(Path directory, String prefix) throws IOException {
+        Pattern name = Pattern.compile(Pattern.quote(prefix) + "[0-9]+" + Pattern.quote(EmbeddedDatabaseCredentials.DRAFT_SUFFIX));
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(file -> name.matcher(file.getFileName().toString()).matches()).toList()) {
+                log.warn("Deleting {}, a password file left by an interrupted start", file);
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean ephemeral) {

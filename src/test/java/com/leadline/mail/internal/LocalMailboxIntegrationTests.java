@@ -12,11 +12,13 @@ import com.leadline.testing.ServerMockMvc;
 import com.leadline.testing.TestClockConfiguration;
 import com.leadline.testing.WebSession;
 import com.leadline.testing.WebSession.Page;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,11 +108,45 @@ class LocalMailboxIntegrationTests {
             server.perform(get(path).with(ServerMockMvc.from("192.0.2.44"))).andExpect(status().isNotFound());
             server.perform(get(path).with(ServerMockMvc.from("192.0.2.44")).header("X-Forwarded-For", "127.0.0.1"))
                     .andExpect(status().isNotFound());
+            // From loopback, but for a page that DNS rebinding pointed at this machine, or through a tunnel or proxy.
+            server.perform(get(path).with(ServerMockMvc.from("127.0.0.1")).header("Host", "evil.example:8080"))
+                    .andExpect(status().isNotFound());
+            server.perform(get(path).with(ServerMockMvc.from("127.0.0.1")).header("X-Forwarded-For", "198.51.100.7"))
+                    .andExpect(status().isNotFound());
+            server.perform(get(path).with(ServerMockMvc.from("::1")).header("Forwarded", "for=198.51.100.7"))
+                    .andExpect(status().isNotFound());
+            server.perform(get(path).with(ServerMockMvc.from("127.0.0.1")).header("X-Real-IP", "198.51.100.7"))
+                    .andExpect(status().isNotFound());
         }
         server.perform(get("/dev/mailbox/" + id).with(ServerMockMvc.from("127.0.0.1")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("token=")));
         server.perform(get("/dev/mailbox").with(ServerMockMvc.from("::1")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(email)));
+    }
+
+    @Test
+    void overARealSocketTheMailboxAnswersOnlyAPlainRequestForThisMachine() throws Exception {
+        String email = "local-" + Instant.now().toEpochMilli() + "-socket@example.com";
+        new WebSession(port).signUp("Socket Shutters", "So Cket", email, "plum orchard lantern sky");
+        new WebSession(port).requestPasswordReset(email);
+        awaitMailTo(email);
+
+        assertThat(rawGet("/dev/mailbox", "Host: localhost:" + port)).startsWith("HTTP/1.1 200").contains(email);
+        assertThat(rawGet("/dev/mailbox", "Host: evil.example:" + port)).startsWith("HTTP/1.1 404").doesNotContain(email);
+        assertThat(rawGet("/dev/mailbox", "Host: localhost:" + port, "X-Forwarded-For: 198.51.100.7"))
+                .startsWith("HTTP/1.1 404").doesNotContain(email);
+    }
+
+    /** A request as written, over a loopback socket: the Host a rebinding browser or a tunnel would send. */
+    private String rawGet(String path, String... headers) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + path + " HTTP/1.1\r\n" + String.join("\r\n", headers)
+                    + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private long awaitMailTo(String email) throws InterruptedException {

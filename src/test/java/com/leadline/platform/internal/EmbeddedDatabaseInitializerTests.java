@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,6 +34,8 @@ class EmbeddedDatabaseInitializerTests {
     @Test
     void aNewDatabaseAcceptsOnlyThePasswordsItGeneratedIntoAnOwnerOnlyFile() throws Exception {
         Path postgresData = dataDir.resolve("postgres");
+        // As a crash between writing initdb's password file and deleting it leaves it: the live superuser password.
+        Files.writeString(dataDir.resolve("postgres-password4711.tmp"), "an earlier superuser password\n");
         try (GenericApplicationContext context = startedOn(dataDir)) {
             Environment environment = context.getEnvironment();
             EmbeddedDatabaseCredentials credentials = EmbeddedDatabaseCredentials.readFrom(postgresData);
@@ -48,8 +51,23 @@ class EmbeddedDatabaseInitializerTests {
             assertPasswordsRequired(environment.getProperty("spring.datasource.url"), credentials);
         }
         try (var left = Files.list(dataDir)) {
-            assertThat(left).as("initdb's password file is gone").containsExactly(postgresData);
+            assertThat(left).as("initdb's password files are gone, the leftover too").containsExactly(postgresData);
         }
+    }
+
+    @Test
+    void aPasswordProtectedDatabaseWithoutItsCredentialsFileIsRefusedAtOnceWithoutStartingIt() throws Exception {
+        Path postgresData = dataDir.resolve("postgres");
+        startedOn(dataDir).close();
+        // A deleted file, a backup restored without it, or a crash between initdb and writing it.
+        Files.delete(EmbeddedDatabaseCredentials.fileIn(postgresData));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> startedOn(dataDir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(EmbeddedDatabaseCredentials.fileIn(postgresData).toString())
+                .hasMessageContaining("missing").hasMessageContaining("Restore").hasMessageContaining("delete the folder");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for a server").isLessThan(Duration.ofSeconds(5));
+        assertThat(postgresData.resolve("postmaster.pid")).as("no server started").doesNotExist();
     }
 
     @Test
@@ -60,6 +78,8 @@ class EmbeddedDatabaseInitializerTests {
                 .setLocaleConfig("encoding", "UTF8").setLocaleConfig("locale", "C").start()) {
             JdbcClient.create(older.getPostgresDatabase()).sql("CREATE ROLE leadline_app LOGIN PASSWORD 'leadline_app'").update();
         }
+        // As a crash while writing the credentials file leaves its draft: both passwords in a file nobody reads.
+        Path draft = Files.writeString(postgresData.resolve("credentials8080.tmp"), "postgres.password=earlier\n");
         EmbeddedDatabaseCredentials credentials;
         try (GenericApplicationContext context = startedOn(dataDir)) {
             credentials = EmbeddedDatabaseCredentials.readFrom(postgresData);
@@ -67,6 +87,7 @@ class EmbeddedDatabaseInitializerTests {
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertPasswordsRequired(context.getEnvironment().getProperty("spring.datasource.url"), credentials);
         }
+        assertThat(draft).as("the leftover draft is gone").doesNotExist();
 
         try (GenericApplicationContext context = startedOn(dataDir)) {
             assertThat(EmbeddedDatabaseCredentials.readFrom(postgresData)).as("the same passwords").isEqualTo(credentials);
