@@ -362,6 +362,7 @@ class OutsideProbeTests extends IntegrationTest {
                     .header(session.get("csrfHeader").asString(), session.get("csrfToken").asString())
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))));
             assertThat(refused.status()).as("a %d-byte multipart form", form.length).isEqualTo(415);
+            assertThat(refused.document().select("main").text()).contains("not accepted", "takes no uploads");
         }
         assertThat(messagesIn(conversation.id())).as("no field was parsed, so no note").isEqualTo(1);
         assertThat(application.getBeanProvider(jakarta.servlet.MultipartConfigElement.class).getIfAvailable())
