@@ -9,11 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -43,17 +39,6 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
     static final String APP_ROLE = "leadline_app";
     static final String SUPERUSER = "postgres";
     private static final String PASSWORD_AUTHENTICATION = "scram-sha-256";
-    /** Every role, on the Unix socket and over TCP from this machine (the server listens on localhost only). */
-    private static final String CLIENT_AUTHENTICATION = """
-            # Written by Leadline at every start: every connection needs a password.
-            # TYPE  DATABASE     USER  ADDRESS        METHOD
-            local   all          all                  scram-sha-256
-            host    all          all   127.0.0.1/32   scram-sha-256
-            host    all          all   ::1/128        scram-sha-256
-            local   replication  all                  scram-sha-256
-            host    replication  all   127.0.0.1/32   scram-sha-256
-            host    replication  all   ::1/128        scram-sha-256
-            """;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseInitializer.class);
 
     @Override
@@ -93,13 +78,13 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedDatabaseCredentials.requireOwnerOnlyPermissions(dataDirectory);
-            stopServerLeftRunning(dataDirectory);
-            deletePasswordDrafts(dataDirectory);
+            EmbeddedDataFolder.stopServerLeftRunning(dataDirectory);
+            EmbeddedDataFolder.deletePasswordDrafts(dataDirectory);
             if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
                 return initialise(dataDirectory, ephemeral);
             }
             if (!Files.exists(EmbeddedDatabaseCredentials.fileIn(dataDirectory))) {
-                if (!trustsLocalConnections(dataDirectory)) {
+                if (!EmbeddedDataFolder.trustsLocalConnections(dataDirectory)) {
                     throw new IllegalStateException("Embedded PostgreSQL in " + dataDirectory + " requires passwords, but "
                             + EmbeddedDatabaseCredentials.fileIn(dataDirectory) + ", which holds them, is missing, so Leadline"
                             + " cannot sign in to its database. Restore that file (from a backup of the same folder), or, to"
@@ -110,7 +95,7 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
             EmbeddedDatabaseCredentials credentials = EmbeddedDatabaseCredentials.readFrom(dataDirectory);
             EmbeddedPostgres postgres = builder(dataDirectory, ephemeral)
                     .setConnectConfig("password", credentials.superuserPassword())
-                    .setDataDirectoryCustomizer(directory -> writePasswordOnlyAccess(directory.toPath()))
+                    .setDataDirectoryCustomizer(directory -> EmbeddedDataFolder.writePasswordOnlyAccess(directory.toPath()))
                     .start();
             return new Started(postgres, credentials);
         } catch (IOException e) {
@@ -122,7 +107,7 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
     private static Started initialise(Path dataDirectory, boolean ephemeral) throws IOException {
         EmbeddedDatabaseCredentials credentials = EmbeddedDatabaseCredentials.generate();
         // initdb needs an empty data directory, so the password file waits next to it until initdb has read it.
-        Path passwordFile = EmbeddedDatabaseCredentials.ownerOnlyFile(dataDirectory.getParent(), initdbPasswordPrefix(dataDirectory));
+        Path passwordFile = EmbeddedDatabaseCredentials.ownerOnlyFile(dataDirectory.getParent(), EmbeddedDataFolder.initdbPasswordPrefix(dataDirectory));
         try {
             Files.writeString(passwordFile, credentials.superuserPassword() + "\n");
             EmbeddedPostgres postgres = builder(dataDirectory, ephemeral)
@@ -132,7 +117,7 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
                     .setConnectConfig("password", credentials.superuserPassword())
                     .setDataDirectoryCustomizer(directory -> {
                         writeCredentials(credentials, directory.toPath());
-                        writePasswordOnlyAccess(directory.toPath());
+                        EmbeddedDataFolder.writePasswordOnlyAccess(directory.toPath());
                     })
                     .start();
             return new Started(postgres, credentials);
@@ -152,7 +137,7 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
              Statement statement = connection.createStatement()) {
             setPassword(connection, SUPERUSER, credentials.superuserPassword());
             writeCredentials(credentials, dataDirectory);
-            writePasswordOnlyAccess(dataDirectory);
+            EmbeddedDataFolder.writePasswordOnlyAccess(dataDirectory);
             statement.execute("SELECT pg_reload_conf()");
         } catch (SQLException e) {
             postgres.close();
@@ -163,47 +148,6 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
         log.warn("Embedded PostgreSQL in {} accepted local connections without a password; it now requires the passwords in {}",
                 dataDirectory, EmbeddedDatabaseCredentials.fileIn(dataDirectory));
         return new Started(postgres, credentials);
-    }
-
-    /**
-     * Whether pg_hba.conf lets a TCP connection in without a password (zonky and Leadline connect over TCP
-     * to localhost), as initdb's {@code -A trust} did for a Leadline before passwords. A folder made by
-     * this version requires passwords from initdb on.
-     */
-    private static boolean trustsLocalConnections(Path dataDirectory) throws IOException {
-        Path clientAuthentication = dataDirectory.resolve("pg_hba.conf");
-        if (!Files.exists(clientAuthentication)) {
-            return false;
-        }
-        return Files.readAllLines(clientAuthentication).stream()
-                .map(line -> line.replaceFirst("#.*", "").trim())
-                .filter(line -> !line.isEmpty())
-                .map(line -> List.of(line.split("\\s+")))
-                .anyMatch(fields -> fields.get(0).startsWith("host") && fields.contains("trust"));
-    }
-
-    /** Named after the data folder, so that side-by-side test databases in one parent folder keep apart. */
-    private static String initdbPasswordPrefix(Path dataDirectory) {
-        return dataDirectory.getFileName() + "-password";
-    }
-
-    /**
-     * Password files a crash left behind (they hold live passwords): initdb's, next to the data folder,
-     * and drafts of the credentials file inside it, as {@link EmbeddedDatabaseCredentials#ownerOnlyFile} names them.
-     */
-    private static void deletePasswordDrafts(Path dataDirectory) throws IOException {
-        deleteTemporaryFiles(dataDirectory.getParent(), initdbPasswordPrefix(dataDirectory));
-        deleteTemporaryFiles(dataDirectory, EmbeddedDatabaseCredentials.DRAFT_PREFIX);
-    }
-
-    private static void deleteTemporaryFiles(Path directory, String prefix) throws IOException {
-        Pattern name = Pattern.compile(Pattern.quote(prefix) + "[0-9]+" + Pattern.quote(EmbeddedDatabaseCredentials.DRAFT_SUFFIX));
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(file -> name.matcher(file.getFileName().toString()).matches()).toList()) {
-                log.warn("Deleting {}, a password file left by an interrupted start", file);
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean ephemeral) {
@@ -231,39 +175,9 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
         }
     }
 
-    /** Read by the server at start and on pg_reload_conf(); written on every start, so it cannot drift. */
-    private static void writePasswordOnlyAccess(Path dataDirectory) {
-        try {
-            Files.writeString(dataDirectory.resolve("pg_hba.conf"), CLIENT_AUTHENTICATION);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write pg_hba.conf in " + dataDirectory, e);
-        }
-    }
-
     /** Sent already hashed (SCRAM), so the password itself never reaches the server or its log. */
     private static void setPassword(Connection connection, String role, String password) throws SQLException {
         connection.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), PASSWORD_AUTHENTICATION);
-    }
-
-    /** After a {@code kill -9} of the application the old server keeps running on the data folder. */
-    private static void stopServerLeftRunning(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-        if (server.isPresent() && server.get().isAlive() && server.get().info().command().orElse("").contains("postgres")) {
-            log.warn("Stopping embedded PostgreSQL (pid {}) left running by an earlier process", server.get().pid());
-            server.get().destroy();
-            try {
-                server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                server.get().destroyForcibly();
-            }
-        }
-        Files.deleteIfExists(pidFile);
     }
 
     /** The application role exists, with the password from the credentials file, whatever an earlier start left. */
