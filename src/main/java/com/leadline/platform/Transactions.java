@@ -6,7 +6,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transaction templates that differ from the default one (read-write, joining the caller's
- * transaction or starting one), which Spring Boot provides as a bean. docs/adr/0002-transactions.md
+ * transaction or starting one), which Spring Boot provides as a bean. docs/adr/0003-transactions.md
  * says why transactions are written with templates.
  */
 public final class Transactions {
