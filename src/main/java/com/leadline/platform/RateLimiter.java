@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fixed-window counters in PostgreSQL, so every server node sees the same count. Each hit is
@@ -18,18 +18,23 @@ public class RateLimiter {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    RateLimiter(JdbcClient jdbc, Clock clock) {
+    RateLimiter(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = Transactions.ownTransaction(transactionManager);
     }
 
     /**
      * Counts one hit from the client on the purpose's bucket for its network ({@link ClientAddress#network})
      * and throws {@link TooManyRequestsException} beyond the limit.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void hit(String purpose, String clientAddress, int limit, Duration window) {
+        ownTransaction.executeWithoutResult(status -> count(purpose, clientAddress, limit, window));
+    }
+
+    private void count(String purpose, String clientAddress, int limit, Duration window) {
         String bucket = purpose + ":" + ClientAddress.network(clientAddress);
         Instant now = clock.instant();
         Instant expiredBefore = now.minus(window);

@@ -3,18 +3,24 @@ package com.leadline.accounts.internal;
 import com.leadline.accounts.AccountKinds;
 import com.leadline.accounts.Agencies;
 import com.leadline.identity.AccountNames;
+import com.leadline.platform.Transactions;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Component
 class AccountNamesFromStore implements AccountNames, AccountKinds, Agencies {
 
     private final AccountStore accounts;
+    private final TransactionTemplate reads;
+    private final TransactionTemplate callersTransaction;
 
-    AccountNamesFromStore(AccountStore accounts) {
+    AccountNamesFromStore(AccountStore accounts, PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
+        this.reads = Transactions.readOnly(transactionManager);
+        this.callersTransaction = Transactions.callersOnly(transactionManager);
     }
 
     @Override
@@ -23,9 +29,8 @@ class AccountNamesFromStore implements AccountNames, AccountKinds, Agencies {
     }
 
     @Override
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void open(UUID agencyId, String name, java.time.Instant now) {
-        accounts.insertAgency(agencyId, name, referralCode(), now);
+        callersTransaction.executeWithoutResult(status -> accounts.insertAgency(agencyId, name, referralCode(), now));
     }
 
     /** Ten base32 letters: 50 bits, short enough to read out, too many to guess. */
@@ -36,14 +41,12 @@ class AccountNamesFromStore implements AccountNames, AccountKinds, Agencies {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public boolean isAgency(UUID accountId) {
-        return accounts.kindAndCode(accountId).map(found -> found.agency()).orElse(false);
+        return reads.execute(status -> accounts.kindAndCode(accountId).map(found -> found.agency()).orElse(false));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<String> referralCode(UUID agencyId) {
-        return accounts.kindAndCode(agencyId).map(found -> found.referralCode());
+        return reads.execute(status -> accounts.kindAndCode(agencyId).map(found -> found.referralCode()));
     }
 }

@@ -1,6 +1,7 @@
 package com.leadline.accounts.internal;
 
 import com.leadline.accounts.Profiles;
+import com.leadline.platform.Transactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,8 +17,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,34 +29,39 @@ class ProfileDirectory implements Profiles {
     private static final String COLUMNS = "id, name, button_name, show_in_leadbox, timezone, business_hours::text, plan, created_at, archived_at";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate reads;
+    private final TransactionTemplate callersTransaction;
 
-    ProfileDirectory(JdbcClient jdbc) {
+    ProfileDirectory(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.reads = Transactions.readOnly(transactionManager);
+        this.callersTransaction = Transactions.callersOnly(transactionManager);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<ProfileSummary> all() {
-        return jdbc.sql("SELECT id, name FROM profiles WHERE archived_at IS NULL ORDER BY lower(name), id")
-                .query(ProfileSummary.class).list();
+        return reads.execute(status -> jdbc.sql("SELECT id, name FROM profiles WHERE archived_at IS NULL ORDER BY lower(name), id")
+                .query(ProfileSummary.class).list());
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<Profile> everyProfile() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM profiles ORDER BY lower(name), id").query(ProfileDirectory::profile).list();
+        return reads.execute(status ->
+                jdbc.sql("SELECT " + COLUMNS + " FROM profiles ORDER BY lower(name), id").query(ProfileDirectory::profile).list());
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Profile> find(UUID profileId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM profiles WHERE id = :id").param("id", profileId)
-                .query(ProfileDirectory::profile).optional();
+        return reads.execute(status -> jdbc.sql("SELECT " + COLUMNS + " FROM profiles WHERE id = :id").param("id", profileId)
+                .query(ProfileDirectory::profile).optional());
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public UUID create(UUID accountId, Settings settings, Instant now) {
+        return callersTransaction.execute(status -> insert(accountId, settings, now));
+    }
+
+    private UUID insert(UUID accountId, Settings settings, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO profiles (id, account_id, name, button_name, show_in_leadbox, timezone, business_hours, created_at)
@@ -68,34 +74,32 @@ class ProfileDirectory implements Profiles {
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void update(UUID profileId, Settings settings) {
-        jdbc.sql("""
+        callersTransaction.executeWithoutResult(status -> jdbc.sql("""
                         UPDATE profiles SET name = :name, button_name = :button, show_in_leadbox = :show, timezone = :timezone,
                                             business_hours = CAST(:hours AS jsonb)
                         WHERE id = :id""")
                 .param("name", settings.name()).param("button", settings.buttonName()).param("show", settings.showInLeadbox())
                 .param("timezone", settings.timezone()).param("hours", hoursJson(settings.hours())).param("id", profileId)
-                .update();
+                .update());
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void changePlan(UUID profileId, Plan plan) {
-        jdbc.sql("UPDATE profiles SET plan = :plan WHERE id = :id").param("plan", plan.code()).param("id", profileId).update();
+        callersTransaction.executeWithoutResult(status ->
+                jdbc.sql("UPDATE profiles SET plan = :plan WHERE id = :id").param("plan", plan.code()).param("id", profileId).update());
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void archive(UUID profileId, Instant now) {
-        jdbc.sql("UPDATE profiles SET archived_at = :now WHERE id = :id AND archived_at IS NULL")
-                .param("now", Timestamp.from(now)).param("id", profileId).update();
+        callersTransaction.executeWithoutResult(status -> jdbc.sql("UPDATE profiles SET archived_at = :now WHERE id = :id AND archived_at IS NULL")
+                .param("now", Timestamp.from(now)).param("id", profileId).update());
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void restore(UUID profileId) {
-        jdbc.sql("UPDATE profiles SET archived_at = NULL WHERE id = :id").param("id", profileId).update();
+        callersTransaction.executeWithoutResult(status ->
+                jdbc.sql("UPDATE profiles SET archived_at = NULL WHERE id = :id").param("id", profileId).update());
     }
 
     private static Profile profile(ResultSet rs, int row) throws SQLException {

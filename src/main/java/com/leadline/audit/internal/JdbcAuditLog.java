@@ -5,13 +5,14 @@ import com.leadline.audit.AuditLog;
 import com.leadline.audit.AuditTrail;
 import java.util.List;
 import com.leadline.platform.Tenancy;
+import com.leadline.platform.Transactions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
@@ -22,33 +23,37 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
 
-    JdbcAuditLog(JdbcClient jdbc, Tenancy tenancy, Clock clock) {
+    JdbcAuditLog(JdbcClient jdbc, Tenancy tenancy, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.clock = clock;
+        this.transactions = transactions;
+        this.reads = Transactions.readOnly(transactions.getTransactionManager());
     }
 
     @Override
-    @Transactional
     public void record(AuditEntry entry) {
-        if (entry.accountId() == null) {
-            insert(entry);
-        } else {
-            tenancy.inAccount(entry.accountId(), () -> insert(entry));
-        }
+        transactions.executeWithoutResult(status -> {
+            if (entry.accountId() == null) {
+                insert(entry);
+            } else {
+                tenancy.inAccount(entry.accountId(), () -> insert(entry));
+            }
+        });
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<Recorded> about(String targetType, String targetId, int limit) {
-        return jdbc.sql("""
+        return reads.execute(status -> jdbc.sql("""
                         SELECT occurred_at, action, outcome, actor_user_id, ip, details::text FROM audit_log
                         WHERE target_type = :type AND target_id = :id ORDER BY id DESC LIMIT :limit""")
                 .param("type", targetType).param("id", targetId).param("limit", limit)
                 .query((rs, n) -> new Recorded(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getObject(4, java.util.UUID.class), rs.getString(5), rs.getString(6)))
-                .list();
+                .list());
     }
 
     private void insert(AuditEntry entry) {

@@ -3,12 +3,13 @@ package com.leadline.identity.internal;
 import com.leadline.identity.AccountNames;
 import com.leadline.identity.Identities;
 import com.leadline.platform.Tenancy;
+import com.leadline.platform.Transactions;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class IdentityService implements Identities {
@@ -18,15 +19,20 @@ class IdentityService implements Identities {
     private final PasswordHasher hasher;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final TransactionTemplate reads;
+    private final TransactionTemplate callersTransaction;
 
     private final AccountNames accountNames;
 
-    IdentityService(UserStore users, PasswordHasher hasher, Tenancy tenancy, Clock clock, AccountNames accountNames) {
+    IdentityService(UserStore users, PasswordHasher hasher, Tenancy tenancy, Clock clock, AccountNames accountNames,
+                    PlatformTransactionManager transactionManager) {
         this.accountNames = accountNames;
         this.users = users;
         this.hasher = hasher;
         this.tenancy = tenancy;
         this.clock = clock;
+        this.reads = Transactions.readOnly(transactionManager);
+        this.callersTransaction = Transactions.callersOnly(transactionManager);
     }
 
     PasswordPolicy passwordPolicy() {
@@ -34,71 +40,66 @@ class IdentityService implements Identities {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<UserStatus> statusOfEmail(String normalizedEmail) {
-        return users.findSubjectByEmail(normalizedEmail)
+        return reads.execute(status -> users.findSubjectByEmail(normalizedEmail)
                 .flatMap(subject -> tenancy.inAccount(subject.accountId(), () -> users.credentials(subject.userId())))
-                .map(UserStore.Credentials::status);
+                .map(UserStore.Credentials::status));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<UserView> user(UUID userId) {
-        return users.credentials(userId).map(c -> new UserView(c.userId(), c.accountId(), c.email(), c.name(), c.status()));
+        return reads.execute(status -> users.credentials(userId)
+                .map(c -> new UserView(c.userId(), c.accountId(), c.email(), c.name(), c.status())));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<UUID> homeAccountOf(UUID userId) {
-        return users.homeAccountOf(userId);
+        return reads.execute(status -> users.homeAccountOf(userId));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<UserRef> locate(String normalizedEmail) {
-        return users.findSubjectByEmail(normalizedEmail).map(s -> new UserRef(s.userId(), s.accountId()));
+        return reads.execute(status -> users.findSubjectByEmail(normalizedEmail).map(s -> new UserRef(s.userId(), s.accountId())));
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public UUID createInvitedUser(UUID accountId, String normalizedEmail, String name) {
-        UUID userId = UUID.randomUUID();
-        users.insert(userId, accountId, normalizedEmail, name, null, UserStatus.INVITED, clock.instant());
-        return userId;
+        return callersTransaction.execute(status -> {
+            UUID userId = UUID.randomUUID();
+            users.insert(userId, accountId, normalizedEmail, name, null, UserStatus.INVITED, clock.instant());
+            return userId;
+        });
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void activateInvitedUser(UUID userId, String name, String password) {
-        UserStore.Credentials invitee = users.credentials(userId).orElseThrow();
-        passwordPolicy.check(password, invitee.email(), accountNames.nameOf(invitee.accountId()));
-        if (!users.activateInvited(userId, name, hasher.hash(password), clock.instant())) {
-            throw new IllegalStateException("User " + userId + " is not an invitee");
-        }
+        callersTransaction.executeWithoutResult(status -> {
+            UserStore.Credentials invitee = users.credentials(userId).orElseThrow();
+            passwordPolicy.check(password, invitee.email(), accountNames.nameOf(invitee.accountId()));
+            if (!users.activateInvited(userId, name, hasher.hash(password), clock.instant())) {
+                throw new IllegalStateException("User " + userId + " is not an invitee");
+            }
+        });
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void forgetInvitedUser(UUID userId) {
-        users.deleteInvited(userId);
+        callersTransaction.executeWithoutResult(status -> users.deleteInvited(userId));
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void rename(UUID userId, String name) {
-        users.rename(userId, name);
+        callersTransaction.executeWithoutResult(status -> users.rename(userId, name));
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void changeEmail(UUID userId, String normalizedEmail) {
-        users.changeEmail(userId, normalizedEmail);
+        callersTransaction.executeWithoutResult(status -> users.changeEmail(userId, normalizedEmail));
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void setActive(UUID userId, boolean active) {
-        users.setStatus(userId, active ? UserStatus.ACTIVE : UserStatus.DEACTIVATED);
+        callersTransaction.executeWithoutResult(status -> users.setStatus(userId, active ? UserStatus.ACTIVE : UserStatus.DEACTIVATED));
     }
 
     @Override
@@ -107,11 +108,12 @@ class IdentityService implements Identities {
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public UUID createActiveUser(UUID accountId, String normalizedEmail, String name, String password, String businessName) {
-        passwordPolicy.check(password, normalizedEmail, businessName);
-        UUID userId = UUID.randomUUID();
-        users.insert(userId, accountId, normalizedEmail, name, hasher.hash(password), UserStatus.ACTIVE, clock.instant());
-        return userId;
+        return callersTransaction.execute(status -> {
+            passwordPolicy.check(password, normalizedEmail, businessName);
+            UUID userId = UUID.randomUUID();
+            users.insert(userId, accountId, normalizedEmail, name, hasher.hash(password), UserStatus.ACTIVE, clock.instant());
+            return userId;
+        });
     }
 }

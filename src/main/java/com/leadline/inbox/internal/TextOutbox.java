@@ -1,13 +1,14 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.platform.Transactions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Outbound texts of the current account (row-level security applies), queued in the transaction of
@@ -18,10 +19,12 @@ class TextOutbox {
 
     private final JdbcClient jdbc;
     private final TextRelay relay;
+    private final TransactionTemplate callersTransaction;
 
-    TextOutbox(JdbcClient jdbc, TextRelay relay) {
+    TextOutbox(JdbcClient jdbc, TextRelay relay, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.relay = relay;
+        this.callersTransaction = Transactions.callersOnly(transactionManager);
     }
 
     record Entry(String toPhone, String body, String status, Timestamp sentAt, String lastError) {
@@ -31,8 +34,11 @@ class TextOutbox {
      * Must run inside the transaction of the outbound message: if it rolls back, nothing is sent.
      * Without a channel to deliver through, the row says why it waits.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void queue(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, Instant now) {
+        callersTransaction.executeWithoutResult(status -> insert(accountId, messageId, profileId, toPhone, body, now));
+    }
+
+    private void insert(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, Instant now) {
         jdbc.sql("""
                         INSERT INTO text_outbox (account_id, message_id, profile_id, to_phone, body, status, next_attempt_at,
                                                  created_at, last_error)

@@ -2,11 +2,12 @@ package com.leadline.partners.internal;
 
 import com.leadline.partners.PartnerRelationships;
 import com.leadline.platform.Tenancy;
+import com.leadline.platform.Transactions;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The grants seen from the account support names: row-level security shows a grant to its client and its agency. */
 @Component
@@ -14,26 +15,29 @@ class GrantRelationships implements PartnerRelationships {
 
     private final GrantStore grants;
     private final Tenancy tenancy;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
 
-    GrantRelationships(GrantStore grants, Tenancy tenancy) {
+    GrantRelationships(GrantStore grants, Tenancy tenancy, TransactionTemplate transactions) {
         this.grants = grants;
         this.tenancy = tenancy;
+        this.transactions = transactions;
+        this.reads = Transactions.readOnly(transactions.getTransactionManager());
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<Relationship> of(UUID accountId) {
-        return tenancy.inAccount(accountId, () -> grants.ofCurrentAccount().stream().map(GrantRelationships::relationship).toList());
+        return reads.execute(status -> tenancy.inAccount(accountId,
+                () -> grants.ofCurrentAccount().stream().map(GrantRelationships::relationship).toList()));
     }
 
     @Override
-    @Transactional
     public Optional<Relationship> end(UUID clientId, UUID agencyId) {
-        return tenancy.inAccount(clientId, () -> grants.ofCurrentAccount().stream()
+        return transactions.execute(status -> tenancy.inAccount(clientId, () -> grants.ofCurrentAccount().stream()
                 .filter(grant -> grant.clientId().equals(clientId) && grant.agencyId().equals(agencyId))
                 .findFirst()
                 .filter(grant -> grants.delete(clientId, agencyId))
-                .map(GrantRelationships::relationship));
+                .map(GrantRelationships::relationship)));
     }
 
     private static Relationship relationship(GrantStore.Grant grant) {

@@ -2,10 +2,12 @@ package com.leadline.partners.internal;
 
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SignedInUserCheck;
+import com.leadline.platform.Transactions;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A partner user working in a client account keeps working there only while their agency's grant
@@ -16,17 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
 class PartnerAccessCheck implements SignedInUserCheck {
 
     private final GrantStore grants;
+    private final TransactionTemplate reads;
 
-    PartnerAccessCheck(GrantStore grants) {
+    PartnerAccessCheck(GrantStore grants, PlatformTransactionManager transactionManager) {
         this.grants = grants;
+        this.reads = Transactions.readOnly(transactionManager);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<AuthenticatedUser> current(AuthenticatedUser user) {
-        if (user.isAtHome() || grants.levelOf(user.accountId(), user.homeAccountId()).isPresent()) {
-            return Optional.of(user);
-        }
-        return Optional.of(user.workingIn(user.homeAccountId()));
+        return reads.execute(status -> {
+            if (user.isAtHome() || grants.levelOf(user.accountId(), user.homeAccountId()).isPresent()) {
+                return Optional.of(user);
+            }
+            return Optional.of(user.workingIn(user.homeAccountId()));
+        });
     }
 }

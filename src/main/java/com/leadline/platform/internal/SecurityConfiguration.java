@@ -1,6 +1,7 @@
 package com.leadline.platform.internal;
 
 import com.leadline.platform.SecureTokens;
+import com.leadline.platform.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +31,6 @@ import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 @Configuration(proxyBeanMethods = false)
@@ -114,7 +114,7 @@ class SecurityConfiguration {
                                         HttpStatus.FORBIDDEN, denied instanceof CsrfException ? API_CSRF_REFUSAL : API_ACCESS_REFUSAL, Map.of()),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout), SecurityContextHolderFilter.class)
-                .addFilterBefore(new TenantRequestFilter(signedInUserChecks, readOnly(transactionManager)), AuthorizationFilter.class)
+                .addFilterBefore(new TenantRequestFilter(signedInUserChecks, Transactions.readOnly(transactionManager)), AuthorizationFilter.class)
                 .build();
     }
 
@@ -132,12 +132,6 @@ class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
-    }
-
-    private static TransactionTemplate readOnly(PlatformTransactionManager transactionManager) {
-        TransactionTemplate template = new TransactionTemplate(transactionManager);
-        template.setReadOnly(true);
-        return template;
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package com.leadline.platform.internal;
 
+import com.leadline.platform.Transactions;
 import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
@@ -23,8 +23,7 @@ final class SessionTransactions implements TransactionOperations {
     private final TransactionTemplate ownTransaction;
 
     SessionTransactions(PlatformTransactionManager transactionManager) {
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = Transactions.ownTransaction(transactionManager);
     }
 
     /** Runs a look-up by session id, whose statements need no transaction. */

@@ -1,6 +1,7 @@
 package com.leadline.team.internal;
 
 import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.Transactions;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
@@ -19,7 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Team page's read model: who the actor may see, filtered and paged by keyset (name, id). It
@@ -85,19 +87,24 @@ class TeamList {
     private final JdbcClient jdbc;
     private final PartnerAccess partnerAccess;
     private final Clock clock;
+    private final TransactionTemplate reads;
 
-    TeamList(JdbcClient jdbc, PartnerAccess partnerAccess, Clock clock) {
+    TeamList(JdbcClient jdbc, PartnerAccess partnerAccess, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.partnerAccess = partnerAccess;
         this.clock = clock;
+        this.reads = Transactions.readOnly(transactionManager);
     }
 
     /**
      * The partner users who work in the account (in every profile), for the first page of a list that
      * shows active users; filtered by the same search. They are few: one list, no paging.
      */
-    @Transactional(readOnly = true)
     public List<PartnerAccess.PartnerMember> partners(Actor actor, Filter filter) {
+        return reads.execute(status -> partnersMatching(actor, filter));
+    }
+
+    private List<PartnerAccess.PartnerMember> partnersMatching(Actor actor, Filter filter) {
         actor.require(Permission.VIEW_TEAM);
         if (filter.afterName() != null || !filter.states().contains(State.ACTIVE)) {
             return List.of();
@@ -109,8 +116,11 @@ class TeamList {
                 .toList();
     }
 
-    @Transactional(readOnly = true)
     public Page page(Actor actor, Filter filter) {
+        return reads.execute(status -> readPage(actor, filter));
+    }
+
+    private Page readPage(Actor actor, Filter filter) {
         actor.require(Permission.VIEW_TEAM);
         if (filter.profileId() != null && !actor.canManageProfile(filter.profileId())) {
             throw RequestRefusedException.notFound();

@@ -1,13 +1,14 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.Transactions;
 import com.leadline.team.Memberships;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Component
 class TeamMemberships implements Memberships {
@@ -17,25 +18,27 @@ class TeamMemberships implements Memberships {
     private final Clock clock;
 
     private final com.leadline.team.PartnerAccess partners;
+    private final TransactionTemplate reads;
+    private final TransactionTemplate callersTransaction;
 
     TeamMemberships(TeamStore team, com.leadline.identity.Identities identities, com.leadline.team.PartnerAccess partners,
-                    Clock clock) {
+                    Clock clock, PlatformTransactionManager transactionManager) {
         this.team = team;
         this.partners = partners;
         this.identities = identities;
         this.clock = clock;
+        this.reads = Transactions.readOnly(transactionManager);
+        this.callersTransaction = Transactions.callersOnly(transactionManager);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<Worker> workersOf(UUID profileId) {
-        return workers(team.activeMembersOf(java.util.Set.of(profileId)));
+        return reads.execute(status -> workers(team.activeMembersOf(java.util.Set.of(profileId))));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<Worker> workersOfEvery(java.util.Set<UUID> profileIds) {
-        return workers(team.activeWorkersOfEvery(profileIds));
+        return reads.execute(status -> workers(team.activeWorkersOfEvery(profileIds)));
     }
 
     private List<Worker> workers(List<UUID> userIds) {
@@ -47,38 +50,38 @@ class TeamMemberships implements Memberships {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public java.util.Set<UUID> viewersOf(UUID profileId) {
-        java.util.Set<UUID> viewers = new java.util.HashSet<>(team.activeMembersOf(java.util.Set.of(profileId)));
-        partners.partnerMembers().forEach(partner -> viewers.add(partner.userId()));
-        return viewers;
+        return reads.execute(status -> {
+            java.util.Set<UUID> viewers = new java.util.HashSet<>(team.activeMembersOf(java.util.Set.of(profileId)));
+            partners.partnerMembers().forEach(partner -> viewers.add(partner.userId()));
+            return viewers;
+        });
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Map<UUID, Person> people() {
-        Map<UUID, Person> people = new java.util.HashMap<>();
-        team.peopleOfAccount().forEach(person -> people.put(person.userId(), person));
-        partners.partnerMembers().forEach(partner -> people.putIfAbsent(partner.userId(),
-                new Person(partner.userId(), partner.name() + " (" + partner.agencyName() + ")", false)));
-        return people;
+        return reads.execute(status -> {
+            Map<UUID, Person> people = new java.util.HashMap<>();
+            team.peopleOfAccount().forEach(person -> people.put(person.userId(), person));
+            partners.partnerMembers().forEach(partner -> people.putIfAbsent(partner.userId(),
+                    new Person(partner.userId(), partner.name() + " (" + partner.agencyName() + ")", false)));
+            return people;
+        });
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void join(UUID accountId, UUID profileId, UUID userId) {
-        team.addMemberships(accountId, userId, List.of(profileId), clock.instant());
+        callersTransaction.executeWithoutResult(status ->
+                team.addMemberships(accountId, userId, List.of(profileId), clock.instant()));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public boolean worksIn(UUID userId, UUID profileId) {
-        return team.activeMembersOf(java.util.Set.of(profileId)).contains(userId);
+        return Boolean.TRUE.equals(reads.execute(status -> team.activeMembersOf(java.util.Set.of(profileId)).contains(userId)));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Map<UUID, Integer> userCounts() {
-        return team.userCounts();
+        return reads.execute(status -> team.userCounts());
     }
 }

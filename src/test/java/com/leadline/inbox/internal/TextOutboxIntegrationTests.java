@@ -289,7 +289,7 @@ class TextOutboxIntegrationTests extends IntegrationTest {
     }
 
     private TextOutbox outbox(TextRelay relay) {
-        return new TextOutbox(jdbc, relay);
+        return new TextOutbox(jdbc, relay, transactions.getTransactionManager());
     }
 
     private TextRelay relayWith(TextChannel channel, TestClock clock) {
