@@ -1,5 +1,6 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.devdata.internal.BenchmarkData;
 import com.leadline.inbox.internal.ConversationStore.Tab;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SignedInUserCheck;

@@ -1,4 +1,4 @@
-package com.leadline.inbox.internal;
+package com.leadline.devdata.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.leadline.inbox.internal;
+package com.leadline.devdata.internal;
 
 import com.leadline.identity.Passwords;
 import java.sql.Timestamp;
@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Local demo data: {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=--leadline.demo=true} fills the
  * embedded database with a demo dental practice (three profiles, a team, contacts, conversations and
  * messages), once. Loaded with explicit SQL as the database owner, like a data import; never on an
- * external database.
+ * external database. This module ({@code devdata}) is the one place that writes other modules' tables.
  */
 @Component
 @ConditionalOnProperty(name = {"leadline.demo", "leadline.embedded-database.active"}, havingValue = "true")

@@ -1,4 +1,4 @@
-package com.leadline.inbox.internal;
+package com.leadline.devdata.internal;
 
 import com.leadline.identity.Passwords;
 import java.sql.Timestamp;
@@ -31,11 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = {"leadline.benchmark-data", "leadline.embedded-database.active"}, havingValue = "true")
-class BenchmarkData implements ApplicationRunner {
+public class BenchmarkData implements ApplicationRunner {
 
-    static final String OWNER_EMAIL = "owner@bench.leadline.local";
-    static final String ADMIN_EMAIL = "admin@bench.leadline.local";
-    static final String MEMBER_EMAIL = "member@bench.leadline.local";
+    /** The benchmark's sign-ins, public for the inbox's benchmark test (src/test), which measures them. */
+    public static final String OWNER_EMAIL = "owner@bench.leadline.local";
+    public static final String ADMIN_EMAIL = "admin@bench.leadline.local";
+    public static final String MEMBER_EMAIL = "member@bench.leadline.local";
     static final String PASSWORD = "bench leadline passphrase";
 
     static final int PROFILES = 100;

@@ -1,4 +1,4 @@
-package com.leadline.inbox.internal;
+package com.leadline.devdata.internal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
