@@ -63,6 +63,18 @@ class TextInputFilter extends OncePerRequestFilter {
             ErrorResponses.refuse(request, response, why.status, why.detail, Map.of());
             return;
         }
+        Map<String, String> unstorable = unstorableFields(request, parameters);
+        if (!unstorable.isEmpty()) {
+            log.warn("Refused {} {} with 400: text that cannot be stored in {}", request.getMethod(), request.getRequestURI(),
+                    unstorable.keySet());
+            ErrorResponses.refuse(request, response, HttpStatus.BAD_REQUEST, "Some of what was sent cannot be stored.", unstorable);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The fields (parameter names, or the path) whose text PostgreSQL could not store, named as shown back. */
+    private static Map<String, String> unstorableFields(HttpServletRequest request, Map<String, String[]> parameters) {
         Map<String, String> unstorable = new TreeMap<>();
         parameters.forEach((name, values) -> {
             if (!StorableText.isStorable(name) || !Arrays.stream(values).allMatch(StorableText::isStorable)) {
@@ -72,13 +84,7 @@ class TextInputFilter extends OncePerRequestFilter {
         if (!StorableText.isStorable(request.getServletPath() + Objects.toString(request.getPathInfo(), ""))) {
             unstorable.put(PATH_FIELD, StorableText.REFUSAL);
         }
-        if (!unstorable.isEmpty()) {
-            log.warn("Refused {} {} with 400: text that cannot be stored in {}", request.getMethod(), request.getRequestURI(),
-                    unstorable.keySet());
-            ErrorResponses.refuse(request, response, HttpStatus.BAD_REQUEST, "Some of what was sent cannot be stored.", unstorable);
-            return;
-        }
-        chain.doFilter(request, response);
+        return unstorable;
     }
 
     /** Why Tomcat could not read the parameters, told by the exception it threw (its message depends on the server's locale). */
