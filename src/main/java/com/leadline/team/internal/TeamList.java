@@ -59,7 +59,7 @@ class TeamList {
         }
 
         static UUID optionalId(String text) {
-            if (text == null || text.isBlank() || text.equals(TeamService.ALL_PROFILES)) {
+            if (text == null || text.isBlank() || text.equals(TeamRules.ALL_PROFILES)) {
                 return null;
             }
             try {
