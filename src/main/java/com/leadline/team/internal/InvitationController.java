@@ -20,17 +20,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InvitationController {
 
-    private final TeamService teamService;
+    private final InvitationAcceptance acceptance;
     private final SessionSignIn sessions;
 
-    InvitationController(TeamService teamService, SessionSignIn sessions) {
-        this.teamService = teamService;
+    InvitationController(InvitationAcceptance acceptance, SessionSignIn sessions) {
+        this.acceptance = acceptance;
         this.sessions = sessions;
     }
 
     @GetMapping("/invitations/accept")
     String form(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        Optional<TeamService.PendingInvitation> invitation = teamService.pendingInvitation(token);
+        Optional<InvitationAcceptance.PendingInvitation> invitation = acceptance.pendingInvitation(token);
         if (invitation.isEmpty()) {
             response.setStatus(HttpStatus.GONE.value());
             return "team/invitation-invalid";
@@ -46,7 +46,7 @@ class InvitationController {
                   @RequestParam(defaultValue = "") String password, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         try {
-            Optional<AuthenticatedUser> user = teamService.accept(token, name, password, ClientAddress.of(request));
+            Optional<AuthenticatedUser> user = acceptance.accept(token, name, password, ClientAddress.of(request));
             if (user.isEmpty()) {
                 response.setStatus(HttpStatus.GONE.value());
                 return "team/invitation-invalid";
@@ -62,7 +62,7 @@ class InvitationController {
     }
 
     private String again(String token, String name, Map<String, String> errors, HttpServletResponse response, Model model) {
-        Optional<TeamService.PendingInvitation> invitation = teamService.pendingInvitation(token);
+        Optional<InvitationAcceptance.PendingInvitation> invitation = acceptance.pendingInvitation(token);
         if (invitation.isEmpty()) {
             response.setStatus(HttpStatus.GONE.value());
             return "team/invitation-invalid";

@@ -61,11 +61,16 @@ class TeamApiController {
     record Deactivation(String handover, String transferTo) {
     }
 
-    private final TeamService teamService;
+    private final InvitationService invitations;
+    private final MemberService members;
+    private final DeactivationService deactivations;
     private final TeamList teamList;
 
-    TeamApiController(TeamService teamService, TeamList teamList) {
-        this.teamService = teamService;
+    TeamApiController(InvitationService invitations, MemberService members, DeactivationService deactivations,
+                      TeamList teamList) {
+        this.invitations = invitations;
+        this.members = members;
+        this.deactivations = deactivations;
         this.teamList = teamList;
     }
 
@@ -85,7 +90,7 @@ class TeamApiController {
 
     @PostMapping("/members")
     ResponseEntity<Member> invite(Actor actor, @RequestBody Invite body, HttpServletRequest request) {
-        UUID id = teamService.invite(actor, new TeamService.InviteCommand(body.name(), body.email(), body.role(),
+        UUID id = invitations.invite(actor, new InvitationService.InviteCommand(body.name(), body.email(), body.role(),
                 body.profile()), ClientAddress.of(request));
         return ResponseEntity.created(URI.create("/api/v1/team/members/" + id)).body(member(actor, id));
     }
@@ -98,26 +103,26 @@ class TeamApiController {
     /** 204: the edit may take the member out of every profile the actor manages, and so out of the actor's sight. */
     @PutMapping("/members/{id}")
     ResponseEntity<Void> edit(Actor actor, @PathVariable UUID id, @RequestBody Edit body, HttpServletRequest request) {
-        teamService.edit(actor, id, new TeamService.EditCommand(body.name(), body.email(), body.role(),
+        members.edit(actor, id, new MemberService.EditCommand(body.name(), body.email(), body.role(),
                 body.profileIds() == null ? List.of() : body.profileIds()), ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/members/{id}/invitation/resend")
     ResponseEntity<Void> resend(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
-        teamService.resend(actor, id, ClientAddress.of(request));
+        invitations.resend(actor, id, ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/members/{id}/invitation")
     ResponseEntity<Void> cancel(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
-        teamService.cancel(actor, id, ClientAddress.of(request));
+        invitations.cancel(actor, id, ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/members/{id}/deactivation")
     DeactivationPreview previewDeactivation(Actor actor, @PathVariable UUID id) {
-        TeamService.DeactivationPreview preview = teamService.previewDeactivation(actor, id);
+        DeactivationService.DeactivationPreview preview = deactivations.previewDeactivation(actor, id);
         return new DeactivationPreview(preview.openConversations(), preview.handoverCandidates().stream()
                 .map(user -> new Candidate(user.id(), user.name())).toList());
     }
@@ -125,13 +130,13 @@ class TeamApiController {
     @PostMapping("/members/{id}/deactivation")
     ResponseEntity<Void> deactivate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation body,
                                     HttpServletRequest request) {
-        teamService.deactivate(actor, id, body == null ? null : body.handover(), body == null ? null : body.transferTo(),
+        deactivations.deactivate(actor, id, body == null ? null : body.handover(), body == null ? null : body.transferTo(),
                 ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
 
     private Member member(Actor actor, UUID id) {
-        TeamService.MemberDetails details = teamService.details(actor, id);
+        MemberService.MemberDetails details = members.details(actor, id);
         return new Member(id, details.user().name(), details.user().email(), details.role().code(),
                 details.user().status().name().toLowerCase(java.util.Locale.ROOT),
                 details.profileIds().stream().sorted().toList(),

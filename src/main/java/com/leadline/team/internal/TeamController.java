@@ -26,20 +26,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.SessionAttribute;
 
-/** The Team page and its modals (htmx fragments of the same templates). Translates; the rules live in TeamService. */
+/** The Team page and its modals (htmx fragments of the same templates). Translates; the rules live in the use-case services. */
 @Controller
 class TeamController {
 
     private static final String TEAM_CHANGED = "{\"teamChanged\": true, \"closeModal\": true}";
 
-    private final TeamService teamService;
+    private final InvitationService invitations;
+    private final MemberService members;
+    private final DeactivationService deactivations;
     private final TeamList teamList;
     private final Profiles profiles;
     private final PartnerAccess partnerAccess;
     private final Clock clock;
 
-    TeamController(TeamService teamService, TeamList teamList, Profiles profiles, PartnerAccess partnerAccess, Clock clock) {
-        this.teamService = teamService;
+    TeamController(InvitationService invitations, MemberService members, DeactivationService deactivations, TeamList teamList,
+                   Profiles profiles, PartnerAccess partnerAccess, Clock clock) {
+        this.invitations = invitations;
+        this.members = members;
+        this.deactivations = deactivations;
         this.teamList = teamList;
         this.profiles = profiles;
         this.partnerAccess = partnerAccess;
@@ -56,7 +61,7 @@ class TeamController {
         }
         fillList(actor, withDefault, model);
         model.addAttribute("profileChoices", profileChoices(actor));
-        model.addAttribute("held", teamService.conversationsHeldByDeactivated(actor));
+        model.addAttribute("held", deactivations.conversationsHeldByDeactivated(actor));
         model.addAttribute("canBulk", actor.can(Permission.BULK_TRANSFER));
         // The partner agencies section comes with the page (the partners module refreshes it after a change).
         model.addAttribute("agencies", partnerAccess.agencies());
@@ -88,8 +93,8 @@ class TeamController {
     @GetMapping("/team/members/new")
     String newMember(Actor actor, @RequestParam(required = false) String profile, Model model) {
         actor.require(Permission.INVITE_USERS);
-        model.addAttribute("form", new TeamService.InviteCommand("", "", "member", profile == null || profile.isBlank()
-                ? TeamService.ALL_PROFILES : profile));
+        model.addAttribute("form", new InvitationService.InviteCommand("", "", "member", profile == null || profile.isBlank()
+                ? TeamRules.ALL_PROFILES : profile));
         return inviteForm(actor, model);
     }
 
@@ -97,9 +102,9 @@ class TeamController {
     String invite(Actor actor, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
                   @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String profile,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        TeamService.InviteCommand command = new TeamService.InviteCommand(name, email, role, profile);
+        InvitationService.InviteCommand command = new InvitationService.InviteCommand(name, email, role, profile);
         try {
-            teamService.invite(actor, command, ClientAddress.of(request));
+            invitations.invite(actor, command, ClientAddress.of(request));
         } catch (RequestRefusedException refused) {
             Map<String, String> errors = refused.fieldErrorsFor(response);
             model.addAttribute("form", command);
@@ -111,8 +116,8 @@ class TeamController {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
             model.addAttribute("form", command);
             model.addAttribute("errors", Map.of("limit", "Too many invitations have been sent for now (at most "
-                    + TeamService.INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR + " an hour for the account, "
-                    + TeamService.INVITATIONS_PER_ADMIN_PER_DAY + " a day for each person inviting). Try again in "
+                    + InvitationService.INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR + " an hour for the account, "
+                    + InvitationService.INVITATIONS_PER_ADMIN_PER_DAY + " a day for each person inviting). Try again in "
                     + tooMany.retryAfterInWords() + "."));
             return inviteForm(actor, model);
         }
@@ -128,8 +133,8 @@ class TeamController {
     @GetMapping("/team/members/{id}/edit")
     String edit(Actor actor, @PathVariable UUID id, Model model) {
         actor.require(Permission.EDIT_USERS);
-        TeamService.MemberDetails member = teamService.details(actor, id);
-        model.addAttribute("form", new TeamService.EditCommand(member.user().name(), member.user().email(),
+        MemberService.MemberDetails member = members.details(actor, id);
+        model.addAttribute("form", new MemberService.EditCommand(member.user().name(), member.user().email(),
                 member.role().code(), member.profileIds().stream().map(UUID::toString).toList()));
         return editForm(actor, member, model);
     }
@@ -139,19 +144,19 @@ class TeamController {
                   @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String role,
                   @RequestParam(defaultValue = "") List<String> profiles,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        TeamService.EditCommand command = new TeamService.EditCommand(name, email, role, profiles);
+        MemberService.EditCommand command = new MemberService.EditCommand(name, email, role, profiles);
         try {
-            teamService.edit(actor, id, command, ClientAddress.of(request));
+            members.edit(actor, id, command, ClientAddress.of(request));
         } catch (RequestRefusedException refused) {
             Map<String, String> errors = refused.fieldErrorsFor(response);
             model.addAttribute("form", command);
             model.addAttribute("errors", errors);
-            return editForm(actor, teamService.details(actor, id), model);
+            return editForm(actor, members.details(actor, id), model);
         }
         return done(request, response);
     }
 
-    private String editForm(Actor actor, TeamService.MemberDetails member, Model model) {
+    private String editForm(Actor actor, MemberService.MemberDetails member, Model model) {
         model.addAttribute("user", member.user());
         model.addAttribute("userRole", member.role());
         model.addAttribute("invitation", member.openInvitation().orElse(null));
@@ -163,19 +168,19 @@ class TeamController {
 
     @PostMapping("/team/members/{id}/resend")
     String resend(Actor actor, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
-        teamService.resend(actor, id, ClientAddress.of(request));
+        invitations.resend(actor, id, ClientAddress.of(request));
         return done(request, response);
     }
 
     @PostMapping("/team/members/{id}/cancel")
     String cancel(Actor actor, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
-        teamService.cancel(actor, id, ClientAddress.of(request));
+        invitations.cancel(actor, id, ClientAddress.of(request));
         return done(request, response);
     }
 
     @GetMapping("/team/members/{id}/deactivate")
     String confirmDeactivation(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("preview", teamService.previewDeactivation(actor, id));
+        model.addAttribute("preview", deactivations.previewDeactivation(actor, id));
         model.addAttribute("handover", "keep");
         return "team/deactivate :: confirm";
     }
@@ -187,10 +192,10 @@ class TeamController {
                       HttpServletRequest request, HttpServletResponse response, Model model) {
         int kept;
         try {
-            kept = teamService.deactivate(actor, id, handover, handover.equals("member") ? transferTo : "", ClientAddress.of(request));
+            kept = deactivations.deactivate(actor, id, handover, handover.equals("member") ? transferTo : "", ClientAddress.of(request));
         } catch (RequestRefusedException refused) {
             model.addAttribute("errors", refused.fieldErrorsFor(response));
-            model.addAttribute("preview", teamService.previewDeactivation(actor, id));
+            model.addAttribute("preview", deactivations.previewDeactivation(actor, id));
             model.addAttribute("handover", handover);
             model.addAttribute("transferTo", transferTo);
             return "team/deactivate :: confirm";

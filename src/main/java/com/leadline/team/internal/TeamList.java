@@ -6,6 +6,8 @@ import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +61,7 @@ class TeamList {
         }
 
         static UUID optionalId(String text) {
-            if (text == null || text.isBlank() || text.equals(TeamService.ALL_PROFILES)) {
+            if (text == null || text.isBlank() || text.equals(TeamRules.ALL_PROFILES)) {
                 return null;
             }
             try {
@@ -83,6 +85,27 @@ class TeamList {
 
         static final Page EMPTY = new Page(List.of(), null, false);
     }
+
+    private static final String PAGE_SQL = """
+            SELECT u.id, u.name, u.email, u.status, m.role, i.expires_at,
+                   ARRAY(SELECT p.name FROM profile_memberships pm JOIN profiles p ON p.id = pm.profile_id
+                         WHERE pm.user_id = u.id ORDER BY lower(p.name)) AS profiles
+            FROM users u
+            JOIN account_members m ON m.user_id = u.id
+            LEFT JOIN invitations i ON i.user_id = u.id AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+            WHERE (:owner OR u.id = :actor OR m.role = 'owner' OR EXISTS (
+                      SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id = ANY (:profiles)))
+              AND (CAST(:profile AS uuid) IS NULL OR m.role = 'owner' OR EXISTS (
+                      SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id = :profile))
+              AND (CASE
+                     WHEN u.status = 'active' THEN 'ACTIVE'
+                     WHEN u.status = 'deactivated' THEN 'DEACTIVATED'
+                     WHEN i.expires_at > :now THEN 'INVITED'
+                     ELSE 'EXPIRED' END) = ANY (:states)
+              AND (:search = '' OR strpos(lower(u.name), :search) > 0 OR strpos(u.email, :search) > 0)
+              AND (CAST(:afterName AS text) IS NULL OR (lower(u.name), u.id) > (:afterName, :afterId))
+            ORDER BY lower(u.name), u.id
+            LIMIT :limit""";
 
     private final JdbcClient jdbc;
     private final PartnerAccess partnerAccess;
@@ -127,29 +150,8 @@ class TeamList {
         }
         Instant now = clock.instant();
         String search = filter.search() == null ? "" : filter.search().strip().toLowerCase(Locale.ROOT);
-        if (search.length() > MAX_SEARCH) {
-            search = search.substring(0, MAX_SEARCH);
-        }
-        List<Row> rows = jdbc.sql("""
-                        SELECT u.id, u.name, u.email, u.status, m.role, i.expires_at,
-                               ARRAY(SELECT p.name FROM profile_memberships pm JOIN profiles p ON p.id = pm.profile_id
-                                     WHERE pm.user_id = u.id ORDER BY lower(p.name)) AS profiles
-                        FROM users u
-                        JOIN account_members m ON m.user_id = u.id
-                        LEFT JOIN invitations i ON i.user_id = u.id AND i.accepted_at IS NULL AND i.revoked_at IS NULL
-                        WHERE (:owner OR u.id = :actor OR m.role = 'owner' OR EXISTS (
-                                  SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id = ANY (:profiles)))
-                          AND (CAST(:profile AS uuid) IS NULL OR m.role = 'owner' OR EXISTS (
-                                  SELECT 1 FROM profile_memberships pm WHERE pm.user_id = u.id AND pm.profile_id = :profile))
-                          AND (CASE
-                                 WHEN u.status = 'active' THEN 'ACTIVE'
-                                 WHEN u.status = 'deactivated' THEN 'DEACTIVATED'
-                                 WHEN i.expires_at > :now THEN 'INVITED'
-                                 ELSE 'EXPIRED' END) = ANY (:states)
-                          AND (:search = '' OR strpos(lower(u.name), :search) > 0 OR strpos(u.email, :search) > 0)
-                          AND (CAST(:afterName AS text) IS NULL OR (lower(u.name), u.id) > (:afterName, :afterId))
-                        ORDER BY lower(u.name), u.id
-                        LIMIT :limit""")
+        search = search.length() > MAX_SEARCH ? search.substring(0, MAX_SEARCH) : search;
+        List<Row> rows = jdbc.sql(PAGE_SQL)
                 .param("owner", actor.seesEveryProfile())
                 .param("actor", actor.userId())
                 .param("profiles", actor.profileIds().toArray(UUID[]::new))
@@ -160,21 +162,23 @@ class TeamList {
                 .param("afterName", filter.afterName())
                 .param("afterId", filter.afterId() == null ? new UUID(0, 0) : filter.afterId())
                 .param("limit", PAGE_SIZE + 1)
-                .query((rs, n) -> {
-                    String status = rs.getString("status");
-                    Timestamp expires = rs.getTimestamp("expires_at");
-                    State state = switch (status) {
-                        case "active" -> State.ACTIVE;
-                        case "deactivated" -> State.DEACTIVATED;
-                        default -> expires != null && expires.toInstant().isAfter(now) ? State.INVITED : State.EXPIRED;
-                    };
-                    return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"),
-                            Role.fromCode(rs.getString("role")), state, expires == null ? null : expires.toInstant(),
-                            Arrays.asList((String[]) rs.getArray("profiles").getArray()));
-                })
+                .query((rs, n) -> row(rs, now))
                 .list();
         boolean more = rows.size() > PAGE_SIZE;
         List<Row> page = new ArrayList<>(more ? rows.subList(0, PAGE_SIZE) : rows);
         return new Page(page, page.isEmpty() ? null : page.get(page.size() - 1), more);
+    }
+
+    private static Row row(ResultSet rs, Instant now) throws SQLException {
+        String status = rs.getString("status");
+        Timestamp expires = rs.getTimestamp("expires_at");
+        State state = switch (status) {
+            case "active" -> State.ACTIVE;
+            case "deactivated" -> State.DEACTIVATED;
+            default -> expires != null && expires.toInstant().isAfter(now) ? State.INVITED : State.EXPIRED;
+        };
+        return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"),
+                Role.fromCode(rs.getString("role")), state, expires == null ? null : expires.toInstant(),
+                Arrays.asList((String[]) rs.getArray("profiles").getArray()));
     }
 }

@@ -1,0 +1,229 @@
+package com.leadline.team.internal;
+
+import static com.leadline.team.internal.TeamRules.grantableBy;
+import static com.leadline.team.internal.TeamRules.profileIds;
+import static com.leadline.team.internal.TeamRules.validName;
+
+import com.leadline.audit.AuditEntry;
+import com.leadline.audit.AuditEntry.Outcome;
+import com.leadline.audit.AuditLog;
+import com.leadline.identity.AccountNames;
+import com.leadline.identity.Identities;
+import com.leadline.identity.Identities.UserView;
+import com.leadline.mail.Mailer;
+import com.leadline.mail.OutgoingMail;
+import com.leadline.platform.Links;
+import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.SecureTokens;
+import com.leadline.platform.Tenancy;
+import com.leadline.platform.TooManyRequestsException;
+import com.leadline.team.Actor;
+import com.leadline.team.Permission;
+import com.leadline.team.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Invitation use cases of the account's people and of support: invite, resend and cancel, with the sending
+ * limits. One transaction each; accepting is {@link InvitationAcceptance}.
+ */
+@Service
+class InvitationService {
+
+    static final Duration INVITATION_VALIDITY = Duration.ofHours(72);
+    static final int RESENDS_PER_DAY = 5;
+    static final int INVITATIONS_PER_ADMIN_PER_DAY = 200;
+    static final int INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR = 50;
+    private static final Duration ACCOUNT_SENDING_WINDOW = Duration.ofHours(1);
+    static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final String SUPPORT_NAME = "Leadline support";
+
+    record InviteCommand(String name, String email, String role, String profile) {
+    }
+
+    private final TeamStore team;
+    private final TeamRules rules;
+    private final Identities identities;
+    private final AccountNames accountNames;
+    private final Mailer mailer;
+    private final Links links;
+    private final AuditLog audit;
+    private final Tenancy tenancy;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    InvitationService(TeamStore team, TeamRules rules, Identities identities, AccountNames accountNames, Mailer mailer,
+                      Links links, AuditLog audit, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
+        this.team = team;
+        this.rules = rules;
+        this.identities = identities;
+        this.accountNames = accountNames;
+        this.mailer = mailer;
+        this.links = links;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    // Inviting
+
+    UUID invite(Actor actor, InviteCommand command, String ip) {
+        actor.require(Permission.INVITE_USERS);
+        return transactions.execute(status -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            String name = validName(command.name(), errors);
+            String email = rules.freeEmail(command.email(), null, errors);
+            Role role = grantableBy(actor, command.role(), errors);
+            Set<UUID> profiles = invitedProfiles(actor, command.profile(), errors);
+            if (!errors.isEmpty()) {
+                throw RequestRefusedException.invalid(errors);
+            }
+            return createInvitation(actor.accountId(), actor.userId(), actor.userId(), actor.name(), name, email, role,
+                    profiles, ip, Map.of());
+        });
+    }
+
+    /** Support's invitation of an agency's first admin, inside the caller's transaction and tenancy. */
+    UUID inviteFirstAdmin(UUID agencyId, String rawName, String rawEmail, UUID staffId, String ip) {
+        return transactions.execute(status -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            String name = validName(rawName, errors);
+            String email = rules.freeEmail(rawEmail, null, errors);
+            if (!errors.isEmpty()) {
+                Map<String, String> renamed = new LinkedHashMap<>();
+                errors.forEach((field, message) -> renamed.put(field.equals("name") ? "adminName" : "adminEmail", message));
+                throw RequestRefusedException.invalid(renamed);
+            }
+            return createInvitation(agencyId, null, staffId, SUPPORT_NAME, name, email, Role.ADMIN, Set.of(), ip,
+                    Map.of("supportStaff", staffId.toString()));
+        });
+    }
+
+    private Set<UUID> invitedProfiles(Actor actor, String choice, Map<String, String> errors) {
+        if (choice == null || choice.isBlank() || TeamRules.ALL_PROFILES.equals(choice.strip())) {
+            // A partner agency has no profiles: its users are invited to the agency alone.
+            if (actor.profileIds().isEmpty() && !team.allProfiles().isEmpty()) {
+                errors.put("profile", "You aren't a member of any profile yet.");
+            }
+            return actor.profileIds();
+        }
+        return profileIds(actor, List.of(choice), errors);
+    }
+
+    /** An invited user with their role and memberships, the hashed link, its sending and the email: one transaction. */
+    private UUID createInvitation(UUID accountId, UUID inviterUserId, UUID sentBy, String inviterName, String name, String email,
+                                  Role role, Set<UUID> profiles, String ip, Map<String, String> auditDetails) {
+        Instant now = clock.instant();
+        team.lockInvitationSendsOf(accountId);
+        if (team.invitationsCreatedBySince(sentBy, now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
+            throw new TooManyRequestsException(Duration.ofHours(1));
+        }
+        requireHourlySendingRoom(accountId, now);
+        UUID userId = identities.createInvitedUser(accountId, email, name);
+        team.addMember(accountId, userId, role, now);
+        team.addMemberships(accountId, userId, profiles, now);
+        UUID invitationId = UUID.randomUUID();
+        String token = SecureTokens.newToken();
+        team.insertInvitation(invitationId, accountId, userId, email, SecureTokens.hash(token), sentBy, now,
+                now.plus(INVITATION_VALIDITY));
+        team.recordSend(accountId, invitationId, sentBy, false, now);
+        sendInvitation(accountId, email, name, inviterName, token, now);
+        Map<String, String> details = new LinkedHashMap<>(auditDetails);
+        details.put("role", role.code());
+        details.put("profiles", String.valueOf(profiles.size()));
+        audit.record(AuditEntry.of("invitation.sent", Outcome.SUCCESS).inAccount(accountId).by(inviterUserId)
+                .on("user", userId).from(ip).with(details));
+        return userId;
+    }
+
+    // Resending and cancelling
+
+    void resend(Actor actor, UUID userId, String ip) {
+        actor.require(Permission.MANAGE_INVITATIONS);
+        transactions.executeWithoutResult(status -> {
+            UserView invitee = rules.visibleUser(actor, userId);
+            reissue(actor.accountId(), invitee, actor.userId(), actor.name(), ip, Map.of());
+        });
+    }
+
+    /** Support's resend, in the invitee's account. */
+    void resendForSupport(UUID accountId, UUID userId, UUID staffId, String ip) {
+        transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
+            UserView invitee = identities.user(userId).orElseThrow(RequestRefusedException::notFound);
+            reissue(accountId, invitee, staffId, SUPPORT_NAME, ip, Map.of("supportStaff", staffId.toString()));
+        }));
+    }
+
+    /** A new link for the invitee's open invitation, sent to their current address; the old link stops working. */
+    void reissue(UUID accountId, UserView invitee, UUID sentBy, String inviterName, String ip, Map<String, String> auditDetails) {
+        TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
+                .orElseThrow(() -> RequestRefusedException.conflict("Only a pending invitation can be sent again."));
+        Instant now = clock.instant();
+        team.lockInvitationSendsOf(accountId);
+        if (team.resendsSince(invitation.id(), now.minus(Duration.ofDays(1))) >= RESENDS_PER_DAY) {
+            throw new TooManyRequestsException(Duration.ofHours(1));
+        }
+        requireHourlySendingRoom(accountId, now);
+        String token = SecureTokens.newToken();
+        team.reissue(invitation.id(), invitee.email(), SecureTokens.hash(token), now, now.plus(INVITATION_VALIDITY));
+        team.recordSend(accountId, invitation.id(), sentBy, true, now);
+        sendInvitation(accountId, invitee.email(), invitee.name(), inviterName, token, now);
+        audit.record(AuditEntry.of("invitation.resent", Outcome.SUCCESS).inAccount(accountId).by(sentBy)
+                .on("user", invitee.id()).from(ip).with(auditDetails));
+    }
+
+    void cancel(Actor actor, UUID userId, String ip) {
+        actor.require(Permission.MANAGE_INVITATIONS);
+        transactions.executeWithoutResult(status -> {
+            UserView invitee = rules.visibleUser(actor, userId);
+            TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
+                    .orElseThrow(() -> RequestRefusedException.conflict("Only a pending invitation can be cancelled."));
+            team.revoke(invitation.id(), clock.instant());
+            team.removeMember(invitee.id());
+            identities.forgetInvitedUser(invitee.id());
+            audit.record(AuditEntry.of("invitation.cancelled", Outcome.SUCCESS).inAccount(actor.accountId())
+                    .by(actor.userId()).on("user", invitee.id()).from(ip).with(Map.of("email", invitee.email())));
+        });
+    }
+
+    /**
+     * Every invitation email sent in the account's name counts toward its hourly allowance, whoever sends
+     * it: first sendings and resends, by its own people, by partner users and by support staff. The count is
+     * of the sends recorded in the last hour (a sliding hour), taken under the account's sending lock (the
+     * caller holds it, so the daily limits counted before are exact too); when the allowance is used up,
+     * the answer says how long until the oldest of those sends leaves the hour.
+     */
+    private void requireHourlySendingRoom(UUID accountId, Instant now) {
+        team.nthLatestSendSince(accountId, INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR, now.minus(ACCOUNT_SENDING_WINDOW))
+                .ifPresent(oldestCounted -> {
+                    throw new TooManyRequestsException(Duration.between(now, oldestCounted.plus(ACCOUNT_SENDING_WINDOW)));
+                });
+    }
+
+    private void sendInvitation(UUID accountId, String email, String name, String inviterName, String token, Instant now) {
+        String business = accountNames.nameOf(accountId);
+        mailer.queue(new OutgoingMail(email, "You're invited to " + business + " on Leadline", """
+                Hello %s,
+
+                %s invited you to join %s on Leadline, the shared inbox for their leads.
+
+                To accept, open this link and choose a password:
+
+                %s
+
+                The link works once, until %s (72 hours). If it has expired, ask %s to send a new one.
+                """.formatted(name, inviterName, business, links.to("/invitations/accept", "token", token),
+                EXPIRY.format(now.plus(INVITATION_VALIDITY)), inviterName)));
+    }
+}
