@@ -11,7 +11,6 @@ import java.util.Random;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,11 +45,9 @@ class DemoData implements ApplicationRunner {
     private final JdbcClient owner;
     private final TransactionTemplate transactions;
 
-    DemoData(Passwords passwords, Clock clock, @Value("${spring.flyway.url}") String url,
-             @Value("${spring.flyway.user}") String user, @Value("${spring.flyway.password:}") String password) {
+    DemoData(Passwords passwords, Clock clock, DatabaseOwner databaseOwner) {
         this.passwords = passwords;
         this.clock = clock;
-        DatabaseOwner databaseOwner = DatabaseOwner.connect(url, user, password);
         this.owner = databaseOwner.jdbc();
         this.transactions = databaseOwner.transactions();
     }

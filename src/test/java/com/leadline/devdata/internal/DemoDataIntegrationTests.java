@@ -7,7 +7,6 @@ import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /** The demo data loads once, signs in, and obeys the same rules as any account's data. */
@@ -15,14 +14,12 @@ class DemoDataIntegrationTests extends IntegrationTest {
 
     @Autowired
     private Passwords passwords;
-    @Value("${spring.flyway.url}")
-    private String ownerUrl;
-    @Value("${spring.flyway.password}")
-    private String ownerPassword;
+    @Autowired
+    private DatabaseOwner ownerConnection;
 
     @Test
     void theDemoPracticeLoadsOnceAndItsPeopleSeeWhatTheirRolesAllow() {
-        DemoData demo = new DemoData(passwords, clock, ownerUrl, "postgres", ownerPassword);
+        DemoData demo = new DemoData(passwords, clock, ownerConnection);
         demo.run(null);
         demo.run(null);
         assertThat(databaseOwner().sql("SELECT count(*) FROM accounts WHERE name = 'Sunrise Dental'").query(Integer.class).single())
