@@ -13,7 +13,12 @@ public class TooManyRequestsException extends RuntimeException {
     }
 
     public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return retryAfterSeconds(retryAfter);
+    }
+
+    /** A wait as a Retry-After header gives it: whole seconds, rounded up, at least one. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** When to try again, as a person would say it: "45 seconds", "1 minute", "50 minutes". */

@@ -44,7 +44,7 @@ class ApiErrors {
         }
         return StorableTextJson.unstorableField(exception)
                 .map(field -> {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some of what was sent cannot be stored.");
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, StorableText.SUMMARY);
                     problem.setProperty("errors", Map.of(field, StorableText.REFUSAL));
                     return problem;
                 })

@@ -9,6 +9,8 @@ package com.leadline.platform.internal;
 final class StorableText {
 
     static final String REFUSAL = "Contains a character that cannot be stored (a NUL byte or a broken character).";
+    /** The refusal as a whole, above the fields named with {@link #REFUSAL}. */
+    static final String SUMMARY = "Some of what was sent cannot be stored.";
 
     private StorableText() {
     }

@@ -67,7 +67,7 @@ class TextInputFilter extends OncePerRequestFilter {
         if (!unstorable.isEmpty()) {
             log.warn("Refused {} {} with 400: text that cannot be stored in {}", request.getMethod(), request.getRequestURI(),
                     unstorable.keySet());
-            ErrorResponses.refuse(request, response, HttpStatus.BAD_REQUEST, "Some of what was sent cannot be stored.", unstorable);
+            ErrorResponses.refuse(request, response, HttpStatus.BAD_REQUEST, StorableText.SUMMARY, unstorable);
             return;
         }
         chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package com.leadline.support.internal;
 import com.leadline.platform.ClientAddress;
 import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.SessionSignIn;
+import com.leadline.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -93,7 +94,7 @@ class SupportController {
         if (checked instanceof SupportService.CodeCheck.Locked locked) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds())));
+                    Long.toString(TooManyRequestsException.retryAfterSeconds(Duration.between(clock.instant(), locked.until()))));
             model.addAttribute("failure", ("Too many wrong codes: sign-in to this support account is locked until %s. "
                     + "No code is checked before then. We have emailed you about it.").formatted(SupportService.inUtc(locked.until())));
         } else {
