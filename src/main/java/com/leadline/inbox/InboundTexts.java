@@ -15,7 +15,7 @@ public interface InboundTexts {
      *
      * @param fromPhone the sender's number in E.164 form, such as +15551234567
      * @return the conversation the text is now part of
-     * @throws com.leadline.platform.RequestRefusedException invalid (422) when the number is not in
+     * @throws com.leadline.platform.InvalidInputException when the number is not in
      *         E.164 form or the body is empty or longer than 1,600 characters; not found (404) when
      *         the profile is not one of the account's
      */

@@ -6,10 +6,21 @@ import java.time.Duration;
 public class TooManyRequestsException extends RuntimeException {
 
     private final Duration retryAfter;
+    private final String forPeople;
 
     public TooManyRequestsException(Duration retryAfter) {
+        this(retryAfter, null);
+    }
+
+    /** @param forPeople what a form shows about the limit; "Try again in ..." is added to it */
+    public TooManyRequestsException(Duration retryAfter, String forPeople) {
         super("Too many attempts");
         this.retryAfter = retryAfter;
+        this.forPeople = forPeople;
+    }
+
+    public java.util.Optional<String> forPeople() {
+        return java.util.Optional.ofNullable(forPeople).map(words -> words + " Try again in " + retryAfterInWords() + ".");
     }
 
     public long retryAfterSeconds() {

@@ -1,6 +1,6 @@
 package com.leadline.team;
 
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.NotAllowedException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,7 +26,7 @@ public record Actor(UUID userId, UUID accountId, String name, Role role, Set<UUI
     public void require(Permission permission) {
         if (!can(permission)) {
             throw isReadOnlyPartner() ? PartnerAccess.readOnlyRefusal()
-                    : RequestRefusedException.forbidden("Your role doesn't allow this. Ask an admin of your account.");
+                    : new NotAllowedException("Your role doesn't allow this. Ask an admin of your account.");
         }
     }
 

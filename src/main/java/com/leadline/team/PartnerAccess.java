@@ -1,6 +1,6 @@
 package com.leadline.team;
 
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.NotAllowedException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,8 +20,8 @@ public interface PartnerAccess {
      */
     String READ_ONLY_REASON = "Your agency has read-only access to this account, set by the client.";
 
-    static RequestRefusedException readOnlyRefusal() {
-        return RequestRefusedException.forbidden(READ_ONLY_REASON);
+    static NotAllowedException readOnlyRefusal() {
+        return new NotAllowedException(READ_ONLY_REASON);
     }
 
     record AgencyAccess(UUID agencyId, String agencyName, Level level) {

@@ -27,7 +27,7 @@ public interface TeamSupport {
      * Invites the first admin of an agency support staff just opened, inside the caller's transaction
      * and tenancy.
      *
-     * @throws com.leadline.platform.RequestRefusedException with field errors "adminName", "adminEmail"
+     * @throws com.leadline.platform.InvalidInputException with field errors "adminName", "adminEmail"
      */
     UUID inviteFirstAdmin(UUID agencyId, String name, String email, UUID staffId, String ip);
 }

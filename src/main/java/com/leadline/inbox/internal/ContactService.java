@@ -1,11 +1,12 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.Profiles;
 import com.leadline.identity.EmailAddresses;
 import com.leadline.inbox.internal.ConversationStore.Contact;
 import com.leadline.inbox.internal.ConversationStore.ContactSummary;
 import com.leadline.inbox.internal.ConversationStore.Conversation;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.io.IOException;
@@ -134,13 +135,13 @@ class ContactService {
                     errors.put("notes", "Keep the notes to 5,000 characters or fewer.");
                 }
                 if (!errors.isEmpty()) {
-                    throw RequestRefusedException.invalid(errors);
+                    throw new InvalidInputException(errors);
                 }
                 store.updateContact(contactId, name, phone.isEmpty() ? null : phone, email.isEmpty() ? null : email, notes);
             });
         } catch (DuplicateKeyException raced) {
             // Another edit took the number between the check and this update.
-            throw RequestRefusedException.invalid(Map.of("phone", phoneTaken()));
+            throw new InvalidInputException(Map.of("phone", phoneTaken()));
         }
     }
 
@@ -186,7 +187,7 @@ class ContactService {
 
     private Contact visible(Actor actor, UUID contactId) {
         return store.contact(contactId).filter(found -> actor.profileIds().contains(found.profileId()))
-                .orElseThrow(RequestRefusedException::notFound);
+                .orElseThrow(NotFoundException::new);
     }
 
     private static String phoneTaken() {

@@ -1,10 +1,10 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.platform.FormRefusals;
 import com.leadline.accounts.Profiles;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -51,16 +51,14 @@ class ContactsController {
     @PostMapping("/contacts/{id}")
     String update(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String email,
-                  @RequestParam(defaultValue = "") String notes, HttpServletResponse response, Model model) {
+                  @RequestParam(defaultValue = "") String notes, HttpServletRequest request, Model model) {
         ContactService.ContactForm form = new ContactService.ContactForm(name, phone, email, notes);
-        try {
-            contacts.update(actor, id, form);
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("errors", errors);
             fill(actor, contacts.contact(actor, id), form, model);
             return "inbox/contact";
-        }
+        });
+        contacts.update(actor, id, form);
         return "redirect:/contacts/" + id + "?saved";
     }
 

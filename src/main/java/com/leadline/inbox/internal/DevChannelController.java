@@ -1,8 +1,8 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.Profiles;
 import com.leadline.inbox.InboundTexts;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.util.UUID;
@@ -47,10 +47,10 @@ class DevChannelController {
         try {
             profileId = UUID.fromString(profile);
         } catch (IllegalArgumentException malformed) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
         if (!actor.canManageProfile(profileId)) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
         inbound.receiveInbound(actor.accountId(), profileId, phone.replaceAll("[\\s()-]", ""), body);
         return "redirect:/dev/channel?sent";

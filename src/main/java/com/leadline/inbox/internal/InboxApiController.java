@@ -1,8 +1,8 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.platform.NotFoundException;
 import com.leadline.inbox.internal.ConversationStore.Cursor;
 import com.leadline.inbox.internal.ConversationStore.Tab;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.Memberships;
 import java.time.Instant;
@@ -173,7 +173,7 @@ class InboxApiController {
         try {
             return new ConversationStore.Filter(profile, UUID.fromString(assignee), false, q);
         } catch (IllegalArgumentException malformed) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
     }
 
@@ -181,7 +181,7 @@ class InboxApiController {
         try {
             return Tab.valueOf(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
     }
 

@@ -1,15 +1,17 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.platform.FormRefusals;
+import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.Profiles;
 import com.leadline.inbox.internal.ConversationStore.Cursor;
 import com.leadline.inbox.internal.ConversationStore.Tab;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -108,8 +110,8 @@ class InboxController {
 
     @PostMapping("/inbox/conversations/{id}/reply")
     String reply(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String body,
-                 @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
-        return attempt(actor, tab, id, "reply", Map.of("body", body), response, model, () -> {
+                 @RequestParam(defaultValue = "all") String tab, HttpServletRequest request, Model model) {
+        return attempt(actor, tab, id, "reply", Map.of("body", body), request, model, () -> {
             inbox.reply(actor, id, body);
             return back(tab, id);
         });
@@ -117,8 +119,8 @@ class InboxController {
 
     @PostMapping("/inbox/conversations/{id}/note")
     String note(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String body,
-                @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
-        return attempt(actor, tab, id, "note", Map.of("body", body), response, model, () -> {
+                @RequestParam(defaultValue = "all") String tab, HttpServletRequest request, Model model) {
+        return attempt(actor, tab, id, "note", Map.of("body", body), request, model, () -> {
             inbox.note(actor, id, body);
             return back(tab, id);
         });
@@ -127,8 +129,8 @@ class InboxController {
     /** "me" takes it, "unassigned" lets it go, or a member's id. A member who gives it away doesn't come back to it. */
     @PostMapping("/inbox/conversations/{id}/assign")
     String assign(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "unassigned") String assignee,
-                  @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
-        return attempt(actor, tab, id, "assign", Map.of(), response, model, () -> {
+                  @RequestParam(defaultValue = "all") String tab, HttpServletRequest request, Model model) {
+        return attempt(actor, tab, id, "assign", Map.of(), request, model, () -> {
             UUID to = switch (assignee) {
                 case "me" -> actor.userId();
                 case "unassigned" -> null;
@@ -141,8 +143,8 @@ class InboxController {
 
     @PostMapping("/inbox/conversations/{id}/close")
     String close(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
-                 @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
-        return attempt(actor, tab, id, "close", Map.of(), response, model, () -> {
+                 @RequestParam(defaultValue = "all") String tab, HttpServletRequest request, Model model) {
+        return attempt(actor, tab, id, "close", Map.of(), request, model, () -> {
             inbox.close(actor, id, outcome);
             return back(tab, id);
         });
@@ -156,8 +158,8 @@ class InboxController {
 
     @PostMapping("/inbox/conversations/{id}/profile")
     String move(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String profile,
-                @RequestParam(defaultValue = "all") String tab, HttpServletResponse response, Model model) {
-        return attempt(actor, tab, id, "move", Map.of(), response, model, () -> {
+                @RequestParam(defaultValue = "all") String tab, HttpServletRequest request, Model model) {
+        return attempt(actor, tab, id, "move", Map.of(), request, model, () -> {
             inbox.moveToProfile(actor, id, parseOr(profile, "profileId", "Choose one of your profiles."));
             return back(tab, id);
         });
@@ -167,13 +169,13 @@ class InboxController {
     @PostMapping("/inbox/conversations/{id}/reminders")
     String remind(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String dueAt,
                   @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "all") String tab,
-                  HttpServletResponse response, Model model) {
-        return attempt(actor, tab, id, "remind", Map.of("dueAt", dueAt, "note", note), response, model, () -> {
+                  HttpServletRequest request, Model model) {
+        return attempt(actor, tab, id, "remind", Map.of("dueAt", dueAt, "note", note), request, model, () -> {
             Instant due;
             try {
                 due = LocalDateTime.parse(dueAt).atZone(zoneOf(inbox.profileOf(actor, id))).toInstant();
             } catch (java.time.format.DateTimeParseException malformed) {
-                throw RequestRefusedException.invalid(Map.of("dueAt", "Choose a date and time for the reminder."));
+                throw new InvalidInputException(Map.of("dueAt", "Choose a date and time for the reminder."));
             }
             inbox.remind(actor, id, due, note);
             return back(tab, id);
@@ -195,8 +197,8 @@ class InboxController {
     String bulkTransfer(Actor actor, @RequestParam(name = "conversation", required = false) List<UUID> selected,
                         @RequestParam(defaultValue = "") String openOf, @RequestParam(defaultValue = "unassigned") String to,
                         @RequestParam(defaultValue = "all") String tab, @RequestParam(defaultValue = "") String from,
-                        HttpServletResponse response, Model model) {
-        return attempt(actor, tab, null, "bulk", Map.of(), response, model, () -> {
+                        HttpServletRequest request, Model model) {
+        return attempt(actor, tab, null, "bulk", Map.of(), request, model, () -> {
             UUID target = to.equals("unassigned") ? null : parseOr(to, "to", "Choose a member or Unassigned.");
             UUID holder = openOf.isBlank() ? null : parseOr(openOf, "openOfAssignee", "Choose whose conversations to move.");
             inbox.bulkTransfer(actor, selected == null || holder != null ? List.of() : selected, holder, target);
@@ -205,20 +207,18 @@ class InboxController {
     }
 
     /**
-     * Runs a form's action; when it is refused with field errors, the Inbox page comes back with them
-     * next to that form ({@code form}) and in a summary, and with what was typed.
+     * Runs a form's action; when it is refused with field errors, the pages' error handling brings the
+     * Inbox page back with them next to that form ({@code form}) and in a summary, and with what was typed.
      */
     private String attempt(Actor actor, String tab, UUID conversation, String form, Map<String, String> typed,
-                           HttpServletResponse response, Model model, java.util.function.Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
+                           HttpServletRequest request, Model model, java.util.function.Supplier<String> action) {
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("errors", errors);
             model.addAttribute("failedForm", form);
             model.addAttribute("typed", typed);
             return page(actor, tab, conversation, "", null, "", null, null, null, null, model);
-        }
+        });
+        return action.get();
     }
 
     private static String back(String tab, UUID conversation) {
@@ -230,7 +230,7 @@ class InboxController {
         try {
             return Tab.valueOf(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
     }
 
@@ -238,7 +238,7 @@ class InboxController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException malformed) {
-            throw RequestRefusedException.invalid(Map.of(field, message));
+            throw new InvalidInputException(Map.of(field, message));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.Profiles;
 import com.leadline.inbox.InboundTexts;
 import com.leadline.inbox.internal.ConversationStore.Conversation;
@@ -7,7 +8,8 @@ import com.leadline.inbox.internal.ConversationStore.Cursor;
 import com.leadline.inbox.internal.ConversationStore.Message;
 import com.leadline.inbox.internal.ConversationStore.Tab;
 import com.leadline.platform.GenericPlanReads;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.ConflictException;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import com.leadline.team.ConversationHandover;
@@ -70,12 +72,12 @@ class InboxService implements ConversationHandover, InboundTexts {
     @Override
     public UUID receiveInbound(UUID accountId, UUID profileId, String fromPhone, String body) {
         if (fromPhone == null || !fromPhone.matches(PHONE)) {
-            throw RequestRefusedException.invalid(Map.of("phone", "Give the number in international form, like +15551234567."));
+            throw new InvalidInputException(Map.of("phone", "Give the number in international form, like +15551234567."));
         }
         String text = validBody(body);
         return transactions.execute(status -> tenancy.inAccount(accountId, () -> {
             if (profiles.find(profileId).isEmpty()) {
-                throw RequestRefusedException.notFound();
+                throw new NotFoundException();
             }
             Instant now = clock.instant();
             UUID contact = conversations.contactByPhone(profileId, fromPhone).orElseGet(() -> {
@@ -145,7 +147,7 @@ class InboxService implements ConversationHandover, InboundTexts {
         transactions.executeWithoutResult(status -> {
             Conversation conversation = workable(actor, conversationId);
             if (conversation.contactPhone() == null) {
-                throw RequestRefusedException.invalid(Map.of("body", "This contact has no phone number to text."));
+                throw new InvalidInputException(Map.of("body", "This contact has no phone number to text."));
             }
             Instant now = clock.instant();
             UUID message = conversations.insertMessage(actor.accountId(), conversationId, "outbound", actor.userId(), text, now);
@@ -171,7 +173,7 @@ class InboxService implements ConversationHandover, InboundTexts {
         transactions.executeWithoutResult(status -> {
             Conversation conversation = workable(actor, conversationId);
             if (assigneeId != null && !memberships.worksIn(assigneeId, conversation.profileId())) {
-                throw RequestRefusedException.invalid(Map.of("assigneeId",
+                throw new InvalidInputException(Map.of("assigneeId",
                         "Choose an active member of this conversation's profile, or Unassigned."));
             }
             conversations.assign(conversationId, assigneeId);
@@ -192,7 +194,7 @@ class InboxService implements ConversationHandover, InboundTexts {
         actor.require(Permission.BULK_TRANSFER);
         return transactions.execute(status -> {
             if (openOfAssignee != null && !memberships.people().containsKey(openOfAssignee)) {
-                throw RequestRefusedException.notFound();
+                throw new NotFoundException();
             }
             List<UUID> ids = conversationIds != null && !conversationIds.isEmpty() ? conversationIds
                     : openOfAssignee == null ? List.of()
@@ -200,18 +202,18 @@ class InboxService implements ConversationHandover, InboundTexts {
                             new ConversationStore.Filter(null, openOfAssignee, false, ""), null, 100_000).stream()
                             .filter(c -> !c.state().equals("closed")).map(Conversation::id).toList();
             if (ids.isEmpty() && openOfAssignee != null) {
-                throw RequestRefusedException.invalid(Map.of("openOfAssignee", "They hold no open conversations that you can see."));
+                throw new InvalidInputException(Map.of("openOfAssignee", "They hold no open conversations that you can see."));
             }
             if (ids.isEmpty()) {
-                throw RequestRefusedException.invalid(Map.of("conversationIds", "Choose conversations, or whose open conversations to move."));
+                throw new InvalidInputException(Map.of("conversationIds", "Choose conversations, or whose open conversations to move."));
             }
             if (ids.size() > 10_000) {
-                throw RequestRefusedException.invalid(Map.of("conversationIds", "Move at most 10,000 conversations at once."));
+                throw new InvalidInputException(Map.of("conversationIds", "Move at most 10,000 conversations at once."));
             }
             for (UUID id : ids) {
                 Conversation conversation = visible(actor, id);
                 if (to != null && !memberships.worksIn(to, conversation.profileId())) {
-                    throw RequestRefusedException.invalid(Map.of("to",
+                    throw new InvalidInputException(Map.of("to",
                             "That person doesn't work in every profile of these conversations. Choose someone who does, or Unassigned."));
                 }
                 conversations.assign(id, to);
@@ -226,12 +228,12 @@ class InboxService implements ConversationHandover, InboundTexts {
 
     void close(Actor actor, UUID conversationId, String outcome) {
         if (outcome == null || !OUTCOMES.contains(outcome)) {
-            throw RequestRefusedException.invalid(Map.of("outcome", "Choose Won, Lost or Other."));
+            throw new InvalidInputException(Map.of("outcome", "Choose Won, Lost or Other."));
         }
         transactions.executeWithoutResult(status -> {
             Conversation conversation = workable(actor, conversationId);
             if (conversation.state().equals("closed")) {
-                throw RequestRefusedException.conflict("This conversation is already closed.");
+                throw new ConflictException("This conversation is already closed.");
             }
             conversations.close(conversationId, outcome);
             events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
@@ -242,7 +244,7 @@ class InboxService implements ConversationHandover, InboundTexts {
         transactions.executeWithoutResult(status -> {
             Conversation conversation = workable(actor, conversationId);
             if (!conversation.state().equals("closed") || !conversations.reopen(conversationId)) {
-                throw RequestRefusedException.conflict(
+                throw new ConflictException(
                         "Only a closed conversation can be reopened, and not while the contact has a newer one open.");
             }
             events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
@@ -257,7 +259,7 @@ class InboxService implements ConversationHandover, InboundTexts {
         transactions.executeWithoutResult(status -> {
             Conversation conversation = workable(actor, conversationId);
             if (profileId == null || !actor.canManageProfile(profileId)) {
-                throw RequestRefusedException.invalid(Map.of("profileId", "Choose one of your profiles."));
+                throw new InvalidInputException(Map.of("profileId", "Choose one of your profiles."));
             }
             if (profileId.equals(conversation.profileId())) {
                 return;
@@ -271,7 +273,7 @@ class InboxService implements ConversationHandover, InboundTexts {
                         return id;
                     });
             if (!conversation.state().equals("closed") && conversations.liveConversationOf(target).isPresent()) {
-                throw RequestRefusedException.conflict("This contact already has an open conversation in that profile.");
+                throw new ConflictException("This contact already has an open conversation in that profile.");
             }
             UUID assignee = conversation.assigneeId() != null && memberships.worksIn(conversation.assigneeId(), profileId)
                     ? conversation.assigneeId() : null;
@@ -290,10 +292,10 @@ class InboxService implements ConversationHandover, InboundTexts {
         String text = note == null ? "" : note.strip();
         Instant now = clock.instant();
         if (dueAt == null || !dueAt.isAfter(now) || dueAt.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
-            throw RequestRefusedException.invalid(Map.of("dueAt", "Choose a time in the future, at most a year from now."));
+            throw new InvalidInputException(Map.of("dueAt", "Choose a time in the future, at most a year from now."));
         }
         if (text.length() > MAX_REMINDER_NOTE) {
-            throw RequestRefusedException.invalid(Map.of("note", "Keep the note to " + MAX_REMINDER_NOTE + " characters."));
+            throw new InvalidInputException(Map.of("note", "Keep the note to " + MAX_REMINDER_NOTE + " characters."));
         }
         return transactions.execute(status -> {
             Conversation conversation = workable(actor, conversationId);
@@ -308,7 +310,7 @@ class InboxService implements ConversationHandover, InboundTexts {
         transactions.executeWithoutResult(status -> {
             Conversation conversation = workable(actor, conversationId);
             if (!conversations.deletePendingReminder(conversationId, reminderId)) {
-                throw RequestRefusedException.notFound();
+                throw new NotFoundException();
             }
             events.announce(actor.accountId(), conversationId, conversation.profileId(), conversation.assigneeId());
         });
@@ -396,7 +398,7 @@ class InboxService implements ConversationHandover, InboundTexts {
         Visibility visibility = Visibility.of(actor);
         return conversations.find(conversationId)
                 .filter(conversation -> visibility.allows(conversation.profileId(), conversation.assigneeId()))
-                .orElseThrow(RequestRefusedException::notFound);
+                .orElseThrow(NotFoundException::new);
     }
 
     /** Seen first (404 otherwise), then allowed to work on it (403). */
@@ -409,7 +411,7 @@ class InboxService implements ConversationHandover, InboundTexts {
     private static String validBody(String body) {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > MAX_BODY) {
-            throw RequestRefusedException.invalid(Map.of("body", "Write a message of up to " + MAX_BODY + " characters."));
+            throw new InvalidInputException(Map.of("body", "Write a message of up to " + MAX_BODY + " characters."));
         }
         return text;
     }

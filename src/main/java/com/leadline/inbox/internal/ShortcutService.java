@@ -1,6 +1,7 @@
 package com.leadline.inbox.internal;
 
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.NotFoundException;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.sql.Timestamp;
@@ -56,7 +57,7 @@ class ShortcutService {
             actor.require(Permission.USE_SHORTCUTS);
         } else {
             if (!actor.canManageProfile(profileId)) {
-                throw RequestRefusedException.notFound();
+                throw new NotFoundException();
             }
             actor.require(Permission.EDIT_SHARED_SHORTCUTS);
         }
@@ -70,7 +71,7 @@ class ShortcutService {
             errors.put("body", "Write the text (up to " + InboxService.MAX_BODY + " characters).");
         }
         if (!errors.isEmpty()) {
-            throw RequestRefusedException.invalid(errors);
+            throw new InvalidInputException(errors);
         }
         UUID id = UUID.randomUUID();
         try {
@@ -82,14 +83,14 @@ class ShortcutService {
                     .param("profile", profileId, java.sql.Types.OTHER).param("name", name).param("body", body)
                     .param("now", Timestamp.from(clock.instant())).update());
         } catch (DuplicateKeyException taken) {
-            throw RequestRefusedException.invalid(Map.of("name", "There is already a shortcut with that name here."));
+            throw new InvalidInputException(Map.of("name", "There is already a shortcut with that name here."));
         }
         return id;
     }
 
     void delete(Actor actor, UUID shortcutId) {
         transactions.executeWithoutResult(status -> {
-            Shortcut shortcut = find(shortcutId).filter(found -> visible(actor, found)).orElseThrow(RequestRefusedException::notFound);
+            Shortcut shortcut = find(shortcutId).filter(found -> visible(actor, found)).orElseThrow(NotFoundException::new);
             actor.require(shortcut.personal() ? Permission.USE_SHORTCUTS : Permission.EDIT_SHARED_SHORTCUTS);
             jdbc.sql("DELETE FROM shortcuts WHERE id = :id").param("id", shortcutId).update();
         });

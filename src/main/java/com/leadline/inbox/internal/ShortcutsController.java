@@ -1,10 +1,11 @@
 package com.leadline.inbox.internal;
 
+import com.leadline.platform.FormRefusals;
+import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.Profiles;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,15 +37,13 @@ class ShortcutsController {
     /** scope: "personal" or a profile id (shared). */
     @PostMapping("/shortcuts")
     String create(Actor actor, @RequestParam(defaultValue = "personal") String scope, @RequestParam(defaultValue = "") String name,
-                  @RequestParam(defaultValue = "") String body, HttpServletResponse response, Model model) {
-        try {
-            shortcuts.create(actor, scope.equals("personal") ? null : profile(scope), name, body);
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
+                  @RequestParam(defaultValue = "") String body, HttpServletRequest request, Model model) {
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("errors", errors);
             fill(actor, model);
             return "inbox/shortcuts";
-        }
+        });
+        shortcuts.create(actor, scope.equals("personal") ? null : profile(scope), name, body);
         return "redirect:/shortcuts";
     }
 
@@ -67,7 +66,7 @@ class ShortcutsController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException malformed) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
     }
 }

@@ -1,11 +1,14 @@
 package com.leadline.partners.internal;
 
+import com.leadline.platform.NotAllowedException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.AccountKinds;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
 import com.leadline.platform.Links;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.ConflictException;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.util.List;
@@ -49,7 +52,7 @@ class PartnerService {
     Console console(Actor actor, String agencyName) {
         return transactions.execute(status -> {
             String code = accountKinds.referralCode(actor.accountId()).filter(found -> accountKinds.isAgency(actor.accountId()))
-                    .orElseThrow(RequestRefusedException::notFound);
+                    .orElseThrow(NotFoundException::new);
             List<GrantStore.Grant> clients = grants.ofCurrentAccount().stream()
                     .filter(grant -> grant.agencyId().equals(actor.accountId())).toList();
             return new Console(agencyName, links.to("/signup", "partner", code), clients);
@@ -73,7 +76,7 @@ class PartnerService {
             GrantStore.Grant grant = grantOf(actor, agencyId);
             actor.require(Permission.SWITCH_PARTNER_LEVEL);
             GrantStore.Level level = GrantStore.Level.of(levelCode)
-                    .orElseThrow(() -> RequestRefusedException.invalid(Map.of("level", "Choose Admin or Read only.")));
+                    .orElseThrow(() -> new InvalidInputException(Map.of("level", "Choose Admin or Read only.")));
             if (level != grant.level()) {
                 grants.changeLevel(actor.accountId(), agencyId, level);
                 audit.record(AuditEntry.of("partner.level_changed", Outcome.SUCCESS).inAccount(actor.accountId())
@@ -86,7 +89,7 @@ class PartnerService {
     /** The owner gives an agency access by the agency's code (the one in its referral link), at the level they choose. */
     void grant(Actor actor, String code, String levelCode, String ip) {
         if (!actor.can(Permission.GRANT_PARTNER_ACCESS)) {
-            throw RequestRefusedException.forbidden("Only the account's owner can give a partner agency access.");
+            throw new NotAllowedException("Only the account's owner can give a partner agency access.");
         }
         String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
@@ -100,10 +103,10 @@ class PartnerService {
                 errors.put("code", "No partner agency has that code. It is the last part of the agency's referral link.");
             }
             if (!errors.isEmpty()) {
-                throw RequestRefusedException.invalid(errors);
+                throw new InvalidInputException(errors);
             }
             if (grants.levelOf(actor.accountId(), agency.get()).isPresent()) {
-                throw RequestRefusedException.conflict("That agency already has access. Change its level instead.");
+                throw new ConflictException("That agency already has access. Change its level instead.");
             }
             grants.insert(actor.accountId(), agency.get(), level, actor.userId(), clock.instant());
             audit.record(AuditEntry.of("partner.grant_created", Outcome.SUCCESS).inAccount(actor.accountId())
@@ -115,6 +118,6 @@ class PartnerService {
     private GrantStore.Grant grantOf(Actor actor, UUID agencyId) {
         return grants.ofCurrentAccount().stream()
                 .filter(grant -> grant.clientId().equals(actor.accountId()) && grant.agencyId().equals(agencyId))
-                .findFirst().orElseThrow(RequestRefusedException::notFound);
+                .findFirst().orElseThrow(NotFoundException::new);
     }
 }

@@ -1,9 +1,9 @@
 package com.leadline.partners.internal;
 
+import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.AccountKinds;
 import com.leadline.identity.AccountNames;
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.ShellAccounts;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.PartnerAccess;
@@ -61,11 +61,11 @@ class PartnerWorkspace implements ShellAccounts {
     /** The same user working in another account: their agency, or a client their agency holds a grant to (404 otherwise). */
     AuthenticatedUser actIn(AuthenticatedUser user, UUID accountId) {
         return transactions.execute(status -> {
-            UUID agency = agencyOf(user).orElseThrow(RequestRefusedException::notFound);
+            UUID agency = agencyOf(user).orElseThrow(NotFoundException::new);
             boolean allowed = accountId.equals(agency)
                     || tenancy.inAccount(agency, () -> grants.levelOf(accountId, agency).isPresent());
             if (!allowed) {
-                throw RequestRefusedException.notFound();
+                throw new NotFoundException();
             }
             return user.workingIn(accountId);
         });

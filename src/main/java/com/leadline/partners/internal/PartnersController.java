@@ -1,9 +1,10 @@
 package com.leadline.partners.internal;
 
+import com.leadline.platform.FormRefusals;
+import com.leadline.platform.NotFoundException;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.ClientAddress;
 import com.leadline.platform.Htmx;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
@@ -44,7 +45,7 @@ class PartnersController {
         try {
             accountId = UUID.fromString(account.strip());
         } catch (IllegalArgumentException malformed) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
         sessions.switchAccount(request, response, workspace.actIn(user, accountId));
         return "redirect:/";
@@ -67,14 +68,12 @@ class PartnersController {
     @PostMapping("/team/partners")
     String grant(Actor actor, @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String level,
                  HttpServletRequest request, HttpServletResponse response, Model model) {
-        try {
-            partners.grant(actor, code, level, ClientAddress.of(request));
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("grantErrors", errors);
             model.addAttribute("code", code);
             return agencies(actor, model);
-        }
+        });
+        partners.grant(actor, code, level, ClientAddress.of(request));
         return done(request, response);
     }
 

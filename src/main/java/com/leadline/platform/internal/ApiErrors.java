@@ -1,6 +1,8 @@
 package com.leadline.platform.internal;
 
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.NotFoundException;
+import com.leadline.platform.Refusal;
 import com.leadline.platform.TooManyRequestsException;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -22,18 +24,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-    @ExceptionHandler(RequestRefusedException.class)
-    ProblemDetail refused(RequestRefusedException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(exception.status(), exception.getMessage());
-        if (!exception.fieldErrors().isEmpty()) {
-            problem.setProperty("errors", exception.fieldErrors());
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(RefusalStatus.of(refusal), refusal.getMessage());
+        if (refusal instanceof InvalidInputException invalid) {
+            problem.setProperty("errors", invalid.fieldErrors());
         }
         return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail malformedId() {
-        return refused(RequestRefusedException.notFound());
+        return refused(new NotFoundException());
     }
 
     /** A chunked body over the cap (413), text that cannot be stored (400 naming the field), or anything else unreadable. */

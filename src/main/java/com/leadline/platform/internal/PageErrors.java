@@ -1,17 +1,27 @@
 package com.leadline.platform.internal;
 
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.FormRefusals;
+import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.NotFoundException;
+import com.leadline.platform.Refusal;
 import com.leadline.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 
-/** Refusals on pages: the friendly error page with the refusal's own words, and the 429 page. */
+/**
+ * Refusals on pages: a form that registered how to render itself again ({@link FormRefusals}) shows
+ * its field errors or the rate limit's words; anything else gets the friendly error page with the
+ * refusal's own words, or the 429 page. (The JSON API renders problem details, see {@link ApiErrors}.)
+ */
 @ControllerAdvice
 class PageErrors {
 
@@ -21,27 +31,42 @@ class PageErrors {
         this.shell = shell;
     }
 
-    /** (The JSON API renders ProblemDetail instead, see {@link ApiErrors}.) */
-    @ExceptionHandler(RequestRefusedException.class)
-    String refused(RequestRefusedException exception, HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(exception.status().value());
-        shell.addShellTo(model.asMap(), request);
-        model.addAttribute("status", exception.status().value());
-        model.addAttribute("message", exception.getMessage());
-        return "error";
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(Refusal refusal, HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = RefusalStatus.of(refusal);
+        response.setStatus(status.value());
+        if (refusal instanceof InvalidInputException invalid) {
+            Optional<ModelAndView> form = formAgain(request, invalid.fieldErrors());
+            if (form.isPresent()) {
+                return form.get();
+            }
+        }
+        ModelAndView page = new ModelAndView("error");
+        shell.addShellTo(page.getModel(), request);
+        page.addObject("status", status.value());
+        page.addObject("message", refusal.getMessage());
+        return page;
     }
 
     /** A malformed id in a path is as unknown as a missing one. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    String malformed(HttpServletRequest request, HttpServletResponse response, Model model) {
-        return refused(RequestRefusedException.notFound(), request, response, model);
+    ModelAndView malformed(HttpServletRequest request, HttpServletResponse response) {
+        return refused(new NotFoundException(), request, response);
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
-    String tooManyRequests(TooManyRequestsException exception, HttpServletResponse response, Model model) {
+    ModelAndView tooManyRequests(TooManyRequestsException exception, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
-        model.addAttribute("retryAfter", exception.retryAfterInWords());
-        return "platform/too-many-requests";
+        return exception.forPeople()
+                .flatMap(words -> formAgain(request, Map.of("limit", words)))
+                .orElseGet(() -> new ModelAndView("platform/too-many-requests", Map.of("retryAfter", exception.retryAfterInWords())));
+    }
+
+    private static Optional<ModelAndView> formAgain(HttpServletRequest request, Map<String, String> errors) {
+        return FormRefusals.registered(request).map(rerender -> {
+            String view = rerender.view().apply(errors);
+            return new ModelAndView(view, rerender.model().asMap());
+        });
     }
 }

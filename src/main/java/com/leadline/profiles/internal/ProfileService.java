@@ -1,5 +1,7 @@
 package com.leadline.profiles.internal;
 
+import com.leadline.platform.NotAllowedException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.Profiles;
 import com.leadline.accounts.Profiles.OpeningHours;
 import com.leadline.accounts.Profiles.Plan;
@@ -7,7 +9,8 @@ import com.leadline.accounts.Profiles.Profile;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.ConflictException;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
 import com.leadline.team.Memberships;
 import com.leadline.team.Permission;
@@ -100,7 +103,7 @@ class ProfileService {
         transactions.executeWithoutResult(status -> {
             Profile profile = visibleProfile(actor, profileId);
             if (!actor.can(Permission.CHANGE_PLANS)) {
-                throw RequestRefusedException.forbidden("Only the account's owner changes plans.");
+                throw new NotAllowedException("Only the account's owner changes plans.");
             }
             Plan plan = plan(planCode);
             if (plan != profile.plan()) {
@@ -115,10 +118,10 @@ class ProfileService {
             Profile profile = visibleProfile(actor, profileId);
             actor.require(Permission.EDIT_PROFILES);
             if (profile.archived()) {
-                throw RequestRefusedException.conflict("This profile is already archived.");
+                throw new ConflictException("This profile is already archived.");
             }
             if (profiles.all().size() <= 1) {
-                throw RequestRefusedException.conflict("An account keeps at least one profile in use.");
+                throw new ConflictException("An account keeps at least one profile in use.");
             }
             profiles.archive(profileId, clock.instant());
             record(actor, "profile.archived", profileId, ip, Map.of());
@@ -130,7 +133,7 @@ class ProfileService {
             Profile profile = visibleProfile(actor, profileId);
             actor.require(Permission.EDIT_PROFILES);
             if (!profile.archived()) {
-                throw RequestRefusedException.conflict("This profile is in use.");
+                throw new ConflictException("This profile is in use.");
             }
             profiles.restore(profileId);
             record(actor, "profile.restored", profileId, ip, Map.of());
@@ -139,7 +142,7 @@ class ProfileService {
 
     private Profile visibleProfile(Actor actor, UUID profileId) {
         return profiles.find(profileId).filter(profile -> visible(actor, profile))
-                .orElseThrow(RequestRefusedException::notFound);
+                .orElseThrow(NotFoundException::new);
     }
 
     private static boolean visible(Actor actor, Profile profile) {
@@ -179,7 +182,7 @@ class ProfileService {
             }
         });
         if (!errors.isEmpty()) {
-            throw RequestRefusedException.invalid(errors);
+            throw new InvalidInputException(errors);
         }
         return new Profiles.Settings(name, buttonName, !Boolean.FALSE.equals(form.showInLeadbox()), timezone, hours);
     }
@@ -188,7 +191,7 @@ class ProfileService {
         try {
             return Plan.valueOf(code == null ? "" : code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw RequestRefusedException.invalid(Map.of("plan", "Choose Pro or Premium."));
+            throw new InvalidInputException(Map.of("plan", "Choose Pro or Premium."));
         }
     }
 }

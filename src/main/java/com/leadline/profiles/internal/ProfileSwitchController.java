@@ -1,6 +1,6 @@
 package com.leadline.profiles.internal;
 
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.platform.ShellProfiles;
 import com.leadline.team.Actor;
 import jakarta.servlet.http.HttpSession;
@@ -23,10 +23,10 @@ class ProfileSwitchController {
             try {
                 id = UUID.fromString(profile);
             } catch (IllegalArgumentException malformed) {
-                throw RequestRefusedException.notFound();
+                throw new NotFoundException();
             }
             if (!actor.canManageProfile(id)) {
-                throw RequestRefusedException.notFound();
+                throw new NotFoundException();
             }
             session.setAttribute(ShellProfiles.CURRENT_PROFILE, id);
         }

@@ -1,9 +1,9 @@
 package com.leadline.profiles.internal;
 
+import com.leadline.platform.FormRefusals;
 import com.leadline.accounts.Profiles;
 import com.leadline.platform.ClientAddress;
 import com.leadline.platform.Htmx;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,11 +63,8 @@ class ProfilesController {
     String create(Actor actor, @RequestParam Map<String, String> fields, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         ProfileService.ProfileForm form = formOf(fields);
-        try {
-            profiles.create(actor, form, ClientAddress.of(request));
-        } catch (RequestRefusedException refused) {
-            return again(actor, null, form, refused, response, model);
-        }
+        FormRefusals.rerenderOnRefusal(request, model, errors -> again(actor, null, form, errors, model));
+        profiles.create(actor, form, ClientAddress.of(request));
         return done(request, response);
     }
 
@@ -88,11 +85,8 @@ class ProfilesController {
     String update(Actor actor, @PathVariable UUID id, @RequestParam Map<String, String> fields, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         ProfileService.ProfileForm form = formOf(fields);
-        try {
-            profiles.update(actor, id, form, ClientAddress.of(request));
-        } catch (RequestRefusedException refused) {
-            return again(actor, id, form, refused, response, model);
-        }
+        FormRefusals.rerenderOnRefusal(request, model, errors -> again(actor, id, form, errors, model));
+        profiles.update(actor, id, form, ClientAddress.of(request));
         return done(request, response);
     }
 
@@ -115,9 +109,7 @@ class ProfilesController {
         return done(request, response);
     }
 
-    private String again(Actor actor, UUID id, ProfileService.ProfileForm form, RequestRefusedException refused,
-                         HttpServletResponse response, Model model) {
-        Map<String, String> errors = refused.fieldErrorsFor(response);
+    private String again(Actor actor, UUID id, ProfileService.ProfileForm form, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return form(actor, id == null ? null : profiles.get(actor, id), model);

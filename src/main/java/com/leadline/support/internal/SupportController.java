@@ -1,7 +1,8 @@
 package com.leadline.support.internal;
 
+import com.leadline.platform.FormRefusals;
+import com.leadline.platform.NotFoundException;
 import com.leadline.platform.ClientAddress;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -139,17 +140,14 @@ class SupportController {
     String createAgency(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String agencyName,
                         @RequestParam(defaultValue = "") String adminName, @RequestParam(defaultValue = "") String adminEmail,
                         HttpServletRequest request, HttpServletResponse response, Model model) {
-        try {
-            support.createAgency(staffMember, agencyName, adminName, adminEmail, ClientAddress.of(request));
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("staff", staffMember);
             model.addAttribute("searched", false);
             model.addAttribute("agencyErrors", errors);
-            model.addAttribute("agencyForm", java.util.Map.of("agencyName", agencyName, "adminName", adminName,
-                    "adminEmail", adminEmail));
+            model.addAttribute("agencyForm", Map.of("agencyName", agencyName, "adminName", adminName, "adminEmail", adminEmail));
             return "support/console";
-        }
+        });
+        support.createAgency(staffMember, agencyName, adminName, adminEmail, ClientAddress.of(request));
         return backTo(adminEmail);
     }
 
@@ -173,15 +171,13 @@ class SupportController {
                             @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String reason,
                             @RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
                             Model model) {
-        try {
-            support.endPartnerAccess(staffMember, id(client), id(agency), reason, ClientAddress.of(request));
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("endErrors", errors);
             model.addAttribute("endFor", client + "/" + agency);
             model.addAttribute("reason", reason);
             return console(staffMember, email, request, model);
-        }
+        });
+        support.endPartnerAccess(staffMember, id(client), id(agency), reason, ClientAddress.of(request));
         return backTo(email);
     }
 
@@ -189,7 +185,7 @@ class SupportController {
         try {
             return UUID.fromString(raw.strip());
         } catch (IllegalArgumentException malformed) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
     }
 

@@ -1,6 +1,6 @@
 package com.leadline.support.internal;
 
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +30,7 @@ class SupportGate implements WebMvcConfigurer, HandlerInterceptor {
             return true;
         }
         if (principal instanceof com.leadline.platform.AuthenticatedUser) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/support/signin")) {
             return true;

@@ -1,5 +1,7 @@
 package com.leadline.support.internal;
 
+import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
@@ -11,7 +13,6 @@ import com.leadline.mail.Mailer;
 import com.leadline.mail.OutgoingMail;
 import com.leadline.partners.PartnerRelationships;
 import com.leadline.platform.RateLimiter;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.TeamSupport;
 import com.leadline.platform.Totp;
@@ -122,7 +123,7 @@ class SupportService {
     CodeCheck checkCode(UUID staffId, byte[] secretBeingEnrolled, String code, String ip) {
         rateLimiter.hit("support-code", ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         return transactions.execute(status -> {
-            StaffStore.Staff member = staff.byIdForCodeCheck(staffId).orElseThrow(RequestRefusedException::notFound);
+            StaffStore.Staff member = staff.byIdForCodeCheck(staffId).orElseThrow(NotFoundException::new);
             Instant now = clock.instant();
             if (member.codeLockedAt(now)) {
                 audit.record(AuditEntry.of("support.sign_in", Outcome.REFUSED).from(ip)
@@ -205,7 +206,7 @@ class SupportService {
     UUID createAgency(StaffPrincipal staffMember, String agencyName, String adminName, String adminEmail, String ip) {
         String name = agencyName == null ? "" : agencyName.strip();
         if (name.isEmpty() || name.length() > 200) {
-            throw RequestRefusedException.invalid(Map.of("agencyName", "Enter the agency's name (up to 200 characters)."));
+            throw new InvalidInputException(Map.of("agencyName", "Enter the agency's name (up to 200 characters)."));
         }
         UUID agencyId = UUID.randomUUID();
         transactions.executeWithoutResult(status -> tenancy.inAccount(agencyId, () -> {
@@ -235,11 +236,11 @@ class SupportService {
     void endPartnerAccess(StaffPrincipal staffMember, UUID clientId, UUID agencyId, String rawReason, String ip) {
         String reason = rawReason == null ? "" : rawReason.strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw RequestRefusedException.invalid(Map.of("reason",
+            throw new InvalidInputException(Map.of("reason",
                     "Say why the access ends, in up to " + MAX_REASON + " characters: it goes on record in both accounts."));
         }
         transactions.executeWithoutResult(status -> {
-            PartnerRelationships.Relationship ended = partners.end(clientId, agencyId).orElseThrow(RequestRefusedException::notFound);
+            PartnerRelationships.Relationship ended = partners.end(clientId, agencyId).orElseThrow(NotFoundException::new);
             Map<String, String> details = Map.of("supportStaff", staffMember.staffId().toString(), "reason", reason,
                     "client", ended.clientName(), "agency", ended.agencyName(), "level", ended.levelLabel());
             audit.record(AuditEntry.of("support.partner_access_ended", Outcome.SUCCESS).inAccount(clientId)
@@ -262,6 +263,6 @@ class SupportService {
     }
 
     private Identities.UserRef locate(String email) {
-        return identities.locate(EmailAddresses.normalize(email)).orElseThrow(RequestRefusedException::notFound);
+        return identities.locate(EmailAddresses.normalize(email)).orElseThrow(NotFoundException::new);
     }
 }

@@ -1,7 +1,7 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.NotFoundException;
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.SignedInUserCheck;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
@@ -48,7 +48,7 @@ class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLo
     }
 
     Actor load(AuthenticatedUser user) {
-        return find(user).orElseThrow(RequestRefusedException::notFound);
+        return find(user).orElseThrow(NotFoundException::new);
     }
 
     @Override
@@ -90,12 +90,12 @@ class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLo
                                   WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof AuthenticatedUser user)) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
         // Before the handler runs, the checks' reading is as fresh as a new one (it is only used for the same user).
         if (request != null && request.getAttribute(READ_WITH_CHECKS, RequestAttributes.SCOPE_REQUEST) instanceof ReadWithChecks read
                 && read.user().equals(user)) {
-            return read.actor().orElseThrow(RequestRefusedException::notFound);
+            return read.actor().orElseThrow(NotFoundException::new);
         }
         return load(user);
     }

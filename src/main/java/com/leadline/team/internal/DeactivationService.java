@@ -1,12 +1,15 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.NotAllowedException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
 import com.leadline.identity.Identities;
 import com.leadline.identity.Identities.UserStatus;
 import com.leadline.identity.Identities.UserView;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.ConflictException;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
@@ -101,7 +104,7 @@ class DeactivationService {
         actor.require(Permission.DEACTIVATE_USERS);
         int kept = transactions.execute(status -> {
             UserView target = deactivatable(actor, userId);
-            Handover choice = Handover.parse(handover).orElseThrow(() -> RequestRefusedException.invalid(Map.of("handover",
+            Handover choice = Handover.parse(handover).orElseThrow(() -> new InvalidInputException(Map.of("handover",
                     "Choose what happens to their open conversations: keep, unassigned or member.")));
             Optional<UUID> member = handoverMember(actor, userId, choice, transferTo);
             int held = conversations.openConversationsAssignedTo(userId);
@@ -122,13 +125,13 @@ class DeactivationService {
         boolean given = transferTo != null && !transferTo.isBlank();
         if (choice != Handover.MEMBER) {
             if (given) {
-                throw RequestRefusedException.invalid(Map.of("transferTo", "Name a member only when giving the conversations to a member."));
+                throw new InvalidInputException(Map.of("transferTo", "Name a member only when giving the conversations to a member."));
             }
             return Optional.empty();
         }
         Optional<UUID> member = given ? parsedId(transferTo) : Optional.empty();
         if (member.isEmpty() || !handoverCandidates(actor, userId).contains(member.get())) {
-            throw RequestRefusedException.invalid(Map.of("transferTo",
+            throw new InvalidInputException(Map.of("transferTo",
                     "Choose an active member who works in every profile of their open conversations."));
         }
         return member;
@@ -151,16 +154,16 @@ class DeactivationService {
     private UserView deactivatable(Actor actor, UUID userId) {
         UserView target = rules.visibleUser(actor, userId);
         if (target.id().equals(actor.userId())) {
-            throw RequestRefusedException.forbidden("You can't deactivate yourself.");
+            throw new NotAllowedException("You can't deactivate yourself.");
         }
         if (team.roleOf(userId).orElseThrow() == Role.OWNER) {
-            throw RequestRefusedException.forbidden("The owner can't be deactivated.");
+            throw new NotAllowedException("The owner can't be deactivated.");
         }
         if (target.status() == UserStatus.INVITED) {
-            throw RequestRefusedException.conflict("This person hasn't accepted the invitation yet: cancel the invitation instead.");
+            throw new ConflictException("This person hasn't accepted the invitation yet: cancel the invitation instead.");
         }
         if (target.status() == UserStatus.DEACTIVATED) {
-            throw RequestRefusedException.conflict("This user is already deactivated.");
+            throw new ConflictException("This user is already deactivated.");
         }
         return target;
     }
@@ -168,9 +171,9 @@ class DeactivationService {
     /** Support's reactivation of a deactivated user, in their account. */
     void reactivate(UUID accountId, UUID userId, UUID staffId, String ip) {
         transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
-            UserView user = identities.user(userId).orElseThrow(RequestRefusedException::notFound);
+            UserView user = identities.user(userId).orElseThrow(NotFoundException::new);
             if (user.status() != UserStatus.DEACTIVATED) {
-                throw RequestRefusedException.conflict("Only a deactivated user can be reactivated.");
+                throw new ConflictException("Only a deactivated user can be reactivated.");
             }
             identities.setActive(userId, true);
             audit.record(AuditEntry.of("user.reactivated", Outcome.SUCCESS).inAccount(accountId).on("user", userId)

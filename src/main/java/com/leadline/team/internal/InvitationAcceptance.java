@@ -1,5 +1,6 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.InvalidInputException;
 import static com.leadline.team.internal.TeamRules.validName;
 
 import com.leadline.audit.AuditEntry;
@@ -10,7 +11,6 @@ import com.leadline.identity.Identities;
 import com.leadline.identity.Identities.UserStatus;
 import com.leadline.identity.Identities.UserView;
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Tenancy;
 import java.time.Clock;
@@ -74,7 +74,7 @@ class InvitationAcceptance {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = validName(rawName, errors);
         if (!errors.isEmpty()) {
-            throw RequestRefusedException.invalid(errors);
+            throw new InvalidInputException(errors);
         }
         return transactions.execute(status -> invitationAccount(token).flatMap(accountId -> tenancy.inAccount(accountId, () -> {
             Optional<TeamStore.Invitation> accepted = team.accept(SecureTokens.hash(token), clock.instant());

@@ -1,9 +1,9 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.FormRefusals;
 import com.leadline.identity.PasswordRejectedException;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.ClientAddress;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,6 +45,7 @@ class InvitationController {
     String accept(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String password, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
+        FormRefusals.rerenderOnRefusal(request, model, errors -> again(token, name, errors, response, model));
         try {
             Optional<AuthenticatedUser> user = acceptance.accept(token, name, password, ClientAddress.of(request));
             if (user.isEmpty()) {
@@ -55,9 +56,6 @@ class InvitationController {
             return "redirect:/";
         } catch (PasswordRejectedException rejected) {
             return again(token, name, Map.of("password", rejected.getMessage()), response, model);
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
-            return again(token, name, errors, response, model);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.ConflictException;
+import com.leadline.platform.NotFoundException;
 import static com.leadline.team.internal.TeamRules.grantableBy;
 import static com.leadline.team.internal.TeamRules.profileIds;
 import static com.leadline.team.internal.TeamRules.validName;
@@ -13,7 +15,7 @@ import com.leadline.identity.Identities.UserView;
 import com.leadline.mail.Mailer;
 import com.leadline.mail.OutgoingMail;
 import com.leadline.platform.Links;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Tenancy;
 import com.leadline.platform.TooManyRequestsException;
@@ -44,6 +46,9 @@ class InvitationService {
     static final int RESENDS_PER_DAY = 5;
     static final int INVITATIONS_PER_ADMIN_PER_DAY = 200;
     static final int INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR = 50;
+    private static final String LIMITS_IN_WORDS = "Too many invitations have been sent for now (at most "
+            + INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR + " an hour for the account, " + INVITATIONS_PER_ADMIN_PER_DAY
+            + " a day for each person inviting).";
     private static final Duration ACCOUNT_SENDING_WINDOW = Duration.ofHours(1);
     static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String SUPPORT_NAME = "Leadline support";
@@ -87,7 +92,7 @@ class InvitationService {
             Role role = grantableBy(actor, command.role(), errors);
             Set<UUID> profiles = invitedProfiles(actor, command.profile(), errors);
             if (!errors.isEmpty()) {
-                throw RequestRefusedException.invalid(errors);
+                throw new InvalidInputException(errors);
             }
             return createInvitation(actor.accountId(), actor.userId(), actor.userId(), actor.name(), name, email, role,
                     profiles, ip, Map.of());
@@ -103,7 +108,7 @@ class InvitationService {
             if (!errors.isEmpty()) {
                 Map<String, String> renamed = new LinkedHashMap<>();
                 errors.forEach((field, message) -> renamed.put(field.equals("name") ? "adminName" : "adminEmail", message));
-                throw RequestRefusedException.invalid(renamed);
+                throw new InvalidInputException(renamed);
             }
             return createInvitation(agencyId, null, staffId, SUPPORT_NAME, name, email, Role.ADMIN, Set.of(), ip,
                     Map.of("supportStaff", staffId.toString()));
@@ -127,7 +132,7 @@ class InvitationService {
         Instant now = clock.instant();
         team.lockInvitationSendsOf(accountId);
         if (team.invitationsCreatedBySince(sentBy, now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
-            throw new TooManyRequestsException(Duration.ofHours(1));
+            throw new TooManyRequestsException(Duration.ofHours(1), LIMITS_IN_WORDS);
         }
         requireHourlySendingRoom(accountId, now);
         UUID userId = identities.createInvitedUser(accountId, email, name);
@@ -160,7 +165,7 @@ class InvitationService {
     /** Support's resend, in the invitee's account. */
     void resendForSupport(UUID accountId, UUID userId, UUID staffId, String ip) {
         transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
-            UserView invitee = identities.user(userId).orElseThrow(RequestRefusedException::notFound);
+            UserView invitee = identities.user(userId).orElseThrow(NotFoundException::new);
             reissue(accountId, invitee, staffId, SUPPORT_NAME, ip, Map.of("supportStaff", staffId.toString()));
         }));
     }
@@ -168,7 +173,7 @@ class InvitationService {
     /** A new link for the invitee's open invitation, sent to their current address; the old link stops working. */
     void reissue(UUID accountId, UserView invitee, UUID sentBy, String inviterName, String ip, Map<String, String> auditDetails) {
         TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
-                .orElseThrow(() -> RequestRefusedException.conflict("Only a pending invitation can be sent again."));
+                .orElseThrow(() -> new ConflictException("Only a pending invitation can be sent again."));
         Instant now = clock.instant();
         team.lockInvitationSendsOf(accountId);
         if (team.resendsSince(invitation.id(), now.minus(Duration.ofDays(1))) >= RESENDS_PER_DAY) {
@@ -188,7 +193,7 @@ class InvitationService {
         transactions.executeWithoutResult(status -> {
             UserView invitee = rules.visibleUser(actor, userId);
             TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
-                    .orElseThrow(() -> RequestRefusedException.conflict("Only a pending invitation can be cancelled."));
+                    .orElseThrow(() -> new ConflictException("Only a pending invitation can be cancelled."));
             team.revoke(invitation.id(), clock.instant());
             team.removeMember(invitee.id());
             identities.forgetInvitedUser(invitee.id());
@@ -207,7 +212,7 @@ class InvitationService {
     private void requireHourlySendingRoom(UUID accountId, Instant now) {
         team.nthLatestSendSince(accountId, INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR, now.minus(ACCOUNT_SENDING_WINDOW))
                 .ifPresent(oldestCounted -> {
-                    throw new TooManyRequestsException(Duration.between(now, oldestCounted.plus(ACCOUNT_SENDING_WINDOW)));
+                    throw new TooManyRequestsException(Duration.between(now, oldestCounted.plus(ACCOUNT_SENDING_WINDOW)), LIMITS_IN_WORDS);
                 });
     }
 

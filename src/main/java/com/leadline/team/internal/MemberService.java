@@ -1,5 +1,7 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.NotAllowedException;
+import com.leadline.platform.NotFoundException;
 import static com.leadline.team.internal.TeamRules.grantableBy;
 import static com.leadline.team.internal.TeamRules.profileIds;
 import static com.leadline.team.internal.TeamRules.validName;
@@ -10,7 +12,7 @@ import com.leadline.audit.AuditLog;
 import com.leadline.identity.Identities;
 import com.leadline.identity.Identities.UserStatus;
 import com.leadline.identity.Identities.UserView;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
@@ -64,7 +66,7 @@ class MemberService {
         actor.require(Permission.VIEW_TEAM);
         return transactions.execute(status -> {
             UserView user = rules.visibleUser(actor, userId);
-            Role role = team.roleOf(userId).orElseThrow(RequestRefusedException::notFound);
+            Role role = team.roleOf(userId).orElseThrow(NotFoundException::new);
             boolean deactivatable = actor.can(Permission.DEACTIVATE_USERS) && role != Role.OWNER
                     && !userId.equals(actor.userId()) && user.status() == UserStatus.ACTIVE;
             return new MemberDetails(user, role, team.memberProfiles(userId), team.openInvitationOf(userId), deactivatable);
@@ -75,7 +77,7 @@ class MemberService {
         actor.require(Permission.EDIT_USERS);
         transactions.executeWithoutResult(status -> {
             UserView target = rules.visibleUser(actor, userId);
-            Role targetRole = team.roleOf(userId).orElseThrow(RequestRefusedException::notFound);
+            Role targetRole = team.roleOf(userId).orElseThrow(NotFoundException::new);
             ValidEdit edit = validated(actor, target, targetRole, command);
             Map<String, String> changes = renamed(target, edit);
             changeRole(actor, userId, targetRole, edit.role(), ip);
@@ -98,7 +100,7 @@ class MemberService {
     private ValidEdit validated(Actor actor, UserView target, Role targetRole, EditCommand command) {
         boolean ofOwner = targetRole == Role.OWNER;
         if (ofOwner && !actor.userId().equals(target.id())) {
-            throw RequestRefusedException.forbidden("Only the owner can edit the owner's details.");
+            throw new NotAllowedException("Only the owner can edit the owner's details.");
         }
         Map<String, String> errors = new LinkedHashMap<>();
         String name = validName(command.name(), errors);
@@ -106,11 +108,11 @@ class MemberService {
         Role role = ofOwner ? Role.OWNER : grantableBy(actor, command.role(), errors);
         if (ofOwner && command.role() != null && !command.role().isBlank()
                 && !Role.OWNER.code().equals(command.role().strip())) {
-            throw RequestRefusedException.forbidden("The owner's role can't be changed.");
+            throw new NotAllowedException("The owner's role can't be changed.");
         }
         Set<UUID> profiles = profileIds(actor, command.profiles(), errors);
         if (!errors.isEmpty()) {
-            throw RequestRefusedException.invalid(errors);
+            throw new InvalidInputException(errors);
         }
         return new ValidEdit(name, email, role, profiles);
     }

@@ -1,11 +1,10 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.FormRefusals;
 import com.leadline.accounts.Profiles;
 import com.leadline.platform.ClientAddress;
 import com.leadline.platform.Htmx;
-import com.leadline.platform.RequestRefusedException;
 import com.leadline.platform.ShellProfiles;
-import com.leadline.platform.TooManyRequestsException;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
@@ -16,8 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,24 +100,13 @@ class TeamController {
                   @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String profile,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         InvitationService.InviteCommand command = new InvitationService.InviteCommand(name, email, role, profile);
-        try {
-            invitations.invite(actor, command, ClientAddress.of(request));
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
+        // Refused input, or the invitation limits, keep the dialog open with what was typed.
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("form", command);
             model.addAttribute("errors", errors);
             return inviteForm(actor, model);
-        } catch (TooManyRequestsException tooMany) {
-            // The dialog stays open with what was typed, and says when sending works again.
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
-            model.addAttribute("form", command);
-            model.addAttribute("errors", Map.of("limit", "Too many invitations have been sent for now (at most "
-                    + InvitationService.INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR + " an hour for the account, "
-                    + InvitationService.INVITATIONS_PER_ADMIN_PER_DAY + " a day for each person inviting). Try again in "
-                    + tooMany.retryAfterInWords() + "."));
-            return inviteForm(actor, model);
-        }
+        });
+        invitations.invite(actor, command, ClientAddress.of(request));
         return done(request, response);
     }
 
@@ -145,14 +131,12 @@ class TeamController {
                   @RequestParam(defaultValue = "") List<String> profiles,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         MemberService.EditCommand command = new MemberService.EditCommand(name, email, role, profiles);
-        try {
-            members.edit(actor, id, command, ClientAddress.of(request));
-        } catch (RequestRefusedException refused) {
-            Map<String, String> errors = refused.fieldErrorsFor(response);
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("form", command);
             model.addAttribute("errors", errors);
             return editForm(actor, members.details(actor, id), model);
-        }
+        });
+        members.edit(actor, id, command, ClientAddress.of(request));
         return done(request, response);
     }
 
@@ -190,16 +174,14 @@ class TeamController {
     String deactivate(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String handover,
                       @RequestParam(defaultValue = "") String transferTo,
                       HttpServletRequest request, HttpServletResponse response, Model model) {
-        int kept;
-        try {
-            kept = deactivations.deactivate(actor, id, handover, handover.equals("member") ? transferTo : "", ClientAddress.of(request));
-        } catch (RequestRefusedException refused) {
-            model.addAttribute("errors", refused.fieldErrorsFor(response));
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
+            model.addAttribute("errors", errors);
             model.addAttribute("preview", deactivations.previewDeactivation(actor, id));
             model.addAttribute("handover", handover);
             model.addAttribute("transferTo", transferTo);
             return "team/deactivate :: confirm";
-        }
+        });
+        int kept = deactivations.deactivate(actor, id, handover, handover.equals("member") ? transferTo : "", ClientAddress.of(request));
         if (kept > 0) {
             // The page's panel of conversations held by deactivated people now lists them: load it afresh.
             response.setHeader("HX-Refresh", "true");

@@ -1,6 +1,6 @@
 package com.leadline.team.internal;
 
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.platform.Transactions;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
@@ -67,7 +67,7 @@ class TeamList {
             try {
                 return UUID.fromString(text.strip());
             } catch (IllegalArgumentException malformed) {
-                throw RequestRefusedException.notFound();
+                throw new NotFoundException();
             }
         }
     }
@@ -146,7 +146,7 @@ class TeamList {
     private Page readPage(Actor actor, Filter filter) {
         actor.require(Permission.VIEW_TEAM);
         if (filter.profileId() != null && !actor.canManageProfile(filter.profileId())) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
         Instant now = clock.instant();
         String search = filter.search() == null ? "" : filter.search().strip().toLowerCase(Locale.ROOT);

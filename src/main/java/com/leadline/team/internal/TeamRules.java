@@ -1,10 +1,11 @@
 package com.leadline.team.internal;
 
+import com.leadline.platform.NotFoundException;
 import com.leadline.identity.EmailAddresses;
 import com.leadline.identity.Identities;
 import com.leadline.identity.Identities.UserStatus;
 import com.leadline.identity.Identities.UserView;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.NotAllowedException;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Role;
@@ -40,13 +41,13 @@ class TeamRules {
     UserView visibleUser(Actor actor, UUID userId) {
         Optional<UserView> found = identities.user(userId);
         if (found.isEmpty() && partners.partnerMembers().stream().anyMatch(partner -> partner.userId().equals(userId))) {
-            throw RequestRefusedException.forbidden("Partner users are managed by their agency: they can't be edited, "
+            throw new NotAllowedException("Partner users are managed by their agency: they can't be edited, "
                     + "removed or deactivated here. Change the agency's access level instead.");
         }
-        UserView user = found.orElseThrow(RequestRefusedException::notFound);
+        UserView user = found.orElseThrow(NotFoundException::new);
         boolean visible = actor.seesEveryProfile() || user.id().equals(actor.userId()) || team.sharesAProfile(userId, actor.profileIds());
         if (!visible) {
-            throw RequestRefusedException.notFound();
+            throw new NotFoundException();
         }
         return user;
     }

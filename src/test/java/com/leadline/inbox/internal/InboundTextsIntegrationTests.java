@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadline.inbox.InboundTexts;
-import com.leadline.platform.RequestRefusedException;
+import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 
 /** The one door every channel calls: what it refuses changes nothing, what it takes lands in one conversation. */
 class InboundTextsIntegrationTests extends IntegrationTest {
@@ -25,9 +25,9 @@ class InboundTextsIntegrationTests extends IntegrationTest {
         TeamFixture.Account theirs = fixture.openAccount("Other Ovens");
 
         assertThatThrownBy(() -> inbound.receiveInbound(mine.id(), mine.firstProfileId(), "5550104050", "Hi"))
-                .isInstanceOfSatisfying(RequestRefusedException.class, refused -> assertThat(refused.fieldErrors()).containsKey("phone"));
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.fieldErrors()).containsKey("phone"));
         assertThatThrownBy(() -> inbound.receiveInbound(mine.id(), theirs.firstProfileId(), "+15550104050", "Hi"))
-                .isInstanceOfSatisfying(RequestRefusedException.class, refused -> assertThat(refused.status()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOf(NotFoundException.class);
         assertThat(contactsOf(mine.id()) + contactsOf(theirs.id())).isZero();
 
         UUID first = inbound.receiveInbound(mine.id(), mine.firstProfileId(), "+15550104050", "Do you build decks?");
