@@ -1,0 +1,203 @@
+package com.leadline.inbox.internal.conversation;
+
+import com.leadline.inbox.internal.Visibility;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Conversations and their messages, of the current account (row-level security applies). The inbox's
+ * pages are read by {@link InboxPages}, the unread flags kept by {@link UnreadFlags}.
+ */
+@Repository
+public class ConversationStore {
+
+    public record Conversation(UUID id, UUID profileId, UUID contactId, String contactName, String contactPhone, String state,
+                               String outcome, UUID assigneeId, Instant lastActivityAt, String preview, boolean unread) {
+
+        /** Where the inbox lists it for its viewer: new 0, open with unread 1, open 2, closed 3. */
+        public int group() {
+            return switch (state) {
+                case "new" -> 0;
+                case "open" -> unread ? 1 : 2;
+                default -> 3;
+            };
+        }
+    }
+
+    public record Message(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
+    }
+
+    /** Per holder and profile, how many open conversations the viewer sees. */
+    record Held(UUID assigneeId, UUID profileId, int openConversations) {
+    }
+
+    private static final String FIND = """
+            SELECT c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome,
+                   c.assignee_id, c.last_activity_at, c.preview, false AS unread
+            FROM conversations c WHERE c.id = :id""";
+    private static final String OF_CONTACT = """
+            SELECT c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome,
+                   c.assignee_id, c.last_activity_at, c.preview,
+                   EXISTS (SELECT 1 FROM conversation_unread u WHERE u.user_id = :viewer AND u.conversation_id = c.id) AS unread
+            FROM conversations c
+            WHERE c.profile_id = ANY (:visibleProfiles) AND (:seesAssignedToOthers OR c.assignee_id IS NULL OR c.assignee_id = :viewer)
+              AND c.contact_id = :contact
+            ORDER BY c.last_activity_at DESC, c.id DESC""";
+    private static final String OPEN_HELD_BY = """
+            SELECT c.assignee_id, c.profile_id, count(*) FROM conversations c
+            WHERE c.profile_id = ANY (:visibleProfiles) AND (:seesAssignedToOthers OR c.assignee_id IS NULL OR c.assignee_id = :viewer)
+              AND c.account_id = :account AND c.assignee_id = ANY (:holders) AND c.state <> 'closed'
+            GROUP BY c.assignee_id, c.profile_id""";
+    private static final String OPEN_SEEN_OF_HOLDER = """
+            SELECT c.id FROM conversations c
+            WHERE c.account_id = :account AND c.assignee_id = :holder AND c.state <> 'closed'
+              AND c.profile_id = ANY (:visibleProfiles) AND (:seesAssignedToOthers OR c.assignee_id IS NULL OR c.assignee_id = :viewer)
+            ORDER BY c.sort_group, c.last_activity_at DESC, c.id DESC LIMIT :limit""";
+    private static final String OPEN_OF_FOR_UPDATE = """
+            SELECT c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome,
+                   c.assignee_id, c.last_activity_at, c.preview, false AS unread
+            FROM conversations c WHERE c.assignee_id = :from AND c.state <> 'closed' FOR UPDATE""";
+
+    private final JdbcClient jdbc;
+
+    ConversationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Conversation> find(UUID id) {
+        return jdbc.sql(FIND).param("id", id).query(ConversationStore::conversation).optional();
+    }
+
+    List<Message> messages(UUID conversationId) {
+        return jdbc.sql("SELECT id, kind, author_id, body, created_at FROM messages WHERE conversation_id = :c ORDER BY created_at, id")
+                .param("c", conversationId)
+                .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    Optional<UUID> liveConversationOf(UUID contactId) {
+        return jdbc.sql("SELECT id FROM conversations WHERE contact_id = :k AND state <> 'closed'").param("k", contactId)
+                .query(UUID.class).optional();
+    }
+
+    /**
+     * A new conversation with its contact's name and phone (see {@code ContactStore.update}: the contact is
+     * locked while they are copied, so an edit committing meanwhile reaches this conversation too).
+     */
+    void insert(UUID id, UUID accountId, UUID profileId, UUID contactId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, state,
+                                                   last_activity_at, created_at)
+                        SELECT :id, :a, :p, k.id, k.name, k.phone, 'new', :now, :now FROM contacts k WHERE k.id = :k FOR SHARE""")
+                .param("id", id).param("a", accountId).param("p", profileId).param("k", contactId)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body, Instant now) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at)
+                        VALUES (:id, :a, :c, :kind, :author, :body, :now)""")
+                .param("id", id).param("a", accountId).param("c", conversationId).param("kind", kind)
+                .param("author", authorId).param("body", body).param("now", Timestamp.from(now)).update();
+        if (!kind.equals("note")) {
+            jdbc.sql("UPDATE conversations SET last_activity_at = :now, preview = left(:body, 160) WHERE id = :c")
+                    .param("now", Timestamp.from(now)).param("body", body).param("c", conversationId).update();
+        }
+        return id;
+    }
+
+    /** The first human reply opens a new conversation; auto replies and notes don't. */
+    void markOpen(UUID conversationId) {
+        jdbc.sql("UPDATE conversations SET state = 'open' WHERE id = :c AND state = 'new'").param("c", conversationId).update();
+    }
+
+    void assign(UUID conversationId, UUID assigneeId) {
+        jdbc.sql("UPDATE conversations SET assignee_id = :a WHERE id = :c").param("a", assigneeId).param("c", conversationId)
+                .update();
+    }
+
+    void close(UUID conversationId, String outcome) {
+        jdbc.sql("UPDATE conversations SET state = 'closed', outcome = :o WHERE id = :c AND state <> 'closed'")
+                .param("o", outcome).param("c", conversationId).update();
+    }
+
+    /** Reopening is refused (false) while the contact has another live conversation in the profile. */
+    boolean reopen(UUID conversationId) {
+        return jdbc.sql("""
+                        UPDATE conversations c SET state = 'open', outcome = NULL WHERE c.id = :c AND c.state = 'closed'
+                        AND NOT EXISTS (SELECT 1 FROM conversations o WHERE o.contact_id = c.contact_id AND o.state <> 'closed')""")
+                .param("c", conversationId).update() == 1;
+    }
+
+    /** A reminder fired: the conversation moves up as if something just happened. */
+    void touch(UUID conversationId, Instant now) {
+        jdbc.sql("UPDATE conversations SET last_activity_at = :now WHERE id = :c").param("now", Timestamp.from(now))
+                .param("c", conversationId).update();
+    }
+
+    /**
+     * The conversation moves to another profile, with that profile's contact (its name and phone copied as
+     * {@link #insert} does), and a new assignee or none.
+     */
+    void moveToProfile(UUID conversationId, UUID profileId, UUID contactId, UUID assigneeId) {
+        jdbc.sql("""
+                        UPDATE conversations c SET profile_id = :p, contact_id = k.id, contact_name = k.name, contact_phone = k.phone,
+                                                   assignee_id = :a
+                        FROM (SELECT id, name, phone FROM contacts WHERE id = :k FOR SHARE) k WHERE c.id = :c""")
+                .param("p", profileId).param("k", contactId).param("a", assigneeId).param("c", conversationId).update();
+    }
+
+    /** The contact's conversations the viewer may see: the same rule as every list. */
+    public List<Conversation> ofContact(Visibility visibility, UUID contactId) {
+        return visibility.bind(jdbc.sql(OF_CONTACT)).param("contact", contactId).query(ConversationStore::conversation).list();
+    }
+
+    int openAssignedTo(UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM conversations WHERE assignee_id = :u AND state <> 'closed'").param("u", userId)
+                .query(Integer.class).single();
+    }
+
+    Set<UUID> profilesOfOpenAssignedTo(UUID userId) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT profile_id FROM conversations WHERE assignee_id = :u AND state <> 'closed'")
+                .param("u", userId).query(UUID.class).list());
+    }
+
+    /** Per holder among {@code holders} and profile, how many open conversations the viewer sees. */
+    List<Held> openHeldBy(Visibility visibility, Collection<UUID> holders) {
+        return visibility.bind(jdbc.sql(OPEN_HELD_BY)).param("holders", holders.toArray(UUID[]::new))
+                .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3)))
+                .list();
+    }
+
+    /** The holder's open conversations that the viewer sees, newest first (at most {@code limit}). */
+    List<UUID> openSeenOf(Visibility visibility, UUID holder, int limit) {
+        return visibility.bind(jdbc.sql(OPEN_SEEN_OF_HOLDER)).param("holder", holder).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** @return the moved conversations as they were before, with their profiles */
+    List<Conversation> transferOpen(UUID fromUserId, UUID toUserId) {
+        List<Conversation> moving = jdbc.sql(OPEN_OF_FOR_UPDATE).param("from", fromUserId)
+                .query(ConversationStore::conversation).list();
+        jdbc.sql("UPDATE conversations SET assignee_id = :to WHERE assignee_id = :from AND state <> 'closed'")
+                .param("to", toUserId).param("from", fromUserId).update();
+        return moving;
+    }
+
+    /** A row of a conversation's ten columns and the unread flag, read by position (by name, the look-ups showed in profiles). */
+    static Conversation conversation(ResultSet rs, int row) throws SQLException {
+        return new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
+                rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getBoolean(11));
+    }
+}

@@ -1,0 +1,66 @@
+package com.leadline.inbox.internal.text;
+
+import com.leadline.inbox.internal.Visibility;
+import com.leadline.platform.Transactions;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Outbound texts of the current account (row-level security applies), queued in the transaction of
+ * the reply that causes them and delivered by the {@link TextRelay} once it commits.
+ */
+@Repository
+public class TextOutbox {
+
+    /** The rule's conversations' latest texts, newest first. */
+    private static final String RECENT = """
+            SELECT o.to_phone, o.body, o.status, o.sent_at, o.last_error FROM text_outbox o
+            JOIN messages m ON m.id = o.message_id JOIN conversations c ON c.id = m.conversation_id
+            WHERE c.profile_id = ANY (:visibleProfiles) AND (:seesAssignedToOthers OR c.assignee_id IS NULL OR c.assignee_id = :viewer)
+            ORDER BY o.id DESC LIMIT :limit""";
+
+    private final JdbcClient jdbc;
+    private final TextRelay relay;
+    private final TransactionTemplate callersTransaction;
+
+    TextOutbox(JdbcClient jdbc, TextRelay relay, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.relay = relay;
+        this.callersTransaction = Transactions.callersOnly(transactionManager);
+    }
+
+    public record Entry(String toPhone, String body, String status, Timestamp sentAt, String lastError) {
+    }
+
+    /**
+     * Must run inside the transaction of the outbound message: if it rolls back, nothing is sent.
+     * Without a channel to deliver through, the row says why it waits.
+     */
+    public void queue(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, Instant now) {
+        callersTransaction.executeWithoutResult(status -> insert(accountId, messageId, profileId, toPhone, body, now));
+    }
+
+    private void insert(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO text_outbox (account_id, message_id, profile_id, to_phone, body, status, next_attempt_at,
+                                                 created_at, last_error)
+                        VALUES (:a, :m, :p, :to, :body, 'queued', :now, :now, :waiting)""")
+                .param("a", accountId).param("m", messageId).param("p", profileId).param("to", toPhone)
+                .param("body", body).param("now", Timestamp.from(now))
+                .param("waiting", relay.unavailableReason().orElse(null))
+                .update();
+        relay.wakeUpAfterCommit();
+    }
+
+    /** The latest texts of the conversations the rule lets the viewer see, newest first. */
+    List<Entry> recent(Visibility visibility, int limit) {
+        return visibility.bind(jdbc.sql(RECENT)).param("limit", limit)
+                .query(Entry.class).list();
+    }
+}

@@ -1,0 +1,208 @@
+package com.leadline.inbox.internal.web;
+
+import com.leadline.platform.NotFoundException;
+import com.leadline.inbox.internal.conversation.Assignments;
+import com.leadline.inbox.internal.conversation.ConversationMoves;
+import com.leadline.inbox.internal.conversation.ConversationStore;
+import com.leadline.inbox.internal.conversation.InboxPages;
+import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
+import com.leadline.inbox.internal.conversation.InboxReads;
+import com.leadline.inbox.internal.conversation.Reminders;
+import com.leadline.inbox.internal.conversation.Replies;
+import com.leadline.inbox.internal.conversation.Tab;
+import com.leadline.team.Actor;
+import com.leadline.team.Memberships;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Conversations as JSON under /api/v1/conversations, through the one visibility rule. */
+@RestController
+@RequestMapping("/api/v1/conversations")
+class InboxApiController {
+
+    record ConversationJson(UUID id, UUID profileId, UUID contactId, String contactName, String contactPhone, String state,
+                            String outcome, UUID assigneeId, Instant lastActivityAt, String preview, boolean unread) {
+    }
+
+    record NextPage(int group, Instant lastActivityAt, UUID id) {
+    }
+
+    record PageJson(List<ConversationJson> conversations, NextPage next) {
+    }
+
+    record MessageJson(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
+    }
+
+    record ReminderJson(UUID id, Instant dueAt, String note, UUID setBy, Instant firedAt) {
+    }
+
+    record ThreadJson(ConversationJson conversation, List<MessageJson> messages, List<ReminderJson> reminders,
+                      List<ConversationJson> contactsOtherConversations) {
+    }
+
+    record Move(UUID profileId) {
+    }
+
+    record NewReminder(Instant dueAt, String note) {
+    }
+
+    record Text(String body) {
+    }
+
+    record Assignment(UUID assigneeId) {
+    }
+
+    record Closing(String outcome) {
+    }
+
+    /** Either conversationIds, or openOfAssignee (every open conversation assigned to that user); to null: Unassigned. */
+    record BulkTransfer(List<UUID> conversationIds, UUID openOfAssignee, UUID to) {
+    }
+
+    /** The assignee filter's value for the conversations of every deactivated person. */
+    static final String DEACTIVATED_HOLDERS = "deactivated";
+
+    private final InboxReads inbox;
+    private final Replies replies;
+    private final Assignments assignments;
+    private final ConversationMoves moves;
+    private final Reminders reminders;
+    private final Memberships memberships;
+
+    InboxApiController(InboxReads inbox, Replies replies, Assignments assignments, ConversationMoves moves, Reminders reminders,
+                       Memberships memberships) {
+        this.inbox = inbox;
+        this.replies = replies;
+        this.assignments = assignments;
+        this.moves = moves;
+        this.reminders = reminders;
+        this.memberships = memberships;
+    }
+
+    /** ?tab=me|unassigned|all&profile=&assignee=(user id|none|deactivated)&q=&afterGroup=&afterTime=&afterId= */
+    @GetMapping
+    PageJson list(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
+                  @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String q,
+                  @RequestParam(required = false) Integer afterGroup, @RequestParam(required = false) Instant afterTime,
+                  @RequestParam(required = false) UUID afterId) {
+        Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
+        InboxReads.Page page = inbox.list(actor, tab(tab), filter(profile, assignee, q, memberships), after);
+        return new PageJson(page.conversations().stream().map(InboxApiController::json).toList(),
+                page.next() == null ? null : new NextPage(page.next().group(), page.next().lastActivityAt(), page.next().id()));
+    }
+
+    @GetMapping("/counts")
+    Map<String, Integer> counts(Actor actor) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        inbox.unreadCounts(actor).forEach((tab, count) -> counts.put(tab.name().toLowerCase(Locale.ROOT), count));
+        return counts;
+    }
+
+    /** Reading a conversation marks it read for the caller. */
+    @GetMapping("/{id}")
+    ThreadJson get(Actor actor, @PathVariable UUID id) {
+        InboxReads.Thread thread = inbox.thread(actor, id);
+        return new ThreadJson(json(thread.conversation()),
+                thread.messages().stream().map(m -> new MessageJson(m.id(), m.kind(), m.authorId(), m.body(), m.createdAt())).toList(),
+                thread.reminders().stream().map(r -> new ReminderJson(r.id(), r.dueAt(), r.note(), r.setBy(), r.firedAt())).toList(),
+                thread.otherConversations().stream().map(InboxApiController::json).toList());
+    }
+
+    @PutMapping("/{id}/profile")
+    ResponseEntity<Void> move(Actor actor, @PathVariable UUID id, @RequestBody Move body) {
+        moves.moveToProfile(actor, id, body.profileId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/reminders")
+    ResponseEntity<Map<String, UUID>> remind(Actor actor, @PathVariable UUID id, @RequestBody NewReminder body) {
+        return ResponseEntity.status(201).body(Map.of("id", reminders.remind(actor, id, body.dueAt(), body.note())));
+    }
+
+    @DeleteMapping("/{id}/reminders/{reminderId}")
+    ResponseEntity<Void> cancelReminder(Actor actor, @PathVariable UUID id, @PathVariable UUID reminderId) {
+        reminders.cancel(actor, id, reminderId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/replies")
+    ResponseEntity<Void> reply(Actor actor, @PathVariable UUID id, @RequestBody Text body) {
+        replies.reply(actor, id, body.body());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/notes")
+    ResponseEntity<Void> note(Actor actor, @PathVariable UUID id, @RequestBody Text body) {
+        replies.note(actor, id, body.body());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/assignee")
+    ResponseEntity<Void> assign(Actor actor, @PathVariable UUID id, @RequestBody Assignment body) {
+        assignments.assign(actor, id, body.assigneeId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/bulk-transfer")
+    Map<String, Integer> bulkTransfer(Actor actor, @RequestBody BulkTransfer body) {
+        return Map.of("moved", assignments.bulkTransfer(actor, body.conversationIds(), body.openOfAssignee(), body.to()));
+    }
+
+    @PostMapping("/{id}/close")
+    ResponseEntity<Void> close(Actor actor, @PathVariable UUID id, @RequestBody Closing body) {
+        moves.close(actor, id, body.outcome());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/reopen")
+    ResponseEntity<Void> reopen(Actor actor, @PathVariable UUID id) {
+        moves.reopen(actor, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code assignee}: blank for anyone, a user's id, "none" for Unassigned, or "deactivated" for whoever is deactivated. */
+    static InboxPages.Filter filter(UUID profile, String assignee, String q, Memberships memberships) {
+        if (assignee.isBlank()) {
+            return new InboxPages.Filter(profile, null, false, q);
+        }
+        if (assignee.equals("none")) {
+            return new InboxPages.Filter(profile, null, true, q);
+        }
+        if (assignee.equals(DEACTIVATED_HOLDERS)) {
+            return InboxPages.Filter.heldByAnyOf(profile, memberships.people().values().stream()
+                    .filter(Memberships.Person::deactivated).map(Memberships.Person::userId)
+                    .collect(java.util.stream.Collectors.toSet()), q);
+        }
+        try {
+            return new InboxPages.Filter(profile, UUID.fromString(assignee), false, q);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException();
+        }
+    }
+
+    private static Tab tab(String code) {
+        try {
+            return Tab.valueOf(code.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new NotFoundException();
+        }
+    }
+
+    static ConversationJson json(ConversationStore.Conversation c) {
+        return new ConversationJson(c.id(), c.profileId(), c.contactId(), c.contactName(), c.contactPhone(), c.state(),
+                c.outcome(), c.assigneeId(), c.lastActivityAt(), c.preview(), c.unread());
+    }
+}

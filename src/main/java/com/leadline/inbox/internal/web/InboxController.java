@@ -1,0 +1,49 @@
+package com.leadline.inbox.internal.web;
+
+import com.leadline.inbox.internal.conversation.InboxEvents;
+import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
+import com.leadline.platform.ShellProfiles;
+import com.leadline.team.Actor;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.SessionAttribute;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The Inbox page: tabs with counts, the conversation list, and the open conversation; and its live updates. */
+@Controller
+class InboxController {
+
+    private final InboxPageModel page;
+    private final InboxEvents events;
+
+    InboxController(InboxPageModel page, InboxEvents events) {
+        this.page = page;
+        this.events = events;
+    }
+
+    /** The filter's profile, else the shell's current one (when it is still the actor's). */
+    @GetMapping("/inbox")
+    String page(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID c,
+                @RequestParam(defaultValue = "") String q, @RequestParam(required = false) UUID profile,
+                @RequestParam(defaultValue = "") String assignee,
+                @SessionAttribute(name = ShellProfiles.CURRENT_PROFILE, required = false) UUID currentProfile,
+                @RequestParam(required = false) Integer afterGroup, @RequestParam(required = false) Instant afterTime,
+                @RequestParam(required = false) UUID afterId, Model model) {
+        UUID shownProfile = profile != null ? profile : currentProfile != null && actor.canManageProfile(currentProfile) ? currentProfile : null;
+        Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
+        return page.fill(actor, InboxPageModel.tab(tab), shownProfile, assignee, q, after, c, model);
+    }
+
+    /** Server-sent events: "inbox" with a conversation's id whenever one the viewer sees (or saw) changes. */
+    @GetMapping(path = "/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events(Actor actor) {
+        return events.subscribe(actor);
+    }
+}

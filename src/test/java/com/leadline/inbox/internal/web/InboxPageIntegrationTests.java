@@ -1,0 +1,89 @@
+package com.leadline.inbox.internal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadline.inbox.InboundTexts;
+import com.leadline.testing.IntegrationTest;
+import com.leadline.testing.TeamFixture;
+import com.leadline.testing.WebSession;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The Inbox page and the local dev channel, as people use them: a text arrives, is taken, answered, given away. */
+class InboxPageIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    private InboundTexts inbox;
+
+    @Test
+    void aTextFromTheDevChannelIsTakenAnsweredAndGivenAway() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Page Plumbing");
+        TeamFixture.Member member = fixture.join(account.owner(), "member", null);
+        TeamFixture.Member colleague = fixture.join(account.owner(), "member", null);
+        WebSession owner = account.owner().session();
+
+        owner.get("/dev/channel");
+        assertThat(owner.post("/dev/channel", Map.of("profile", account.firstProfileId().toString(), "phone", "+1 (555) 010-2030",
+                "body", "Do you fix leaking taps?")).location()).endsWith("/dev/channel?sent");
+        assertThat(owner.post("/dev/channel", Map.of("profile", account.firstProfileId().toString(), "phone", "555",
+                "body", "Hi")).status()).isEqualTo(422);
+
+        WebSession session = member.session();
+        Document unassigned = session.get("/inbox?tab=unassigned").document();
+        assertThat(unassigned.select(".tabs a").eachText()).containsExactly("Me 0", "Unassigned 1", "All 1");
+        assertThat(unassigned.select("nav.side-nav a").eachText()).as("the left navigation's unread badge")
+                .containsExactly("Inbox 1", "Contacts");
+        String link = unassigned.select(".conversation-list li a").attr("href");
+        String id = link.substring(link.indexOf("c=") + 2);
+        assertThat(session.get(link).document().select(".messages").text()).contains("Do you fix leaking taps?");
+
+        session.post("/inbox/conversations/" + id + "/assign", Map.of("assignee", "me", "tab", "unassigned"));
+        session.get("/inbox?tab=me&c=" + id);
+        assertThat(session.post("/inbox/conversations/" + id + "/reply", Map.of("body", "Yes, tomorrow at 9?", "tab", "me"))
+                .status()).isEqualTo(302);
+        Document mine = session.get("/inbox?tab=me").document();
+        assertThat(mine.select(".tabs a").eachText()).as("read: no unread left").containsExactly("Me 0", "Unassigned 0", "All 0");
+        assertThat(mine.select(".conversation-list li")).hasSize(1);
+        assertThat(session.get("/team").document().select("nav.side-nav a").eachText()).containsExactly("Inbox", "Contacts");
+        assertThat(owner.get("/dev/channel").document().select("#text-outbox").text()).contains("+15550102030", "Yes, tomorrow at 9?");
+
+        // Given to a colleague, it leaves the member's sight on the next request.
+        session.get("/inbox?tab=me&c=" + id);
+        WebSession.Page given = session.post("/inbox/conversations/" + id + "/assign",
+                Map.of("assignee", colleague.id().toString(), "tab", "me"));
+        assertThat(URI.create(given.location()).getRawQuery()).isEqualTo("tab=me");
+        assertThat(session.get("/inbox?tab=all&c=" + id).status()).isEqualTo(404);
+        assertThat(session.get("/inbox?tab=all").document().select(".conversation-list li")).isEmpty();
+        assertThat(colleague.session().get("/inbox?tab=me").document().select(".tabs a").first().text()).isEqualTo("Me 1");
+        assertThat(owner.get("/inbox?tab=all&c=" + id).document().select("#conversation-heading").text()).isEqualTo("+15550102030");
+    }
+
+    @Test
+    void aRefusedFormComesBackWithItsErrorAndWhatWasTyped() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Form Florists");
+        WebSession owner = account.owner().session();
+        UUID id = inbox.receiveInbound(account.id(), account.firstProfileId(), "+15550900001", "Roses for Friday?");
+        owner.get("/inbox?tab=all&c=" + id);
+
+        String tooLong = "x".repeat(1601);
+        WebSession.Page reply = owner.post("/inbox/conversations/" + id + "/reply", Map.of("body", tooLong, "tab", "all"));
+        assertThat(reply.status()).isEqualTo(422);
+        Document page = reply.document();
+        assertThat(page.select(".error-summary").text()).contains("up to 1600 characters");
+        assertThat(page.select("#reply-body").text()).as("kept what was typed").isEqualTo(tooLong);
+        assertThat(page.select("#reply-body ~ .field-error").text()).contains("up to 1600 characters");
+
+        WebSession.Page remind = owner.post("/inbox/conversations/" + id + "/reminders", Map.of("dueAt", "soon", "note", "Call", "tab", "all"));
+        assertThat(remind.status()).isEqualTo(422);
+        assertThat(remind.document().select("#remind-note").attr("value")).isEqualTo("Call");
+        assertThat(remind.document().select(".field-error").text()).contains("Choose a date and time");
+        assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", id)
+                .query(Integer.class).single()).as("nothing written").isEqualTo(1);
+    }
+}
