@@ -8,10 +8,11 @@ import java.util.function.Supplier;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The application's clock, in UTC, which every use case reads the time from. Work started with
- * {@link #callAt} reads the instant given there instead, on its own thread and only while it runs: how
- * the demo seeder places what it loads over past days through the same use cases a person goes
- * through. A web request can't set it (docs/adr/0005-seed-data.md says why it is made this way).
+ * The application's clock, in UTC, which every use case reads the time from. Work a system actor
+ * ({@link CallerContext}) starts with {@link #callAt} reads the instant given there instead, on its own
+ * thread and only while it runs: how the demo seeder places what it loads over past days through the
+ * same use cases a person goes through. A web request can't set it (docs/adr/0005-seed-data.md says why
+ * it is made this way).
  */
 public abstract class ApplicationClock extends Clock {
 
@@ -20,11 +21,11 @@ public abstract class ApplicationClock extends Clock {
     /**
      * Runs the work with the clock reading {@code instant}, then gives the thread its previous time back.
      *
-     * @throws IllegalStateException inside a web request
+     * @throws IllegalStateException for anyone but a system actor, and inside a web request (even as one)
      */
     public static <T> T callAt(Instant instant, Supplier<T> work) {
-        if (RequestContextHolder.getRequestAttributes() != null) {
-            throw new IllegalStateException("The time can only be set for work no person started");
+        if (!CallerContext.current().isSystem() || RequestContextHolder.getRequestAttributes() != null) {
+            throw new IllegalStateException("Only a system actor outside any web request sets the time for its work");
         }
         Instant previous = SET_FOR_THIS_WORK.get();
         SET_FOR_THIS_WORK.set(instant);

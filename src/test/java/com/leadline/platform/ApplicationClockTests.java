@@ -24,23 +24,32 @@ class ApplicationClockTests {
     };
 
     @Test
-    void readsTheGivenInstantForTheWorkOnlyAndOnItsThreadOnly() {
-        Instant onAnotherThread = ApplicationClock.callAt(PAST, () -> {
+    void readsTheGivenInstantForTheSystemActorsWorkOnlyAndOnItsThreadOnly() {
+        Instant onAnotherThread = CallerContext.callAsSystem("seeder", () -> ApplicationClock.callAt(PAST, () -> {
             assertThat(clock.instant()).isEqualTo(PAST);
             assertThat(ApplicationClock.callAt(EARLIER, clock::instant)).isEqualTo(EARLIER);
             assertThat(clock.instant()).as("after nested work").isEqualTo(PAST);
             return CompletableFuture.supplyAsync(clock::instant).join();
-        });
+        }));
         assertThat(onAnotherThread).isEqualTo(REAL);
         assertThat(clock.instant()).isEqualTo(REAL);
     }
 
     @Test
-    void aWebRequestCannotSetTheTime() {
+    void aPersonsRequestCannotSetTheTimeNorWorkWithoutACaller() {
+        try (CallerContext.Scope request = CallerContext.enterRequest("203.0.113.7", () -> null)) {
+            assertThatThrownBy(() -> ApplicationClock.runAt(PAST, () -> { })).isInstanceOf(IllegalStateException.class);
+        }
+        assertThatThrownBy(() -> ApplicationClock.runAt(PAST, () -> { })).isInstanceOf(IllegalStateException.class);
+        assertThat(clock.instant()).isEqualTo(REAL);
+    }
+
+    @Test
+    void noSystemActorSetsItInsideAWebRequest() {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
         try {
-            assertThatThrownBy(() -> ApplicationClock.runAt(PAST, () -> { })).isInstanceOf(IllegalStateException.class);
-            assertThat(clock.instant()).isEqualTo(REAL);
+            assertThatThrownBy(() -> CallerContext.runAsSystem("listener", () -> ApplicationClock.runAt(PAST, () -> { })))
+                    .isInstanceOf(IllegalStateException.class);
         } finally {
             RequestContextHolder.resetRequestAttributes();
         }

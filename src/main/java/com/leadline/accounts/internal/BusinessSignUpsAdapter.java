@@ -13,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class BusinessSignUpsAdapter implements BusinessSignUps {
 
-    private static final String NO_CLIENT_ADDRESS = "127.0.0.1";
-
     private final SignUpService signUps;
 
     BusinessSignUpsAdapter(SignUpService signUps) {
@@ -25,8 +23,7 @@ class BusinessSignUpsAdapter implements BusinessSignUps {
     public Optional<AuthenticatedUser> signUp(String businessName, String ownerName, String email, String password,
                                               String timezone) {
         try {
-            return signUps.signUp(Kind.BUSINESS, new SignUpForm(businessName, ownerName, email, password, timezone, null),
-                    NO_CLIENT_ADDRESS);
+            return signUps.signUp(Kind.BUSINESS, new SignUpForm(businessName, ownerName, email, password, timezone, null));
         } catch (InvalidSignUp invalid) {
             throw new InvalidInputException(invalid.errors);
         }

@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ProfileSetupAdapter implements ProfileSetup {
 
-    private static final String NO_CLIENT_ADDRESS = "127.0.0.1";
-
     private final ProfileService profiles;
 
     ProfileSetupAdapter(ProfileService profiles) {
@@ -24,7 +22,7 @@ class ProfileSetupAdapter implements ProfileSetup {
 
     @Override
     public UUID add(Actor actor, String name, String timezone) {
-        return profiles.create(actor, new ProfileForm(name, null, true, timezone, Map.of()), NO_CLIENT_ADDRESS).id();
+        return profiles.create(actor, new ProfileForm(name, null, true, timezone, Map.of())).id();
     }
 
     @Override
@@ -33,6 +31,6 @@ class ProfileSetupAdapter implements ProfileSetup {
         Map<String, HoursForm> hours = new LinkedHashMap<>();
         settings.hours().forEach((day, open) -> hours.put(day.name(), new HoursForm(open.opens().toString(), open.closes().toString())));
         profiles.update(actor, profileId, new ProfileForm(name, settings.buttonName(), settings.showInLeadbox(),
-                settings.timezone(), hours), NO_CLIENT_ADDRESS);
+                settings.timezone(), hours));
     }
 }

@@ -87,7 +87,7 @@ class SupportService {
 
     /** The first factor; every attempt is audited and rate limited per client address. */
     Optional<PasswordChecked> checkPassword(String email, String password, String ip) {
-        rateLimiter.hit("support-sign-in", ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
+        rateLimiter.hit("support-sign-in", SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         Optional<StaffStore.Staff> account = staff.byEmail(EmailAddresses.normalize(email));
         if (account.isEmpty()) {
             passwords.spendTimeOfOneCheck(password);
@@ -121,12 +121,12 @@ class SupportService {
      * email; a correct code before that clears the count.
      */
     CodeCheck checkCode(UUID staffId, byte[] secretBeingEnrolled, String code, String ip) {
-        rateLimiter.hit("support-code", ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
+        rateLimiter.hit("support-code", SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         return transactions.execute(status -> {
             StaffStore.Staff member = staff.byIdForCodeCheck(staffId).orElseThrow(NotFoundException::new);
             Instant now = clock.instant();
             if (member.codeLockedAt(now)) {
-                audit.record(AuditEntry.of("support.sign_in", Outcome.REFUSED).from(ip)
+                audit.record(AuditEntry.of("support.sign_in", Outcome.REFUSED)
                         .with(Map.of("staff", staffId.toString(), "factor", "code", "lockedUntil", member.codeLockedUntil().toString())));
                 return new CodeCheck.Locked(member.codeLockedUntil());
             }
@@ -144,7 +144,7 @@ class SupportService {
             }
             staff.clearCodeFailures(staffId);
             if (enrolling) {
-                audit.record(AuditEntry.of("support.second_factor_enrolled", Outcome.SUCCESS).from(ip)
+                audit.record(AuditEntry.of("support.second_factor_enrolled", Outcome.SUCCESS)
                         .with(Map.of("staff", staffId.toString())));
             }
             auditSignIn(Outcome.SUCCESS, "code", staffId, ip);
@@ -155,7 +155,7 @@ class SupportService {
     private CodeCheck.Locked lockCodeStep(StaffStore.Staff member, Instant now, String ip) {
         Instant until = now.plus(CODE_LOCK);
         staff.lockCode(member.id(), until);
-        audit.record(AuditEntry.of("support.second_factor_locked", Outcome.REFUSED).from(ip)
+        audit.record(AuditEntry.of("support.second_factor_locked", Outcome.REFUSED)
                 .with(Map.of("staff", member.id().toString(), "wrongCodes", String.valueOf(WRONG_CODES_BEFORE_LOCK),
                         "lockedUntil", until.toString())));
         mailer.queue(new OutgoingMail(member.email(), "Your Leadline support sign-in is locked until " + inUtc(until), """
@@ -182,7 +182,7 @@ class SupportService {
     }
 
     private void auditSignIn(Outcome outcome, String factor, UUID staffId, String ip) {
-        transactions.executeWithoutResult(status -> audit.record(AuditEntry.of("support.sign_in", outcome).from(ip)
+        transactions.executeWithoutResult(status -> audit.record(AuditEntry.of("support.sign_in", outcome)
                 .with(Map.of("staff", staffId == null ? "unknown" : staffId.toString(), "factor", factor))));
     }
 
@@ -192,7 +192,7 @@ class SupportService {
                 .flatMap(ref -> team.facts(ref.accountId(), ref.userId()))
                 .map(facts -> transactions.execute(status -> tenancy.inAccount(facts.accountId(), () -> {
                     audit.record(AuditEntry.of("support.user_viewed", Outcome.SUCCESS).inAccount(facts.accountId())
-                            .on("user", facts.userId()).from(ip)
+                            .on("user", facts.userId())
                             .with(Map.of("supportStaff", staffMember.staffId().toString())));
                     return new UserLookup(facts, auditTrail.about("user", facts.userId().toString(), AUDIT_ENTRIES_SHOWN),
                             partners.of(facts.accountId()));
@@ -213,7 +213,7 @@ class SupportService {
             agencies.open(agencyId, name, clock.instant());
             team.inviteFirstAdmin(agencyId, adminName, adminEmail, staffMember.staffId(), ip);
             audit.record(AuditEntry.of("support.agency_created", Outcome.SUCCESS).inAccount(agencyId).on("account", agencyId)
-                    .from(ip).with(Map.of("supportStaff", staffMember.staffId().toString())));
+                    .with(Map.of("supportStaff", staffMember.staffId().toString())));
         }));
         return agencyId;
     }
@@ -244,9 +244,9 @@ class SupportService {
             Map<String, String> details = Map.of("supportStaff", staffMember.staffId().toString(), "reason", reason,
                     "client", ended.clientName(), "agency", ended.agencyName(), "level", ended.levelLabel());
             audit.record(AuditEntry.of("support.partner_access_ended", Outcome.SUCCESS).inAccount(clientId)
-                    .on("agency", agencyId).from(ip).with(details));
+                    .on("agency", agencyId).with(details));
             audit.record(AuditEntry.of("support.partner_access_ended", Outcome.SUCCESS).inAccount(agencyId)
-                    .on("account", clientId).from(ip).with(details));
+                    .on("account", clientId).with(details));
             for (TeamSupport.Admin admin : team.activeAdminsOf(clientId)) {
                 mailer.queue(new OutgoingMail(admin.email(), ended.agencyName() + " no longer has access to " + ended.clientName(), """
                         Hello %s,

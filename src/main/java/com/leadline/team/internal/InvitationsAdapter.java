@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InvitationsAdapter implements Invitations {
 
-    private static final String NO_CLIENT_ADDRESS = "127.0.0.1";
+    /** The invitation use cases still take the client's address, which the audit log now reads from the caller's context. */
+    private static final String UNUSED_ADDRESS = null;
 
     private final InvitationService invitations;
     private final InvitationAcceptance acceptance;
@@ -39,7 +40,7 @@ class InvitationsAdapter implements Invitations {
     public UUID invite(Actor inviter, String name, String email, Role role, UUID profileId) {
         String profile = profileId == null ? TeamRules.ALL_PROFILES : profileId.toString();
         return invitations.invite(inviter, new InvitationService.InviteCommand(name, email, role.code(), profile),
-                NO_CLIENT_ADDRESS);
+                UNUSED_ADDRESS);
     }
 
     /**
@@ -54,7 +55,7 @@ class InvitationsAdapter implements Invitations {
                     .orElseThrow(() -> new ConflictException("Only a pending invitation can be accepted."));
             team.reissue(invitation.id(), invitation.email(), SecureTokens.hash(token), clock.instant(), invitation.expiresAt());
         }));
-        return acceptance.accept(token, name, password, NO_CLIENT_ADDRESS)
+        return acceptance.accept(token, name, password, UNUSED_ADDRESS)
                 .orElseThrow(() -> new ConflictException("The invitation has expired."));
     }
 }

@@ -29,6 +29,10 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(demo.loadOnce()).as("a second start").isFalse();
         assertThat(databaseOwner().sql("SELECT count(*) FROM accounts WHERE name = 'Sunrise Dental'").query(Integer.class).single())
                 .isEqualTo(1);
+        assertThat(databaseOwner().sql("""
+                        SELECT DISTINCT coalesce(system_actor, '(a person)') FROM audit_log
+                        WHERE account_id = (SELECT id FROM accounts WHERE name = 'Sunrise Dental')""").query(String.class).list())
+                .as("who the audit log says did it").containsExactly(DemoLoader.ACTOR);
         theOwnerFindsProfilesTeamAndTwoWeeksOfConversations(loadedAt);
         aTeamMemberSeesUnassignedAndTheirOwnConversationsOfTheirProfile();
     }
