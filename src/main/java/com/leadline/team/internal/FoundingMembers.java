@@ -15,22 +15,22 @@ import org.springframework.stereotype.Component;
 @Component
 class FoundingMembers {
 
-    private final TeamStore team;
+    private final MembershipStore memberships;
     private final Clock clock;
 
-    FoundingMembers(TeamStore team, Clock clock) {
-        this.team = team;
+    FoundingMembers(MembershipStore memberships, Clock clock) {
+        this.memberships = memberships;
         this.clock = clock;
     }
 
     @EventListener
     void on(AccountOpened opened) {
-        team.addMember(opened.accountId(), opened.ownerId(), Role.OWNER, clock.instant());
-        team.addMemberships(opened.accountId(), opened.ownerId(), List.of(opened.firstProfileId()), clock.instant());
+        memberships.addMember(opened.accountId(), opened.ownerId(), Role.OWNER, clock.instant());
+        memberships.addMemberships(opened.accountId(), opened.ownerId(), List.of(opened.firstProfileId()), clock.instant());
     }
 
     @EventListener
     void on(AgencyOpened opened) {
-        team.addMember(opened.agencyId(), opened.firstAdminId(), Role.ADMIN, clock.instant());
+        memberships.addMember(opened.agencyId(), opened.firstAdminId(), Role.ADMIN, clock.instant());
     }
 }

@@ -1,4 +1,4 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.web;
 
 import com.leadline.platform.FormRefusals;
 import com.leadline.accounts.Profiles;
@@ -9,6 +9,11 @@ import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
+import com.leadline.team.internal.TeamList;
+import com.leadline.team.internal.TeamRules;
+import com.leadline.team.internal.invitation.InvitationService;
+import com.leadline.team.internal.member.DeactivationService;
+import com.leadline.team.internal.member.MemberService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

@@ -1,10 +1,11 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.web;
 
 import com.leadline.platform.FormRefusals;
 import com.leadline.identity.PasswordRejectedException;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.ClientAddress;
 import com.leadline.platform.SessionSignIn;
+import com.leadline.team.internal.invitation.InvitationAcceptance;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;

@@ -1,8 +1,13 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.web;
 
 import com.leadline.platform.ClientAddress;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
+import com.leadline.team.internal.TeamList;
+import com.leadline.team.internal.invitation.InvitationService;
+import com.leadline.team.internal.invitation.InvitationStore;
+import com.leadline.team.internal.member.DeactivationService;
+import com.leadline.team.internal.member.MemberService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -140,7 +145,7 @@ class TeamApiController {
         return new Member(id, details.user().name(), details.user().email(), details.role().code(),
                 details.user().status().name().toLowerCase(java.util.Locale.ROOT),
                 details.profileIds().stream().sorted().toList(),
-                details.openInvitation().map(TeamStore.Invitation::expiresAt).orElse(null),
+                details.openInvitation().map(InvitationStore.Invitation::expiresAt).orElse(null),
                 details.deactivatable() && actor.can(Permission.DEACTIVATE_USERS));
     }
 }
