@@ -10,6 +10,7 @@ import com.leadline.identity.Identities.UserStatus;
 import com.leadline.identity.Identities.UserView;
 import com.leadline.platform.ConflictException;
 import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.Refusal;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
@@ -155,19 +156,30 @@ public class DeactivationService {
 
     private UserView deactivatable(Actor actor, UUID userId) {
         UserView target = rules.visibleUser(actor, userId);
-        if (target.id().equals(actor.userId())) {
-            throw new NotAllowedException("You can't deactivate yourself.");
-        }
-        if (memberships.roleOf(userId).orElseThrow() == Role.OWNER) {
-            throw new NotAllowedException("The owner can't be deactivated.");
-        }
-        if (target.status() == UserStatus.INVITED) {
-            throw new ConflictException("This person hasn't accepted the invitation yet: cancel the invitation instead.");
-        }
-        if (target.status() == UserStatus.DEACTIVATED) {
-            throw new ConflictException("This user is already deactivated.");
+        Optional<Refusal> refusal = refusalToDeactivate(actor, target, memberships.roleOf(userId).orElseThrow());
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         return target;
+    }
+
+    /**
+     * Why the actor may not deactivate this person, if they may not: the one rule behind deactivating and
+     * behind the member details' offer to. The permission and the person's visibility are checked apart.
+     */
+    static Optional<Refusal> refusalToDeactivate(Actor actor, UserView target, Role targetRole) {
+        if (target.id().equals(actor.userId())) {
+            return Optional.of(new NotAllowedException("You can't deactivate yourself."));
+        }
+        if (targetRole == Role.OWNER) {
+            return Optional.of(new NotAllowedException("The owner can't be deactivated."));
+        }
+        return switch (target.status()) {
+            case ACTIVE -> Optional.empty();
+            case INVITED -> Optional.of(new ConflictException(
+                    "This person hasn't accepted the invitation yet: cancel the invitation instead."));
+            case DEACTIVATED -> Optional.of(new ConflictException("This user is already deactivated."));
+        };
     }
 
     /** Support's reactivation of a deactivated user, in their account. */

@@ -73,8 +73,8 @@ public class MemberService {
         return transactions.execute(status -> {
             UserView user = rules.visibleUser(actor, userId);
             Role role = memberships.roleOf(userId).orElseThrow(NotFoundException::new);
-            boolean deactivatable = actor.can(Permission.DEACTIVATE_USERS) && role != Role.OWNER
-                    && !userId.equals(actor.userId()) && user.status() == UserStatus.ACTIVE;
+            boolean deactivatable = actor.can(Permission.DEACTIVATE_USERS)
+                    && DeactivationService.refusalToDeactivate(actor, user, role).isEmpty();
             return new MemberDetails(user, role, memberships.memberProfiles(userId), invitationStore.openInvitationOf(userId), deactivatable);
         });
     }

@@ -2,7 +2,6 @@ package com.leadline.team.internal.web;
 
 import com.leadline.platform.ClientAddress;
 import com.leadline.team.Actor;
-import com.leadline.team.Permission;
 import com.leadline.team.internal.TeamList;
 import com.leadline.team.internal.invitation.InvitationService;
 import com.leadline.team.internal.invitation.InvitationStore;
@@ -146,6 +145,6 @@ class TeamApiController {
                 details.user().status().name().toLowerCase(java.util.Locale.ROOT),
                 details.profileIds().stream().sorted().toList(),
                 details.openInvitation().map(InvitationStore.Invitation::expiresAt).orElse(null),
-                details.deactivatable() && actor.can(Permission.DEACTIVATE_USERS));
+                details.deactivatable());
     }
 }
