@@ -41,11 +41,13 @@ class SupportController {
     record PendingSignIn(UUID staffId, String email, Instant until, byte[] secretToEnrol) implements Serializable {
     }
 
+    private final StaffSignInService signIns;
     private final SupportService support;
     private final SessionSignIn sessions;
     private final Clock clock;
 
-    SupportController(SupportService support, SessionSignIn sessions, Clock clock) {
+    SupportController(StaffSignInService signIns, SupportService support, SessionSignIn sessions, Clock clock) {
+        this.signIns = signIns;
         this.support = support;
         this.sessions = sessions;
         this.clock = clock;
@@ -59,7 +61,7 @@ class SupportController {
     @PostMapping("/support/signin")
     String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<SupportService.PasswordChecked> checked = support.checkPassword(email, password, ClientAddress.of(request));
+        Optional<StaffSignInService.PasswordChecked> checked = signIns.checkPassword(email, password, ClientAddress.of(request));
         if (checked.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("failure", "That email and password don't match a support account.");
@@ -85,19 +87,19 @@ class SupportController {
         if (pending.isEmpty()) {
             return "redirect:/support/signin";
         }
-        SupportService.CodeCheck checked = support.checkCode(pending.get().staffId(), pending.get().secretToEnrol(),
+        StaffSignInService.CodeCheck checked = signIns.checkCode(pending.get().staffId(), pending.get().secretToEnrol(),
                 code, ClientAddress.of(request));
-        if (checked instanceof SupportService.CodeCheck.SignedIn signedIn) {
+        if (checked instanceof StaffSignInService.CodeCheck.SignedIn signedIn) {
             request.getSession().removeAttribute(PENDING);
             sessions.signInAs(request, response, signedIn.staffMember(), StaffPrincipal.ROLE);
             return "redirect:/support";
         }
-        if (checked instanceof SupportService.CodeCheck.Locked locked) {
+        if (checked instanceof StaffSignInService.CodeCheck.Locked locked) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER,
                     Long.toString(TooManyRequestsException.retryAfterSeconds(Duration.between(clock.instant(), locked.until()))));
             model.addAttribute("failure", ("Too many wrong codes: sign-in to this support account is locked until %s. "
-                    + "No code is checked before then. We have emailed you about it.").formatted(SupportService.inUtc(locked.until())));
+                    + "No code is checked before then. We have emailed you about it.").formatted(StaffSignInService.inUtc(locked.until())));
         } else {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("failure", "That code doesn't match. Enter the code your authenticator app shows now.");
