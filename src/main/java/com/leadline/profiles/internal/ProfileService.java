@@ -78,28 +78,28 @@ class ProfileService {
     }
 
     /** The new profile (the actor's own copy of their profiles predates it). */
-    Profile create(Actor actor, ProfileForm form, String ip) {
+    Profile create(Actor actor, ProfileForm form) {
         actor.require(Permission.ADD_PROFILES);
         Profiles.Settings settings = validated(form);
         return transactions.execute(status -> {
             UUID id = profiles.create(actor.accountId(), settings, clock.instant());
             // The creator works in it; nobody else is added (other admins must be added by someone who can).
             memberships.join(actor.accountId(), id, actor.userId());
-            record(actor, "profile.created", id, ip, Map.of("name", settings.name()));
+            record(actor, "profile.created", id, Map.of("name", settings.name()));
             return profiles.find(id).orElseThrow();
         });
     }
 
-    void update(Actor actor, UUID profileId, ProfileForm form, String ip) {
+    void update(Actor actor, UUID profileId, ProfileForm form) {
         transactions.executeWithoutResult(status -> {
             visibleProfile(actor, profileId);
             actor.require(Permission.EDIT_PROFILES);
             profiles.update(profileId, validated(form));
-            record(actor, "profile.edited", profileId, ip, Map.of());
+            record(actor, "profile.edited", profileId, Map.of());
         });
     }
 
-    void changePlan(Actor actor, UUID profileId, String planCode, String ip) {
+    void changePlan(Actor actor, UUID profileId, String planCode) {
         transactions.executeWithoutResult(status -> {
             Profile profile = visibleProfile(actor, profileId);
             if (!actor.can(Permission.CHANGE_PLANS)) {
@@ -108,12 +108,12 @@ class ProfileService {
             Plan plan = plan(planCode);
             if (plan != profile.plan()) {
                 profiles.changePlan(profileId, plan);
-                record(actor, "profile.plan_changed", profileId, ip, Map.of("from", profile.plan().code(), "to", plan.code()));
+                record(actor, "profile.plan_changed", profileId, Map.of("from", profile.plan().code(), "to", plan.code()));
             }
         });
     }
 
-    void archive(Actor actor, UUID profileId, String ip) {
+    void archive(Actor actor, UUID profileId) {
         transactions.executeWithoutResult(status -> {
             Profile profile = visibleProfile(actor, profileId);
             actor.require(Permission.EDIT_PROFILES);
@@ -124,11 +124,11 @@ class ProfileService {
                 throw new ConflictException("An account keeps at least one profile in use.");
             }
             profiles.archive(profileId, clock.instant());
-            record(actor, "profile.archived", profileId, ip, Map.of());
+            record(actor, "profile.archived", profileId, Map.of());
         });
     }
 
-    void restore(Actor actor, UUID profileId, String ip) {
+    void restore(Actor actor, UUID profileId) {
         transactions.executeWithoutResult(status -> {
             Profile profile = visibleProfile(actor, profileId);
             actor.require(Permission.EDIT_PROFILES);
@@ -136,7 +136,7 @@ class ProfileService {
                 throw new ConflictException("This profile is in use.");
             }
             profiles.restore(profileId);
-            record(actor, "profile.restored", profileId, ip, Map.of());
+            record(actor, "profile.restored", profileId, Map.of());
         });
     }
 
@@ -149,9 +149,9 @@ class ProfileService {
         return actor.seesEveryProfile() || actor.canManageProfile(profile.id());
     }
 
-    private void record(Actor actor, String action, UUID profileId, String ip, Map<String, String> details) {
+    private void record(Actor actor, String action, UUID profileId, Map<String, String> details) {
         audit.record(AuditEntry.of(action, Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                .on("profile", profileId).from(ip).with(details));
+                .on("profile", profileId).with(details));
     }
 
     static Profiles.Settings validated(ProfileForm form) {

@@ -72,7 +72,7 @@ class StaffSignInService {
 
     /** The first factor; every attempt is audited and rate limited per client address. */
     Optional<PasswordChecked> checkPassword(String email, String password, String ip) {
-        rateLimiter.hit("support-sign-in", ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
+        rateLimiter.hit("support-sign-in", SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         Optional<StaffStore.Staff> account = staff.byEmail(EmailAddresses.normalize(email));
         if (account.isEmpty()) {
             passwords.spendTimeOfOneCheck(password);
@@ -92,12 +92,12 @@ class StaffSignInService {
      * email; a correct code before that clears the count.
      */
     CodeCheck checkCode(UUID staffId, byte[] secretBeingEnrolled, String code, String ip) {
-        rateLimiter.hit("support-code", ip, SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
+        rateLimiter.hit("support-code", SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         return transactions.execute(status -> {
             StaffStore.Staff member = staff.byIdForCodeCheck(staffId).orElseThrow(NotFoundException::new);
             Instant now = clock.instant();
             if (member.codeLockedAt(now)) {
-                audit.record(AuditEntry.of("support.sign_in", Outcome.REFUSED).from(ip)
+                audit.record(AuditEntry.of("support.sign_in", Outcome.REFUSED)
                         .with(Map.of("staff", staffId.toString(), "factor", "code", "lockedUntil", member.codeLockedUntil().toString())));
                 return new CodeCheck.Locked(member.codeLockedUntil());
             }
@@ -107,7 +107,7 @@ class StaffSignInService {
             }
             staff.clearCodeFailures(staffId);
             if (!member.enrolled()) {
-                audit.record(AuditEntry.of("support.second_factor_enrolled", Outcome.SUCCESS).from(ip)
+                audit.record(AuditEntry.of("support.second_factor_enrolled", Outcome.SUCCESS)
                         .with(Map.of("staff", staffId.toString())));
             }
             auditSignIn(Outcome.SUCCESS, "code", staffId, ip);
@@ -129,7 +129,7 @@ class StaffSignInService {
     private CodeCheck.Locked lockCodeStep(StaffStore.Staff member, Instant now, String ip) {
         Instant until = now.plus(CODE_LOCK);
         staff.lockCode(member.id(), until);
-        audit.record(AuditEntry.of("support.second_factor_locked", Outcome.REFUSED).from(ip)
+        audit.record(AuditEntry.of("support.second_factor_locked", Outcome.REFUSED)
                 .with(Map.of("staff", member.id().toString(), "wrongCodes", String.valueOf(WRONG_CODES_BEFORE_LOCK),
                         "lockedUntil", until.toString())));
         mailer.queue(new OutgoingMail(member.email(), "Your Leadline support sign-in is locked until " + inUtc(until), """
@@ -156,7 +156,7 @@ class StaffSignInService {
     }
 
     private void auditSignIn(Outcome outcome, String factor, UUID staffId, String ip) {
-        transactions.executeWithoutResult(status -> audit.record(AuditEntry.of("support.sign_in", outcome).from(ip)
+        transactions.executeWithoutResult(status -> audit.record(AuditEntry.of("support.sign_in", outcome)
                 .with(Map.of("staff", staffId == null ? "unknown" : staffId.toString(), "factor", factor))));
     }
 }

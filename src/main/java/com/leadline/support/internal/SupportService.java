@@ -68,7 +68,7 @@ class SupportService {
                 .flatMap(ref -> team.facts(ref.accountId(), ref.userId()))
                 .map(facts -> transactions.execute(status -> tenancy.inAccount(facts.accountId(), () -> {
                     audit.record(AuditEntry.of("support.user_viewed", Outcome.SUCCESS).inAccount(facts.accountId())
-                            .on("user", facts.userId()).from(ip)
+                            .on("user", facts.userId())
                             .with(Map.of("supportStaff", staffMember.staffId().toString())));
                     return new UserLookup(facts, auditTrail.about("user", facts.userId().toString(), AUDIT_ENTRIES_SHOWN),
                             partners.of(facts.accountId()));
@@ -89,7 +89,7 @@ class SupportService {
             agencies.open(agencyId, name, clock.instant());
             team.inviteFirstAdmin(agencyId, adminName, adminEmail, staffMember.staffId(), ip);
             audit.record(AuditEntry.of("support.agency_created", Outcome.SUCCESS).inAccount(agencyId).on("account", agencyId)
-                    .from(ip).with(Map.of("supportStaff", staffMember.staffId().toString())));
+                    .with(Map.of("supportStaff", staffMember.staffId().toString())));
         }));
         return agencyId;
     }
@@ -120,9 +120,9 @@ class SupportService {
             Map<String, String> details = Map.of("supportStaff", staffMember.staffId().toString(), "reason", reason,
                     "client", ended.clientName(), "agency", ended.agencyName(), "level", ended.levelLabel());
             audit.record(AuditEntry.of("support.partner_access_ended", Outcome.SUCCESS).inAccount(clientId)
-                    .on("agency", agencyId).from(ip).with(details));
+                    .on("agency", agencyId).with(details));
             audit.record(AuditEntry.of("support.partner_access_ended", Outcome.SUCCESS).inAccount(agencyId)
-                    .on("account", clientId).from(ip).with(details));
+                    .on("account", clientId).with(details));
             for (TeamSupport.Admin admin : team.activeAdminsOf(clientId)) {
                 mailer.queue(new OutgoingMail(admin.email(), ended.agencyName() + " no longer has access to " + ended.clientName(), """
                         Hello %s,

@@ -89,7 +89,7 @@ public class InvitationAcceptance {
             }
             identities.activateInvitedUser(invitee.id(), name, password);
             audit.record(AuditEntry.of("invitation.accepted", Outcome.SUCCESS).inAccount(accountId).by(invitee.id())
-                    .on("user", invitee.id()).from(ip));
+                    .on("user", invitee.id()));
             return Optional.of(AuthenticatedUser.atHome(invitee.id(), accountId, name, invitee.email()));
         })));
     }

@@ -152,7 +152,7 @@ public class InvitationService {
         details.put("role", role.code());
         details.put("profiles", String.valueOf(profiles.size()));
         audit.record(AuditEntry.of("invitation.sent", Outcome.SUCCESS).inAccount(accountId).by(inviterUserId)
-                .on("user", userId).from(ip).with(details));
+                .on("user", userId).with(details));
         return userId;
     }
 
@@ -189,7 +189,7 @@ public class InvitationService {
         invitationStore.recordSend(accountId, invitation.id(), sentBy, true, now);
         sendInvitation(accountId, invitee.email(), invitee.name(), inviterName, token, now);
         audit.record(AuditEntry.of("invitation.resent", Outcome.SUCCESS).inAccount(accountId).by(sentBy)
-                .on("user", invitee.id()).from(ip).with(auditDetails));
+                .on("user", invitee.id()).with(auditDetails));
     }
 
     public void cancel(Actor actor, UUID userId, String ip) {
@@ -202,7 +202,7 @@ public class InvitationService {
             memberships.removeMember(invitee.id());
             identities.forgetInvitedUser(invitee.id());
             audit.record(AuditEntry.of("invitation.cancelled", Outcome.SUCCESS).inAccount(actor.accountId())
-                    .by(actor.userId()).on("user", invitee.id()).from(ip).with(Map.of("email", invitee.email())));
+                    .by(actor.userId()).on("user", invitee.id()).with(Map.of("email", invitee.email())));
         });
     }
 

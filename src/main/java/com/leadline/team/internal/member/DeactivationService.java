@@ -116,7 +116,7 @@ public class DeactivationService {
             }
             identities.setActive(userId, false);
             audit.record(AuditEntry.of("user.deactivated", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                    .on("user", target.id()).from(ip).with(Map.of("openConversations", String.valueOf(held),
+                    .on("user", target.id()).with(Map.of("openConversations", String.valueOf(held),
                             "handover", choice.code(), "transferredTo", member.map(UUID::toString).orElse(choice.code()))));
             return choice == Handover.KEEP ? held : 0;
         });
@@ -191,7 +191,7 @@ public class DeactivationService {
             }
             identities.setActive(userId, true);
             audit.record(AuditEntry.of("user.reactivated", Outcome.SUCCESS).inAccount(accountId).on("user", userId)
-                    .from(ip).with(Map.of("supportStaff", staffId.toString())));
+                    .with(Map.of("supportStaff", staffId.toString())));
         }));
     }
 }

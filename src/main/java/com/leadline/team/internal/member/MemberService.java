@@ -92,7 +92,7 @@ public class MemberService {
             }
             if (!changes.isEmpty()) {
                 audit.record(AuditEntry.of("user.edited", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                        .on("user", userId).from(ip).with(changes));
+                        .on("user", userId).with(changes));
             }
             if (changes.containsKey("email") && target.status() == UserStatus.INVITED) {
                 // The link is bound to the invited address: a new address gets a new link, the old one dies.
@@ -141,7 +141,7 @@ public class MemberService {
         if (to != from) {
             memberships.changeRole(userId, to);
             audit.record(AuditEntry.of("user.role_changed", Outcome.SUCCESS).inAccount(actor.accountId())
-                    .by(actor.userId()).on("user", userId).from(ip).with(Map.of("from", from.code(), "to", to.code())));
+                    .by(actor.userId()).on("user", userId).with(Map.of("from", from.code(), "to", to.code())));
         }
     }
 
@@ -157,7 +157,7 @@ public class MemberService {
             memberships.addMemberships(actor.accountId(), userId, toAdd, clock.instant());
             memberships.removeMemberships(userId, toRemove);
             audit.record(AuditEntry.of("user.memberships_changed", Outcome.SUCCESS).inAccount(actor.accountId())
-                    .by(actor.userId()).on("user", userId).from(ip)
+                    .by(actor.userId()).on("user", userId)
                     .with(Map.of("added", String.valueOf(toAdd.size()), "removed", String.valueOf(toRemove.size()))));
         }
     }
