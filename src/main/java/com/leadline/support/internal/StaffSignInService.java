@@ -7,6 +7,7 @@ import com.leadline.identity.EmailAddresses;
 import com.leadline.identity.Passwords;
 import com.leadline.mail.Mailer;
 import com.leadline.mail.OutgoingMail;
+import com.leadline.platform.CallerContext;
 import com.leadline.platform.NotFoundException;
 import com.leadline.platform.RateLimiter;
 import com.leadline.platform.Totp;
@@ -71,7 +72,7 @@ class StaffSignInService {
     }
 
     /** The first factor; every attempt is audited and rate limited per client address. */
-    Optional<PasswordChecked> checkPassword(String email, String password, String ip) {
+    Optional<PasswordChecked> checkPassword(String email, String password) {
         rateLimiter.hit("support-sign-in", SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         Optional<StaffStore.Staff> account = staff.byEmail(EmailAddresses.normalize(email));
         if (account.isEmpty()) {
@@ -79,7 +80,7 @@ class StaffSignInService {
         }
         Optional<StaffStore.Staff> member = account.filter(found -> passwords.matches(password, found.passwordHash()));
         if (member.isEmpty()) {
-            auditSignIn(Outcome.FAILURE, "password", null, ip);
+            auditSignIn(Outcome.FAILURE, "password", null);
         }
         return member.map(found -> new PasswordChecked(found.id(), found.email(), found.enrolled()));
     }
@@ -91,7 +92,7 @@ class StaffSignInService {
      * {@link #CODE_LOCK} (wherever the codes came from), audited and told to the staff member by
      * email; a correct code before that clears the count.
      */
-    CodeCheck checkCode(UUID staffId, byte[] secretBeingEnrolled, String code, String ip) {
+    CodeCheck checkCode(UUID staffId, byte[] secretBeingEnrolled, String code) {
         rateLimiter.hit("support-code", SIGN_INS_PER_ADDRESS, Duration.ofMinutes(15));
         return transactions.execute(status -> {
             StaffStore.Staff member = staff.byIdForCodeCheck(staffId).orElseThrow(NotFoundException::new);
@@ -102,15 +103,16 @@ class StaffSignInService {
                 return new CodeCheck.Locked(member.codeLockedUntil());
             }
             if (!acceptCode(member, secretBeingEnrolled, code, now)) {
-                auditSignIn(Outcome.FAILURE, "code", staffId, ip);
-                return staff.countCodeFailure(staffId) < WRONG_CODES_BEFORE_LOCK ? new CodeCheck.Wrong() : lockCodeStep(member, now, ip);
+                auditSignIn(Outcome.FAILURE, "code", staffId);
+                boolean locks = staff.countCodeFailure(staffId) >= WRONG_CODES_BEFORE_LOCK;
+                return locks ? lockCodeStep(member, now) : new CodeCheck.Wrong();
             }
             staff.clearCodeFailures(staffId);
             if (!member.enrolled()) {
                 audit.record(AuditEntry.of("support.second_factor_enrolled", Outcome.SUCCESS)
                         .with(Map.of("staff", staffId.toString())));
             }
-            auditSignIn(Outcome.SUCCESS, "code", staffId, ip);
+            auditSignIn(Outcome.SUCCESS, "code", staffId);
             return new CodeCheck.SignedIn(new StaffPrincipal(member.id(), member.name(), member.email()));
         });
     }
@@ -126,7 +128,7 @@ class StaffSignInService {
                 : staff.enrol(member.id(), secret, step.getAsLong());
     }
 
-    private CodeCheck.Locked lockCodeStep(StaffStore.Staff member, Instant now, String ip) {
+    private CodeCheck.Locked lockCodeStep(StaffStore.Staff member, Instant now) {
         Instant until = now.plus(CODE_LOCK);
         staff.lockCode(member.id(), until);
         audit.record(AuditEntry.of("support.second_factor_locked", Outcome.REFUSED)
@@ -146,7 +148,8 @@ class StaffSignInService {
 
                 If it was not you, someone knows your support password: ask a Leadline operator to change it
                 right away, and tell them the time and IP address above.
-                """.formatted(member.name(), WRONG_CODES_BEFORE_LOCK, inUtc(now), inUtc(until), ip)));
+                """.formatted(member.name(), WRONG_CODES_BEFORE_LOCK, inUtc(now), inUtc(until),
+                CallerContext.current().clientAddress())));
         return new CodeCheck.Locked(until);
     }
 
@@ -155,7 +158,7 @@ class StaffSignInService {
         return UTC_SECONDS.format(instant);
     }
 
-    private void auditSignIn(Outcome outcome, String factor, UUID staffId, String ip) {
+    private void auditSignIn(Outcome outcome, String factor, UUID staffId) {
         transactions.executeWithoutResult(status -> audit.record(AuditEntry.of("support.sign_in", outcome)
                 .with(Map.of("staff", staffId == null ? "unknown" : staffId.toString(), "factor", factor))));
     }

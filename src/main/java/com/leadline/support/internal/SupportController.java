@@ -2,7 +2,6 @@ package com.leadline.support.internal;
 
 import com.leadline.platform.FormRefusals;
 import com.leadline.platform.NotFoundException;
-import com.leadline.platform.ClientAddress;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +60,7 @@ class SupportController {
     @PostMapping("/support/signin")
     String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<StaffSignInService.PasswordChecked> checked = signIns.checkPassword(email, password, ClientAddress.of(request));
+        Optional<StaffSignInService.PasswordChecked> checked = signIns.checkPassword(email, password);
         if (checked.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("failure", "That email and password don't match a support account.");
@@ -87,8 +86,7 @@ class SupportController {
         if (pending.isEmpty()) {
             return "redirect:/support/signin";
         }
-        StaffSignInService.CodeCheck checked = signIns.checkCode(pending.get().staffId(), pending.get().secretToEnrol(),
-                code, ClientAddress.of(request));
+        StaffSignInService.CodeCheck checked = signIns.checkCode(pending.get().staffId(), pending.get().secretToEnrol(), code);
         if (checked instanceof StaffSignInService.CodeCheck.SignedIn signedIn) {
             request.getSession().removeAttribute(PENDING);
             sessions.signInAs(request, response, signedIn.staffMember(), StaffPrincipal.ROLE);
@@ -124,12 +122,12 @@ class SupportController {
 
     @GetMapping("/support")
     String console(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email,
-                   HttpServletRequest request, Model model) {
+                   Model model) {
         model.addAttribute("staff", staffMember);
         model.addAttribute("email", email);
         model.addAttribute("searched", !email.isBlank());
         if (!email.isBlank()) {
-            support.lookUp(staffMember, email, ClientAddress.of(request)).ifPresent(found -> {
+            support.lookUp(staffMember, email).ifPresent(found -> {
                 model.addAttribute("facts", found.facts());
                 model.addAttribute("audit", found.recentAudit());
                 model.addAttribute("partners", found.partners());
@@ -149,21 +147,19 @@ class SupportController {
             model.addAttribute("agencyForm", Map.of("agencyName", agencyName, "adminName", adminName, "adminEmail", adminEmail));
             return "support/console";
         });
-        support.createAgency(staffMember, agencyName, adminName, adminEmail, ClientAddress.of(request));
+        support.createAgency(staffMember, agencyName, adminName, adminEmail);
         return backTo(adminEmail);
     }
 
     @PostMapping("/support/users/reactivate")
-    String reactivate(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email,
-                      HttpServletRequest request) {
-        support.reactivate(staffMember, email, ClientAddress.of(request));
+    String reactivate(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email) {
+        support.reactivate(staffMember, email);
         return backTo(email);
     }
 
     @PostMapping("/support/users/resend-invitation")
-    String resendInvitation(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email,
-                            HttpServletRequest request) {
-        support.resendInvitation(staffMember, email, ClientAddress.of(request));
+    String resendInvitation(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email) {
+        support.resendInvitation(staffMember, email);
         return backTo(email);
     }
 
@@ -177,9 +173,9 @@ class SupportController {
             model.addAttribute("endErrors", errors);
             model.addAttribute("endFor", client + "/" + agency);
             model.addAttribute("reason", reason);
-            return console(staffMember, email, request, model);
+            return console(staffMember, email, model);
         });
-        support.endPartnerAccess(staffMember, id(client), id(agency), reason, ClientAddress.of(request));
+        support.endPartnerAccess(staffMember, id(client), id(agency), reason);
         return backTo(email);
     }
 

@@ -63,7 +63,7 @@ class SupportService {
     }
 
     /** The user holding this address, with their recent audit entries; the look-up itself is audited in their account. */
-    Optional<UserLookup> lookUp(StaffPrincipal staffMember, String email, String ip) {
+    Optional<UserLookup> lookUp(StaffPrincipal staffMember, String email) {
         return identities.locate(EmailAddresses.normalize(email))
                 .flatMap(ref -> team.facts(ref.accountId(), ref.userId()))
                 .map(facts -> transactions.execute(status -> tenancy.inAccount(facts.accountId(), () -> {
@@ -79,7 +79,7 @@ class SupportService {
      * Opens a partner agency and invites its first admin, in one transaction: the admin's invitation
      * email goes out only if both exist.
      */
-    UUID createAgency(StaffPrincipal staffMember, String agencyName, String adminName, String adminEmail, String ip) {
+    UUID createAgency(StaffPrincipal staffMember, String agencyName, String adminName, String adminEmail) {
         String name = agencyName == null ? "" : agencyName.strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new InvalidInputException(Map.of("agencyName", "Enter the agency's name (up to 200 characters)."));
@@ -87,21 +87,21 @@ class SupportService {
         UUID agencyId = UUID.randomUUID();
         transactions.executeWithoutResult(status -> tenancy.inAccount(agencyId, () -> {
             agencies.open(agencyId, name, clock.instant());
-            team.inviteFirstAdmin(agencyId, adminName, adminEmail, staffMember.staffId(), ip);
+            team.inviteFirstAdmin(agencyId, adminName, adminEmail, staffMember.staffId());
             audit.record(AuditEntry.of("support.agency_created", Outcome.SUCCESS).inAccount(agencyId).on("account", agencyId)
                     .with(Map.of("supportStaff", staffMember.staffId().toString())));
         }));
         return agencyId;
     }
 
-    void reactivate(StaffPrincipal staffMember, String email, String ip) {
+    void reactivate(StaffPrincipal staffMember, String email) {
         Identities.UserRef user = locate(email);
-        team.reactivate(user.accountId(), user.userId(), staffMember.staffId(), ip);
+        team.reactivate(user.accountId(), user.userId(), staffMember.staffId());
     }
 
-    void resendInvitation(StaffPrincipal staffMember, String email, String ip) {
+    void resendInvitation(StaffPrincipal staffMember, String email) {
         Identities.UserRef user = locate(email);
-        team.resendInvitation(user.accountId(), user.userId(), staffMember.staffId(), ip);
+        team.resendInvitation(user.accountId(), user.userId(), staffMember.staffId());
     }
 
     /**
@@ -109,7 +109,7 @@ class SupportService {
      * reason on record in both accounts' audit logs; the client's active owner and admins are told by
      * email once it is done. Nothing changes unless the agency had access to that account.
      */
-    void endPartnerAccess(StaffPrincipal staffMember, UUID clientId, UUID agencyId, String rawReason, String ip) {
+    void endPartnerAccess(StaffPrincipal staffMember, UUID clientId, UUID agencyId, String rawReason) {
         String reason = rawReason == null ? "" : rawReason.strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
             throw new InvalidInputException(Map.of("reason",

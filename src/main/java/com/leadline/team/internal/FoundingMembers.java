@@ -2,6 +2,7 @@ package com.leadline.team.internal;
 
 import com.leadline.accounts.AccountOpened;
 import com.leadline.accounts.AgencyOpened;
+import com.leadline.platform.CallerContext;
 import com.leadline.team.Role;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FoundingMembers {
 
+    private static final String ACTOR = "founding members";
+
     private final MembershipStore memberships;
     private final Clock clock;
 
@@ -25,12 +28,15 @@ class FoundingMembers {
 
     @EventListener
     void on(AccountOpened opened) {
-        memberships.addMember(opened.accountId(), opened.ownerId(), Role.OWNER, clock.instant());
-        memberships.addMemberships(opened.accountId(), opened.ownerId(), List.of(opened.firstProfileId()), clock.instant());
+        CallerContext.runAsSystem(ACTOR, () -> {
+            memberships.addMember(opened.accountId(), opened.ownerId(), Role.OWNER, clock.instant());
+            memberships.addMemberships(opened.accountId(), opened.ownerId(), List.of(opened.firstProfileId()), clock.instant());
+        });
     }
 
     @EventListener
     void on(AgencyOpened opened) {
-        memberships.addMember(opened.agencyId(), opened.firstAdminId(), Role.ADMIN, clock.instant());
+        CallerContext.runAsSystem(ACTOR, () ->
+                memberships.addMember(opened.agencyId(), opened.firstAdminId(), Role.ADMIN, clock.instant()));
     }
 }

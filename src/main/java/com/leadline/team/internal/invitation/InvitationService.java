@@ -87,7 +87,7 @@ public class InvitationService {
 
     // Inviting
 
-    public UUID invite(Actor actor, InviteCommand command, String ip) {
+    public UUID invite(Actor actor, InviteCommand command) {
         actor.require(Permission.INVITE_USERS);
         return transactions.execute(status -> {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -99,12 +99,12 @@ public class InvitationService {
                 throw new InvalidInputException(errors);
             }
             return createInvitation(actor.accountId(), actor.userId(), actor.userId(), actor.name(), name, email, role,
-                    profiles, ip, Map.of());
+                    profiles, Map.of());
         });
     }
 
     /** Support's invitation of an agency's first admin, inside the caller's transaction and tenancy. */
-    public UUID inviteFirstAdmin(UUID agencyId, String rawName, String rawEmail, UUID staffId, String ip) {
+    public UUID inviteFirstAdmin(UUID agencyId, String rawName, String rawEmail, UUID staffId) {
         return transactions.execute(status -> {
             Map<String, String> errors = new LinkedHashMap<>();
             String name = validName(rawName, errors);
@@ -114,7 +114,7 @@ public class InvitationService {
                 errors.forEach((field, message) -> renamed.put(field.equals("name") ? "adminName" : "adminEmail", message));
                 throw new InvalidInputException(renamed);
             }
-            return createInvitation(agencyId, null, staffId, SUPPORT_NAME, name, email, Role.ADMIN, Set.of(), ip,
+            return createInvitation(agencyId, null, staffId, SUPPORT_NAME, name, email, Role.ADMIN, Set.of(),
                     Map.of("supportStaff", staffId.toString()));
         });
     }
@@ -132,7 +132,7 @@ public class InvitationService {
 
     /** An invited user with their role and memberships, the hashed link, its sending and the email: one transaction. */
     private UUID createInvitation(UUID accountId, UUID inviterUserId, UUID sentBy, String inviterName, String name, String email,
-                                  Role role, Set<UUID> profiles, String ip, Map<String, String> auditDetails) {
+                                  Role role, Set<UUID> profiles, Map<String, String> auditDetails) {
         Instant now = clock.instant();
         invitationStore.lockInvitationSendsOf(accountId);
         if (invitationStore.invitationsCreatedBySince(sentBy, now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
@@ -158,24 +158,24 @@ public class InvitationService {
 
     // Resending and cancelling
 
-    public void resend(Actor actor, UUID userId, String ip) {
+    public void resend(Actor actor, UUID userId) {
         actor.require(Permission.MANAGE_INVITATIONS);
         transactions.executeWithoutResult(status -> {
             UserView invitee = rules.visibleUser(actor, userId);
-            reissue(actor.accountId(), invitee, actor.userId(), actor.name(), ip, Map.of());
+            reissue(actor.accountId(), invitee, actor.userId(), actor.name(), Map.of());
         });
     }
 
     /** Support's resend, in the invitee's account. */
-    public void resendForSupport(UUID accountId, UUID userId, UUID staffId, String ip) {
+    public void resendForSupport(UUID accountId, UUID userId, UUID staffId) {
         transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
             UserView invitee = identities.user(userId).orElseThrow(NotFoundException::new);
-            reissue(accountId, invitee, staffId, SUPPORT_NAME, ip, Map.of("supportStaff", staffId.toString()));
+            reissue(accountId, invitee, staffId, SUPPORT_NAME, Map.of("supportStaff", staffId.toString()));
         }));
     }
 
     /** A new link for the invitee's open invitation, sent to their current address; the old link stops working. */
-    public void reissue(UUID accountId, UserView invitee, UUID sentBy, String inviterName, String ip, Map<String, String> auditDetails) {
+    public void reissue(UUID accountId, UserView invitee, UUID sentBy, String inviterName, Map<String, String> auditDetails) {
         InvitationStore.Invitation invitation = invitationStore.openInvitationOf(invitee.id())
                 .orElseThrow(() -> new ConflictException("Only a pending invitation can be sent again."));
         Instant now = clock.instant();
@@ -192,7 +192,7 @@ public class InvitationService {
                 .on("user", invitee.id()).with(auditDetails));
     }
 
-    public void cancel(Actor actor, UUID userId, String ip) {
+    public void cancel(Actor actor, UUID userId) {
         actor.require(Permission.MANAGE_INVITATIONS);
         transactions.executeWithoutResult(status -> {
             UserView invitee = rules.visibleUser(actor, userId);

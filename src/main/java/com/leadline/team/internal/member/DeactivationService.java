@@ -103,7 +103,7 @@ public class DeactivationService {
      * @param transferTo the member's id, given with "member" and only then
      * @return how many open conversations stay with the deactivated person
      */
-    public int deactivate(Actor actor, UUID userId, String handover, String transferTo, String ip) {
+    public int deactivate(Actor actor, UUID userId, String handover, String transferTo) {
         actor.require(Permission.DEACTIVATE_USERS);
         int kept = transactions.execute(status -> {
             UserView target = deactivatable(actor, userId);
@@ -183,7 +183,7 @@ public class DeactivationService {
     }
 
     /** Support's reactivation of a deactivated user, in their account. */
-    void reactivate(UUID accountId, UUID userId, UUID staffId, String ip) {
+    void reactivate(UUID accountId, UUID userId, UUID staffId) {
         transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
             UserView user = identities.user(userId).orElseThrow(NotFoundException::new);
             if (user.status() != UserStatus.DEACTIVATED) {

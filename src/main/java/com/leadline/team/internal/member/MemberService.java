@@ -79,16 +79,16 @@ public class MemberService {
         });
     }
 
-    public void edit(Actor actor, UUID userId, EditCommand command, String ip) {
+    public void edit(Actor actor, UUID userId, EditCommand command) {
         actor.require(Permission.EDIT_USERS);
         transactions.executeWithoutResult(status -> {
             UserView target = rules.visibleUser(actor, userId);
             Role targetRole = memberships.roleOf(userId).orElseThrow(NotFoundException::new);
             ValidEdit edit = validated(actor, target, targetRole, command);
             Map<String, String> changes = renamed(target, edit);
-            changeRole(actor, userId, targetRole, edit.role(), ip);
+            changeRole(actor, userId, targetRole, edit.role());
             if (targetRole != Role.OWNER) {
-                changeMemberships(actor, userId, edit.profiles(), ip);
+                changeMemberships(actor, userId, edit.profiles());
             }
             if (!changes.isEmpty()) {
                 audit.record(AuditEntry.of("user.edited", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
@@ -96,7 +96,7 @@ public class MemberService {
             }
             if (changes.containsKey("email") && target.status() == UserStatus.INVITED) {
                 // The link is bound to the invited address: a new address gets a new link, the old one dies.
-                invitations.reissue(actor.accountId(), identities.user(userId).orElseThrow(), actor.userId(), actor.name(), ip,
+                invitations.reissue(actor.accountId(), identities.user(userId).orElseThrow(), actor.userId(), actor.name(),
                         Map.of("reason", "email changed"));
             }
         });
@@ -137,7 +137,7 @@ public class MemberService {
         return changes;
     }
 
-    private void changeRole(Actor actor, UUID userId, Role from, Role to, String ip) {
+    private void changeRole(Actor actor, UUID userId, Role from, Role to) {
         if (to != from) {
             memberships.changeRole(userId, to);
             audit.record(AuditEntry.of("user.role_changed", Outcome.SUCCESS).inAccount(actor.accountId())
@@ -146,7 +146,7 @@ public class MemberService {
     }
 
     /** Only the profiles the actor works in change: memberships elsewhere are out of the actor's sight and stay. */
-    private void changeMemberships(Actor actor, UUID userId, Set<UUID> requested, String ip) {
+    private void changeMemberships(Actor actor, UUID userId, Set<UUID> requested) {
         Set<UUID> current = memberships.memberProfiles(userId);
         Set<UUID> toAdd = new HashSet<>(requested);
         toAdd.removeAll(current);

@@ -66,17 +66,17 @@ class TeamSupportService implements TeamSupport {
     }
 
     @Override
-    public void reactivate(UUID accountId, UUID userId, UUID staffId, String ip) {
-        deactivations.reactivate(accountId, userId, staffId, ip);
+    public void reactivate(UUID accountId, UUID userId, UUID staffId) {
+        deactivations.reactivate(accountId, userId, staffId);
     }
 
     @Override
-    public void resendInvitation(UUID accountId, UUID userId, UUID staffId, String ip) {
-        invitations.resendForSupport(accountId, userId, staffId, ip);
+    public void resendInvitation(UUID accountId, UUID userId, UUID staffId) {
+        invitations.resendForSupport(accountId, userId, staffId);
     }
 
     @Override
-    public UUID inviteFirstAdmin(UUID agencyId, String name, String email, UUID staffId, String ip) {
-        return invitations.inviteFirstAdmin(agencyId, name, email, staffId, ip);
+    public UUID inviteFirstAdmin(UUID agencyId, String name, String email, UUID staffId) {
+        return invitations.inviteFirstAdmin(agencyId, name, email, staffId);
     }
 }
