@@ -139,7 +139,7 @@ class SupportController {
     @PostMapping("/support/agencies")
     String createAgency(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String agencyName,
                         @RequestParam(defaultValue = "") String adminName, @RequestParam(defaultValue = "") String adminEmail,
-                        HttpServletRequest request, HttpServletResponse response, Model model) {
+                        HttpServletRequest request, Model model) {
         FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("staff", staffMember);
             model.addAttribute("searched", false);
@@ -167,7 +167,7 @@ class SupportController {
     @PostMapping("/support/partner-access/end")
     String endPartnerAccess(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String client,
                             @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String reason,
-                            @RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
+                            @RequestParam(defaultValue = "") String email, HttpServletRequest request,
                             Model model) {
         FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("endErrors", errors);
