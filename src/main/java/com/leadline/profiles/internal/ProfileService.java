@@ -168,8 +168,17 @@ class ProfileService {
         if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
             errors.put("timezone", "Choose a timezone from the list, like Europe/Berlin.");
         }
+        Map<DayOfWeek, OpeningHours> hours = openingHours(form.hours(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Profiles.Settings(name, buttonName, !Boolean.FALSE.equals(form.showInLeadbox()), timezone, hours);
+    }
+
+    /** The week's hours by day; a malformed or inside-out day puts an error under {@code hours}. */
+    private static Map<DayOfWeek, OpeningHours> openingHours(Map<String, HoursForm> days, Map<String, String> errors) {
         Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
-        (form.hours() == null ? Map.<String, HoursForm>of() : form.hours()).forEach((day, times) -> {
+        (days == null ? Map.<String, HoursForm>of() : days).forEach((day, times) -> {
             try {
                 LocalTime opens = LocalTime.parse(times.opens().strip());
                 LocalTime closes = LocalTime.parse(times.closes().strip());
@@ -181,10 +190,7 @@ class ProfileService {
                 errors.put("hours", "Give opening hours as times like 09:00 and 17:30.");
             }
         });
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new Profiles.Settings(name, buttonName, !Boolean.FALSE.equals(form.showInLeadbox()), timezone, hours);
+        return hours;
     }
 
     private static Plan plan(String code) {

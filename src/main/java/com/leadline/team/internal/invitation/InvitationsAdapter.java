@@ -1,4 +1,4 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.invitation;
 
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.ConflictException;
@@ -7,6 +7,7 @@ import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import com.leadline.team.Invitations;
 import com.leadline.team.Role;
+import com.leadline.team.internal.TeamRules;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -16,21 +17,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InvitationsAdapter implements Invitations {
 
-    /** The invitation use cases still take the client's address, which the audit log now reads from the caller's context. */
-    private static final String UNUSED_ADDRESS = null;
-
     private final InvitationService invitations;
     private final InvitationAcceptance acceptance;
-    private final TeamStore team;
+    private final InvitationStore store;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    InvitationsAdapter(InvitationService invitations, InvitationAcceptance acceptance, TeamStore team, Tenancy tenancy,
+    InvitationsAdapter(InvitationService invitations, InvitationAcceptance acceptance, InvitationStore store, Tenancy tenancy,
                        TransactionTemplate transactions, Clock clock) {
         this.invitations = invitations;
         this.acceptance = acceptance;
-        this.team = team;
+        this.store = store;
         this.tenancy = tenancy;
         this.transactions = transactions;
         this.clock = clock;
@@ -39,8 +37,7 @@ class InvitationsAdapter implements Invitations {
     @Override
     public UUID invite(Actor inviter, String name, String email, Role role, UUID profileId) {
         String profile = profileId == null ? TeamRules.ALL_PROFILES : profileId.toString();
-        return invitations.invite(inviter, new InvitationService.InviteCommand(name, email, role.code(), profile),
-                UNUSED_ADDRESS);
+        return invitations.invite(inviter, new InvitationService.InviteCommand(name, email, role.code(), profile));
     }
 
     /**
@@ -51,11 +48,11 @@ class InvitationsAdapter implements Invitations {
     public AuthenticatedUser acceptPending(UUID accountId, UUID inviteeId, String name, String password) {
         String token = SecureTokens.newToken();
         transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
-            TeamStore.Invitation invitation = team.openInvitationOf(inviteeId)
+            InvitationStore.Invitation invitation = store.openInvitationOf(inviteeId)
                     .orElseThrow(() -> new ConflictException("Only a pending invitation can be accepted."));
-            team.reissue(invitation.id(), invitation.email(), SecureTokens.hash(token), clock.instant(), invitation.expiresAt());
+            store.reissue(invitation.id(), invitation.email(), SecureTokens.hash(token), clock.instant(), invitation.expiresAt());
         }));
-        return acceptance.accept(token, name, password, UNUSED_ADDRESS)
+        return acceptance.accept(token, name, password)
                 .orElseThrow(() -> new ConflictException("The invitation has expired."));
     }
 }
