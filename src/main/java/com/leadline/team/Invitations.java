@@ -22,6 +22,7 @@ public interface Invitations {
      * invitee becomes an active user with this name and password.
      *
      * @throws com.leadline.platform.ConflictException when the invitee has no pending invitation
+     * @throws IllegalStateException when the caller is not a system actor ({@link com.leadline.platform.CallerContext})
      */
     AuthenticatedUser acceptPending(UUID accountId, UUID inviteeId, String name, String password);
 }

@@ -1,6 +1,7 @@
 package com.leadline.team.internal.invitation;
 
 import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.CallerContext;
 import com.leadline.platform.ConflictException;
 import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Tenancy;
@@ -46,6 +47,10 @@ class InvitationsAdapter implements Invitations {
      */
     @Override
     public AuthenticatedUser acceptPending(UUID accountId, UUID inviteeId, String name, String password) {
+        if (!CallerContext.current().isSystem()) {
+            // Without the emailed link this activates anyone invited: never something a person's request may do.
+            throw new IllegalStateException("Only a system actor accepts an invitation without its link");
+        }
         String token = SecureTokens.newToken();
         transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
             InvitationStore.Invitation invitation = store.openInvitationOf(inviteeId)
