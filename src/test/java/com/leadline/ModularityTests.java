@@ -21,6 +21,8 @@ class ModularityTests {
     private static final Pattern ARROW = Pattern.compile("^Rel\\([\\w.]*\\.(\\w+), [\\w.]*\\.(\\w+),", Pattern.MULTILINE);
 
     private final ApplicationModules modules = ApplicationModules.of(LeadlineApplication.class);
+    /** Not cleaning: the tests write into one folder, in any order, and each checks its own files. */
+    private final Documenter documenter = new Documenter(modules, Documenter.Options.defaults().withoutClean());
 
     @Test
     void modulesKeepTheirBoundaries() {
@@ -30,7 +32,7 @@ class ModularityTests {
     /** The diagrams in target/spring-modulith-docs draw exactly the modules and the dependencies the code has. */
     @Test
     void writesModuleDiagramsThatDrawEveryModuleAndEveryDependency() throws IOException {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 
         Set<String> expected = new TreeSet<>();
         for (ApplicationModule module : modules) {
@@ -46,5 +48,16 @@ class ModularityTests {
         }
         assertThat(expected).as("the code has module dependencies").isNotEmpty();
         assertThat(drawn).isEqualTo(expected);
+    }
+
+    /** A canvas per module (target/spring-modulith-docs/module-<name>.adoc) names its base package and its Spring components. */
+    @Test
+    void writesAModuleCanvasForEveryModule() throws IOException {
+        documenter.writeModuleCanvases();
+
+        for (ApplicationModule module : modules) {
+            assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".adoc")).as("the canvas of " + module.getDisplayName())
+                    .content().contains(module.getBasePackage().getName());
+        }
     }
 }

@@ -5,10 +5,12 @@ import java.util.UUID;
 
 /**
  * One security-relevant fact. {@code accountId} is null for events that belong to no account yet
- * (a failed sign-in for an unknown address); {@code details} never holds secrets.
+ * (a failed sign-in for an unknown address); {@code details} never holds secrets. The acting user is
+ * the use case's to name; the client's address, the session or the system actor come from the
+ * {@link com.leadline.platform.CallerContext} when the entry is recorded.
  */
 public record AuditEntry(UUID accountId, String action, Outcome outcome, UUID actorUserId,
-                         String targetType, String targetId, String ip, Map<String, String> details) {
+                         String targetType, String targetId, Map<String, String> details) {
 
     public enum Outcome { SUCCESS, FAILURE, REFUSED }
 
@@ -17,26 +19,22 @@ public record AuditEntry(UUID accountId, String action, Outcome outcome, UUID ac
     }
 
     public static AuditEntry of(String action, Outcome outcome) {
-        return new AuditEntry(null, action, outcome, null, null, null, null, Map.of());
+        return new AuditEntry(null, action, outcome, null, null, null, Map.of());
     }
 
     public AuditEntry inAccount(UUID account) {
-        return new AuditEntry(account, action, outcome, actorUserId, targetType, targetId, ip, details);
+        return new AuditEntry(account, action, outcome, actorUserId, targetType, targetId, details);
     }
 
     public AuditEntry by(UUID actor) {
-        return new AuditEntry(accountId, action, outcome, actor, targetType, targetId, ip, details);
+        return new AuditEntry(accountId, action, outcome, actor, targetType, targetId, details);
     }
 
     public AuditEntry on(String type, Object id) {
-        return new AuditEntry(accountId, action, outcome, actorUserId, type, String.valueOf(id), ip, details);
-    }
-
-    public AuditEntry from(String clientIp) {
-        return new AuditEntry(accountId, action, outcome, actorUserId, targetType, targetId, clientIp, details);
+        return new AuditEntry(accountId, action, outcome, actorUserId, type, String.valueOf(id), details);
     }
 
     public AuditEntry with(Map<String, String> more) {
-        return new AuditEntry(accountId, action, outcome, actorUserId, targetType, targetId, ip, more);
+        return new AuditEntry(accountId, action, outcome, actorUserId, targetType, targetId, more);
     }
 }

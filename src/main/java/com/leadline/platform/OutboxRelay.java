@@ -94,8 +94,12 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed> implements Disp
         }
     }
 
-    /** Delivers every row that is due now; returns how many were sent. */
+    /** Delivers every row that is due now, as the relay's system actor ({@code mail relay}); returns how many were sent. */
     public int deliverDue() {
+        return CallerContext.callAsSystem(name + " relay", this::deliverDueRows);
+    }
+
+    private int deliverDueRows() {
         int sent = 0;
         try {
             List<R> batch;

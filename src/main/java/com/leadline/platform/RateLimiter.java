@@ -27,11 +27,16 @@ public class RateLimiter {
     }
 
     /**
-     * Counts one hit from the client on the purpose's bucket for its network ({@link ClientAddress#network})
-     * and throws {@link TooManyRequestsException} beyond the limit.
+     * Counts one hit from the current caller's client on the purpose's bucket for its network
+     * ({@link ClientAddress#network}) and throws {@link TooManyRequestsException} beyond the limit.
+     * A system actor ({@link CallerContext}) is not a client and is not limited.
      */
-    public void hit(String purpose, String clientAddress, int limit, Duration window) {
-        ownTransaction.executeWithoutResult(status -> count(purpose, clientAddress, limit, window));
+    public void hit(String purpose, int limit, Duration window) {
+        CallerContext.Caller caller = CallerContext.current();
+        if (caller.isSystem()) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> count(purpose, caller.clientAddress(), limit, window));
     }
 
     private void count(String purpose, String clientAddress, int limit, Duration window) {

@@ -19,9 +19,9 @@ public interface TeamSupport {
     /** The account's active owner and admins, who hear of what support changed in it. */
     List<Admin> activeAdminsOf(UUID accountId);
 
-    void reactivate(UUID accountId, UUID userId, UUID staffId, String ip);
+    void reactivate(UUID accountId, UUID userId, UUID staffId);
 
-    void resendInvitation(UUID accountId, UUID userId, UUID staffId, String ip);
+    void resendInvitation(UUID accountId, UUID userId, UUID staffId);
 
     /**
      * Invites the first admin of an agency support staff just opened, inside the caller's transaction
@@ -29,5 +29,5 @@ public interface TeamSupport {
      *
      * @throws com.leadline.platform.InvalidInputException with field errors "adminName", "adminEmail"
      */
-    UUID inviteFirstAdmin(UUID agencyId, String name, String email, UUID staffId, String ip);
+    UUID inviteFirstAdmin(UUID agencyId, String name, String email, UUID staffId);
 }

@@ -22,31 +22,53 @@ class RateLimiterIntegrationTests extends IntegrationTest {
     @Test
     void anIpv6ClientCannotTakeAFreshBucketWithEachAddressOfItsSlash64() {
         for (int i = 1; i <= 3; i++) {
-            rateLimiter.hit(purpose, "2001:db8:7:1::" + Integer.toHexString(i), 3, WINDOW);
+            hitFrom("2001:db8:7:1::" + Integer.toHexString(i));
         }
-        assertThatThrownBy(() -> rateLimiter.hit(purpose, "2001:db8:7:1:ffff:1:2:3", 3, WINDOW))
+        assertThatThrownBy(() -> hitFrom("2001:db8:7:1:ffff:1:2:3"))
                 .isInstanceOf(TooManyRequestsException.class);
-        assertThatThrownBy(() -> rateLimiter.hit(purpose, "2001:DB8:7:1:0:0:0:9", 3, WINDOW))
+        assertThatThrownBy(() -> hitFrom("2001:DB8:7:1:0:0:0:9"))
                 .as("however the address is written").isInstanceOf(TooManyRequestsException.class);
 
-        rateLimiter.hit(purpose, "2001:db8:7:2::1", 3, WINDOW);
-        rateLimiter.hit(purpose, "::1", 3, WINDOW);
+        hitFrom("2001:db8:7:2::1");
+        hitFrom("::1");
     }
 
     @Test
     void ipv4ClientsCountOneByOneAndTheWindowEnds() {
         for (int i = 0; i < 3; i++) {
-            rateLimiter.hit(purpose, "203.0.113.7", 3, WINDOW);
+            hitFrom("203.0.113.7");
         }
-        assertThatThrownBy(() -> rateLimiter.hit(purpose, "203.0.113.7", 3, WINDOW))
+        assertThatThrownBy(() -> hitFrom("203.0.113.7"))
                 .isInstanceOfSatisfying(TooManyRequestsException.class,
                         refused -> assertThat(refused.retryAfterSeconds()).isEqualTo(WINDOW.toSeconds()));
-        assertThatThrownBy(() -> rateLimiter.hit(purpose, "::ffff:203.0.113.7", 3, WINDOW))
+        assertThatThrownBy(() -> hitFrom("::ffff:203.0.113.7"))
                 .as("the same IPv4 client written as IPv6").isInstanceOf(TooManyRequestsException.class);
-        rateLimiter.hit(purpose, "203.0.113.8", 3, WINDOW);
+        hitFrom("203.0.113.8");
 
         clock.advance(WINDOW);
-        rateLimiter.hit(purpose, "203.0.113.7", 3, WINDOW);
+        hitFrom("203.0.113.7");
+    }
+
+    @Test
+    void aSystemActorIsNotAClientAndIsNotLimited() {
+        CallerContext.runAsSystem("probe", () -> {
+            for (int i = 0; i < 10; i++) {
+                rateLimiter.hit(purpose, 3, WINDOW);
+            }
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM rate_limit_windows WHERE bucket LIKE :purpose")
+                .param("purpose", purpose + "%").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void workWithoutACallerIsABugAndCountsNothing() {
+        assertThatThrownBy(() -> rateLimiter.hit(purpose, 3, WINDOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private void hitFrom(String clientAddress) {
+        try (CallerContext.Scope request = CallerContext.enterRequest(clientAddress, () -> null)) {
+            rateLimiter.hit(purpose, 3, WINDOW);
+        }
     }
 
     @Test

@@ -1,14 +1,12 @@
 package com.leadline.testing;
 
-import java.time.Clock;
+import com.leadline.platform.ApplicationClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** A clock tests move by hand, so time limits are tested at their exact boundaries without sleeping. */
-public class TestClock extends Clock {
+public class TestClock extends ApplicationClock {
 
     private volatile Instant now = realNow();
 
@@ -18,17 +16,7 @@ public class TestClock extends Clock {
     }
 
     @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
+    protected Instant currentInstant() {
         return now;
     }
 

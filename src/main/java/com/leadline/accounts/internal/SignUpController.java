@@ -1,7 +1,6 @@
 package com.leadline.accounts.internal;
 
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.ClientAddress;
 import com.leadline.platform.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -72,7 +71,7 @@ class SignUpController {
         }
         Optional<AuthenticatedUser> owner;
         try {
-            owner = signUps.signUp(kind, form, ClientAddress.of(request));
+            owner = signUps.signUp(kind, form);
         } catch (SignUpService.InvalidSignUp invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("form", new SignUpService.SignUpForm(form.businessName(), form.yourName(), form.email(), "",

@@ -95,8 +95,8 @@ class SignUpService {
      *         must answer exactly as for a new account)
      * @throws InvalidSignUp when a field is missing or malformed; nothing is created
      */
-    Optional<AuthenticatedUser> signUp(Kind kind, SignUpForm form, String ip) {
-        rateLimiter.hit("sign-up", ip, signUpsPerAddress, Duration.ofHours(1));
+    Optional<AuthenticatedUser> signUp(Kind kind, SignUpForm form) {
+        rateLimiter.hit("sign-up", signUpsPerAddress, Duration.ofHours(1));
         String email = EmailAddresses.normalize(form.email());
         String businessName = form.businessName() == null ? "" : form.businessName().strip();
         String name = form.yourName() == null ? "" : form.yourName().strip();
@@ -105,15 +105,15 @@ class SignUpService {
             return transactions.execute(status -> {
                 Optional<UserStatus> existing = identities.statusOfEmail(email);
                 if (existing.isPresent()) {
-                    explainAddressInUse(email, existing.get(), ip);
+                    explainAddressInUse(email, existing.get());
                     return Optional.empty();
                 }
-                return Optional.of(kind == Kind.AGENCY ? createAgency(businessName, name, email, form.password(), ip)
-                        : create(businessName, name, email, form.password(), timezone(form.timezone()), form.partner(), ip));
+                return Optional.of(kind == Kind.AGENCY ? createAgency(businessName, name, email, form.password())
+                        : create(businessName, name, email, form.password(), timezone(form.timezone()), form.partner()));
             });
         } catch (DuplicateKeyException raceWithAnotherSignUp) {
             return transactions.execute(status -> {
-                explainAddressInUse(email, identities.statusOfEmail(email).orElse(UserStatus.ACTIVE), ip);
+                explainAddressInUse(email, identities.statusOfEmail(email).orElse(UserStatus.ACTIVE));
                 return Optional.empty();
             });
         }
@@ -149,7 +149,7 @@ class SignUpService {
     }
 
     private AuthenticatedUser create(String businessName, String name, String email, String password, String timezone,
-                                     String partnerCode, String ip) {
+                                     String partnerCode) {
         // An unknown or mistyped referral code opens the account all the same, without a grant.
         UUID referringAgency = partnerCode == null || partnerCode.isBlank() ? null
                 : accounts.agencyByReferral(partnerCode.strip().toUpperCase(java.util.Locale.ROOT)).orElse(null);
@@ -163,12 +163,12 @@ class SignUpService {
             events.publishEvent(new AccountOpened(accountId, ownerId, profileId, referringAgency));
             accounts.insertBillingAccount(accountId, ownerId, businessName, email, now);
             audit.record(AuditEntry.of("sign_up", Outcome.SUCCESS).inAccount(accountId).by(ownerId)
-                    .on("account", accountId).from(ip));
+                    .on("account", accountId));
             return AuthenticatedUser.atHome(ownerId, accountId, name, email);
         });
     }
 
-    private AuthenticatedUser createAgency(String agencyName, String name, String email, String password, String ip) {
+    private AuthenticatedUser createAgency(String agencyName, String name, String email, String password) {
         UUID agencyId = UUID.randomUUID();
         return tenancy.inAccount(agencyId, () -> {
             Instant now = clock.instant();
@@ -176,12 +176,12 @@ class SignUpService {
             UUID adminId = identities.createActiveUser(agencyId, email, name, password, agencyName);
             events.publishEvent(new AgencyOpened(agencyId, adminId));
             audit.record(AuditEntry.of("partner.sign_up", Outcome.SUCCESS).inAccount(agencyId).by(adminId)
-                    .on("account", agencyId).from(ip));
+                    .on("account", agencyId));
             return AuthenticatedUser.atHome(adminId, agencyId, name, email);
         });
     }
 
-    private void explainAddressInUse(String email, UserStatus status, String ip) {
+    private void explainAddressInUse(String email, UserStatus status) {
         String situation = status == UserStatus.DEACTIVATED
                 ? "This address belongs to a Leadline user who was deactivated, and it can't be used for a new account. "
                         + "To get access again, contact Leadline support and ask for a reactivation."
@@ -197,6 +197,6 @@ class SignUpService {
 
                 If it wasn't you, you can ignore this email.
                 """.formatted(situation)));
-        audit.record(AuditEntry.of("sign_up.address_in_use", Outcome.REFUSED).from(ip));
+        audit.record(AuditEntry.of("sign_up.address_in_use", Outcome.REFUSED));
     }
 }

@@ -4,6 +4,7 @@ import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditLog;
 import com.leadline.audit.AuditTrail;
 import java.util.List;
+import com.leadline.platform.CallerContext;
 import com.leadline.platform.Tenancy;
 import com.leadline.platform.Transactions;
 import java.sql.Timestamp;
@@ -36,11 +37,12 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
 
     @Override
     public void record(AuditEntry entry) {
+        CallerContext.Caller caller = CallerContext.current();
         transactions.executeWithoutResult(status -> {
             if (entry.accountId() == null) {
-                insert(entry);
+                insert(entry, caller);
             } else {
-                tenancy.inAccount(entry.accountId(), () -> insert(entry));
+                tenancy.inAccount(entry.accountId(), () -> insert(entry, caller));
             }
         });
     }
@@ -56,11 +58,12 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
                 .list());
     }
 
-    private void insert(AuditEntry entry) {
+    private void insert(AuditEntry entry, CallerContext.Caller caller) {
         jdbc.sql("""
                         INSERT INTO audit_log (account_id, occurred_at, action, outcome, actor_user_id,
-                                               target_type, target_id, ip, details)
-                        VALUES (:account, :at, :action, :outcome, :actor, :targetType, :targetId, :ip, CAST(:details AS jsonb))""")
+                                               target_type, target_id, ip, session_ref, system_actor, details)
+                        VALUES (:account, :at, :action, :outcome, :actor, :targetType, :targetId, :ip, :session, :system,
+                                CAST(:details AS jsonb))""")
                 .param("account", entry.accountId())
                 .param("at", Timestamp.from(clock.instant()))
                 .param("action", entry.action())
@@ -68,7 +71,9 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
                 .param("actor", entry.actorUserId())
                 .param("targetType", entry.targetType())
                 .param("targetId", entry.targetId())
-                .param("ip", entry.ip())
+                .param("ip", caller.clientAddress())
+                .param("session", caller.sessionReference())
+                .param("system", caller.systemActor())
                 .param("details", JSON.writeValueAsString(Map.copyOf(entry.details())))
                 .update();
     }

@@ -6,8 +6,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A connection as the database owner (Flyway's user), past row-level security: how the local data
- * loaders (demo and benchmark data) write a whole account at once. Never used to serve requests.
+ * A connection as the database owner (Flyway's user), past row-level security: how the benchmark
+ * generator writes a whole account at once. Never used to serve requests.
  */
 record DatabaseOwner(JdbcClient jdbc, TransactionTemplate transactions) {
 

@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The loaders' one connection as the database owner: Flyway's user, only ever on the embedded database. */
+/** The benchmark generator's connection as the database owner: Flyway's user, only ever on the embedded database. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "leadline.embedded-database.active", havingValue = "true")
 class DatabaseOwnerConfiguration {

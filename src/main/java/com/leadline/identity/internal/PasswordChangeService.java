@@ -45,7 +45,7 @@ class PasswordChangeService {
     /**
      * @throws PasswordRejectedException when the current password is wrong or the new one breaks the rules
      */
-    void change(AuthenticatedUser user, String currentPassword, String newPassword, String currentSessionId, String ip) {
+    void change(AuthenticatedUser user, String currentPassword, String newPassword, String currentSessionId) {
         // In the user's own account: a partner user may be working in a client's.
         boolean currentPasswordRight = Boolean.TRUE.equals(transactions.execute(status -> {
             UUID home = user.homeAccountId();
@@ -54,13 +54,13 @@ class PasswordChangeService {
                 if (!hasher.matches(currentPassword, credentials.passwordHash())) {
                     // Recorded and committed: the refusal itself is worth keeping.
                     audit.record(AuditEntry.of("password.changed", Outcome.FAILURE).inAccount(home)
-                            .by(user.userId()).on("user", user.userId()).from(ip));
+                            .by(user.userId()).on("user", user.userId()));
                     return false;
                 }
                 identities.passwordPolicy().check(newPassword, credentials.email(), accountNames.nameOf(home));
                 users.updatePassword(user.userId(), hasher.hash(newPassword), clock.instant());
                 audit.record(AuditEntry.of("password.changed", Outcome.SUCCESS).inAccount(home)
-                        .by(user.userId()).on("user", user.userId()).from(ip));
+                        .by(user.userId()).on("user", user.userId()));
                 return true;
             });
         }));

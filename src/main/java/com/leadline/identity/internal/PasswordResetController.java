@@ -1,8 +1,6 @@
 package com.leadline.identity.internal;
 
 import com.leadline.identity.PasswordRejectedException;
-import com.leadline.platform.ClientAddress;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,8 +24,8 @@ class PasswordResetController {
     }
 
     @PostMapping("/password/forgot")
-    String requestLink(@RequestParam(defaultValue = "") String email, HttpServletRequest request) {
-        resets.requestReset(email, ClientAddress.of(request));
+    String requestLink(@RequestParam(defaultValue = "") String email) {
+        resets.requestReset(email);
         return "redirect:/password/forgot/sent";
     }
 
@@ -47,10 +45,9 @@ class PasswordResetController {
     }
 
     @PostMapping("/password/reset")
-    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-                 HttpServletRequest request, HttpServletResponse response, Model model) {
+    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password, HttpServletResponse response, Model model) {
         try {
-            if (resets.reset(token, password, ClientAddress.of(request)) == PasswordResetService.ResetResult.DONE) {
+            if (resets.reset(token, password) == PasswordResetService.ResetResult.DONE) {
                 return "redirect:/signin?passwordReset";
             }
             response.setStatus(HttpStatus.GONE.value());

@@ -76,23 +76,23 @@ class PasswordResetService {
     }
 
     /** Sends a link if the address belongs to an active user; says nothing either way. */
-    void requestReset(String rawEmail, String ip) {
-        rateLimiter.hit("password-reset", ip, requestsPerAddress, Duration.ofMinutes(15));
+    void requestReset(String rawEmail) {
+        rateLimiter.hit("password-reset", requestsPerAddress, Duration.ofMinutes(15));
         String email = EmailAddresses.normalize(rawEmail);
         transactions.executeWithoutResult(status -> {
             Optional<UserStore.Credentials> user = users.findSubjectByEmail(email)
                     .flatMap(subject -> tenancy.inAccount(subject.accountId(), () -> users.credentials(subject.userId())))
                     .filter(credentials -> credentials.status() == UserStatus.ACTIVE);
             if (user.isEmpty()) {
-                audit.record(AuditEntry.of("password_reset.requested", Outcome.REFUSED).from(ip));
+                audit.record(AuditEntry.of("password_reset.requested", Outcome.REFUSED));
                 return;
             }
             UserStore.Credentials found = user.get();
-            tenancy.inAccount(found.accountId(), () -> issueLink(found, ip));
+            tenancy.inAccount(found.accountId(), () -> issueLink(found));
         });
     }
 
-    private void issueLink(UserStore.Credentials user, String ip) {
+    private void issueLink(UserStore.Credentials user) {
         Instant now = clock.instant();
         jdbc.sql("""
                         UPDATE password_reset_tokens SET invalidated_at = :now
@@ -119,7 +119,7 @@ class PasswordResetService {
                 If it wasn't you, ignore this email: your password stays as it is.
                 """.formatted(user.name(), links.to("/password/reset", "token", token))));
         audit.record(AuditEntry.of("password_reset.requested", Outcome.SUCCESS).inAccount(user.accountId())
-                .on("user", user.userId()).from(ip));
+                .on("user", user.userId()));
     }
 
     /** The link's user if the token is well formed, known, unused, not voided and not expired. */
@@ -155,7 +155,7 @@ class PasswordResetService {
      *
      * @throws com.leadline.identity.PasswordRejectedException when the new password breaks the rules
      */
-    ResetResult reset(String token, String newPassword, String ip) {
+    ResetResult reset(String token, String newPassword) {
         if (!SecureTokens.looksLikeToken(token)) {
             return ResetResult.INVALID_LINK;
         }
@@ -168,7 +168,7 @@ class PasswordResetService {
                     users.updatePassword(link.userId(), hasher.hash(newPassword), now);
                     throttle.clear(SignInService.throttleKey(link.email()));
                     audit.record(AuditEntry.of("password_reset.completed", Outcome.SUCCESS).inAccount(link.accountId())
-                            .by(link.userId()).on("user", link.userId()).from(ip));
+                            .by(link.userId()).on("user", link.userId()));
                     return link;
                 })));
         if (done.isEmpty()) {

@@ -2,7 +2,6 @@ package com.leadline.identity.internal;
 
 import com.leadline.identity.PasswordRejectedException;
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -33,7 +32,7 @@ class SettingsController {
                           @RequestParam(defaultValue = "") String newPassword,
                           HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            passwordChange.change(user, currentPassword, newPassword, request.getSession().getId(), ClientAddress.of(request));
+            passwordChange.change(user, currentPassword, newPassword, request.getSession().getId());
             return "redirect:/settings?passwordChanged";
         } catch (PasswordRejectedException rejected) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -1,7 +1,6 @@
 package com.leadline.identity.internal;
 
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.ClientAddress;
 import com.leadline.platform.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,7 +34,7 @@ class SignInController {
     @PostMapping("/signin")
     String submit(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<AuthenticatedUser> user = signIn.signIn(email, password, ClientAddress.of(request));
+        Optional<AuthenticatedUser> user = signIn.signIn(email, password);
         if (user.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("email", email);

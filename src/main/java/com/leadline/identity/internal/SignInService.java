@@ -57,48 +57,54 @@ class SignInService {
         return SecureTokens.sha256(normalizedEmail.getBytes(StandardCharsets.UTF_8));
     }
 
-    Optional<AuthenticatedUser> signIn(String rawEmail, String password, String ip) {
+    Optional<AuthenticatedUser> signIn(String rawEmail, String password) {
         try {
-            rateLimiter.hit("sign-in", ip, attemptsPerAddress, addressWindow);
+            rateLimiter.hit("sign-in", attemptsPerAddress, addressWindow);
         } catch (TooManyRequestsException e) {
             transactions.executeWithoutResult(status ->
-                    audit.record(AuditEntry.of("sign_in.ip_throttled", Outcome.REFUSED).from(ip)));
+                    audit.record(AuditEntry.of("sign_in.ip_throttled", Outcome.REFUSED)));
             throw e;
         }
         String email = EmailAddresses.normalize(rawEmail);
-        return transactions.execute(status -> attempt(email, password, ip));
+        return transactions.execute(status -> attempt(email, password));
     }
 
-    private Optional<AuthenticatedUser> attempt(String email, String password, String ip) {
+    private Optional<AuthenticatedUser> attempt(String email, String password) {
         Instant now = clock.instant();
         byte[] key = throttleKey(email);
         Optional<UserStore.Subject> subject = users.findSubjectByEmail(email);
-        AuditEntry attempt = AuditEntry.of("sign_in", Outcome.FAILURE).from(ip)
+        AuditEntry attempt = AuditEntry.of("sign_in", Outcome.FAILURE)
                 .inAccount(subject.map(UserStore.Subject::accountId).orElse(null))
                 .on("user", subject.map(s -> (Object) s.userId()).orElse("unknown"));
         if (throttle.isThrottled(key, now)) {
             hasher.spendTimeOfOneCheck(password);
             audit.record(new AuditEntry(attempt.accountId(), "sign_in.throttled", Outcome.REFUSED, null,
-                    attempt.targetType(), attempt.targetId(), ip, null));
+                    attempt.targetType(), attempt.targetId(), null));
             return Optional.empty();
         }
-        Optional<AuthenticatedUser> user = subject.flatMap(found -> tenancy.inAccount(found.accountId(),
-                        () -> users.credentials(found.userId())))
-                .filter(credentials -> credentials.status() == UserStatus.ACTIVE)
-                .filter(credentials -> hasher.matches(password, credentials.passwordHash()))
-                .map(credentials -> AuthenticatedUser.atHome(credentials.userId(), credentials.accountId(),
-                        credentials.name(), credentials.email()));
-        if (subject.isEmpty()) {
-            hasher.spendTimeOfOneCheck(password);
-        }
+        Optional<AuthenticatedUser> user = activeUserWithPassword(subject, password);
         if (user.isPresent()) {
             throttle.clear(key);
             audit.record(new AuditEntry(attempt.accountId(), "sign_in", Outcome.SUCCESS, user.get().userId(),
-                    attempt.targetType(), attempt.targetId(), ip, null));
+                    attempt.targetType(), attempt.targetId(), null));
         } else {
             throttle.recordFailure(key, now);
             audit.record(attempt);
         }
         return user;
+    }
+
+    /** Spends the time of one password check also when there is no such user, so timing tells nobody which addresses exist. */
+    private Optional<AuthenticatedUser> activeUserWithPassword(Optional<UserStore.Subject> subject, String password) {
+        if (subject.isEmpty()) {
+            hasher.spendTimeOfOneCheck(password);
+            return Optional.empty();
+        }
+        UserStore.Subject found = subject.get();
+        return tenancy.inAccount(found.accountId(), () -> users.credentials(found.userId()))
+                .filter(credentials -> credentials.status() == UserStatus.ACTIVE)
+                .filter(credentials -> hasher.matches(password, credentials.passwordHash()))
+                .map(credentials -> AuthenticatedUser.atHome(credentials.userId(), credentials.accountId(),
+                        credentials.name(), credentials.email()));
     }
 }

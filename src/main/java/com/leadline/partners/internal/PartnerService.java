@@ -71,7 +71,7 @@ class PartnerService {
         return transactions.execute(status -> grants.agenciesOfCurrentAccount());
     }
 
-    void switchLevel(Actor actor, UUID agencyId, String levelCode, String ip) {
+    void switchLevel(Actor actor, UUID agencyId, String levelCode) {
         transactions.executeWithoutResult(status -> {
             GrantStore.Grant grant = grantOf(actor, agencyId);
             actor.require(Permission.SWITCH_PARTNER_LEVEL);
@@ -80,14 +80,14 @@ class PartnerService {
             if (level != grant.level()) {
                 grants.changeLevel(actor.accountId(), agencyId, level);
                 audit.record(AuditEntry.of("partner.level_changed", Outcome.SUCCESS).inAccount(actor.accountId())
-                        .by(actor.userId()).on("agency", agencyId).from(ip)
+                        .by(actor.userId()).on("agency", agencyId)
                         .with(Map.of("from", grant.level().code(), "to", level.code())));
             }
         });
     }
 
     /** The owner gives an agency access by the agency's code (the one in its referral link), at the level they choose. */
-    void grant(Actor actor, String code, String levelCode, String ip) {
+    void grant(Actor actor, String code, String levelCode) {
         if (!actor.can(Permission.GRANT_PARTNER_ACCESS)) {
             throw new NotAllowedException("Only the account's owner can give a partner agency access.");
         }
@@ -110,7 +110,7 @@ class PartnerService {
             }
             grants.insert(actor.accountId(), agency.get(), level, actor.userId(), clock.instant());
             audit.record(AuditEntry.of("partner.grant_created", Outcome.SUCCESS).inAccount(actor.accountId())
-                    .by(actor.userId()).on("agency", agency.get()).from(ip)
+                    .by(actor.userId()).on("agency", agency.get())
                     .with(Map.of("level", level.code(), "via", "code")));
         });
     }

@@ -1,8 +1,6 @@
 package com.leadline.partners.internal;
 
-import com.leadline.platform.ClientAddress;
 import com.leadline.team.Actor;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -57,15 +55,14 @@ class PartnersApiController {
     }
 
     @PostMapping("/agencies")
-    ResponseEntity<Void> grant(Actor actor, @RequestBody NewGrant body, HttpServletRequest request) {
-        partners.grant(actor, body.code(), body.level(), ClientAddress.of(request));
+    ResponseEntity<Void> grant(Actor actor, @RequestBody NewGrant body) {
+        partners.grant(actor, body.code(), body.level());
         return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).build();
     }
 
     @PutMapping("/agencies/{agencyId}/level")
-    ResponseEntity<Void> level(Actor actor, @PathVariable UUID agencyId, @RequestBody LevelChange body,
-                               HttpServletRequest request) {
-        partners.switchLevel(actor, agencyId, body.level(), ClientAddress.of(request));
+    ResponseEntity<Void> level(Actor actor, @PathVariable UUID agencyId, @RequestBody LevelChange body) {
+        partners.switchLevel(actor, agencyId, body.level());
         return ResponseEntity.noContent().build();
     }
 }

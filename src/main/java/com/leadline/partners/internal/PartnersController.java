@@ -3,7 +3,6 @@ package com.leadline.partners.internal;
 import com.leadline.platform.FormRefusals;
 import com.leadline.platform.NotFoundException;
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.ClientAddress;
 import com.leadline.platform.Htmx;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.team.Actor;
@@ -73,14 +72,14 @@ class PartnersController {
             model.addAttribute("code", code);
             return agencies(actor, model);
         });
-        partners.grant(actor, code, level, ClientAddress.of(request));
+        partners.grant(actor, code, level);
         return done(request, response);
     }
 
     @PostMapping("/team/partners/{agencyId}/level")
     String level(Actor actor, @PathVariable UUID agencyId, @RequestParam(defaultValue = "") String level,
                  HttpServletRequest request, HttpServletResponse response) {
-        partners.switchLevel(actor, agencyId, level, ClientAddress.of(request));
+        partners.switchLevel(actor, agencyId, level);
         return done(request, response);
     }
 

@@ -4,6 +4,7 @@ import com.leadline.accounts.AccountOpened;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
+import com.leadline.platform.CallerContext;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -25,9 +26,12 @@ class ReferralGrants {
 
     @EventListener
     void on(AccountOpened opened) {
-        if (opened.referringAgencyId() == null) {
-            return;
+        if (opened.referringAgencyId() != null) {
+            CallerContext.runAsSystem("partner referral", () -> grantReferringAgency(opened));
         }
+    }
+
+    private void grantReferringAgency(AccountOpened opened) {
         grants.insert(opened.accountId(), opened.referringAgencyId(), GrantStore.Level.ADMIN, opened.ownerId(), clock.instant());
         audit.record(AuditEntry.of("partner.grant_created", Outcome.SUCCESS).inAccount(opened.accountId())
                 .by(opened.ownerId()).on("agency", opened.referringAgencyId())

@@ -1,9 +1,8 @@
 package com.leadline.platform.internal;
 
+import com.leadline.platform.ApplicationClock;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -11,22 +10,12 @@ import java.time.temporal.ChronoUnit;
  * reads back exactly as it was taken. ({@code Clock.tick} with a sub-millisecond tick fails in
  * {@code millis()} on Java 17.)
  */
-final class MicrosecondClock extends Clock {
+final class MicrosecondClock extends ApplicationClock {
 
     private final Clock system = Clock.systemUTC();
 
     @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Leadline keeps time in UTC");
-    }
-
-    @Override
-    public Instant instant() {
+    protected Instant currentInstant() {
         return system.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
@@ -103,19 +104,21 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
-                .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor((request, response, unauthenticated) -> ErrorResponses.refuse(
-                                        request, response, HttpStatus.UNAUTHORIZED, "Sign in first.", Map.of()),
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
-                                request -> true)
-                        // The API's problem details say which 403 it is; pages keep the error page's own words.
-                        .defaultAccessDeniedHandlerFor((request, response, denied) -> ErrorResponses.refuse(request, response,
-                                        HttpStatus.FORBIDDEN, denied instanceof CsrfException ? API_CSRF_REFUSAL : API_ACCESS_REFUSAL, Map.of()),
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                .exceptionHandling(SecurityConfiguration::refusals)
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout), SecurityContextHolderFilter.class)
                 .addFilterBefore(new TenantRequestFilter(signedInUserChecks, Transactions.readOnly(transactionManager)), AuthorizationFilter.class)
                 .build();
+    }
+
+    /** Signed out: the API answers 401 problem details, pages go to sign-in. The API's 403 says which one it is; pages keep the error page's words. */
+    private static void refusals(ExceptionHandlingConfigurer<HttpSecurity> errors) {
+        errors.defaultAuthenticationEntryPointFor((request, response, unauthenticated) -> ErrorResponses.refuse(
+                                request, response, HttpStatus.UNAUTHORIZED, "Sign in first.", Map.of()),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"), request -> true)
+                .defaultAccessDeniedHandlerFor((request, response, denied) -> ErrorResponses.refuse(request, response,
+                                HttpStatus.FORBIDDEN, denied instanceof CsrfException ? API_CSRF_REFUSAL : API_ACCESS_REFUSAL, Map.of()),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
     }
 
     /**

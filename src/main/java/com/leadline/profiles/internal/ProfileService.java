@@ -78,28 +78,28 @@ class ProfileService {
     }
 
     /** The new profile (the actor's own copy of their profiles predates it). */
-    Profile create(Actor actor, ProfileForm form, String ip) {
+    Profile create(Actor actor, ProfileForm form) {
         actor.require(Permission.ADD_PROFILES);
         Profiles.Settings settings = validated(form);
         return transactions.execute(status -> {
             UUID id = profiles.create(actor.accountId(), settings, clock.instant());
             // The creator works in it; nobody else is added (other admins must be added by someone who can).
             memberships.join(actor.accountId(), id, actor.userId());
-            record(actor, "profile.created", id, ip, Map.of("name", settings.name()));
+            record(actor, "profile.created", id, Map.of("name", settings.name()));
             return profiles.find(id).orElseThrow();
         });
     }
 
-    void update(Actor actor, UUID profileId, ProfileForm form, String ip) {
+    void update(Actor actor, UUID profileId, ProfileForm form) {
         transactions.executeWithoutResult(status -> {
             visibleProfile(actor, profileId);
             actor.require(Permission.EDIT_PROFILES);
             profiles.update(profileId, validated(form));
-            record(actor, "profile.edited", profileId, ip, Map.of());
+            record(actor, "profile.edited", profileId, Map.of());
         });
     }
 
-    void changePlan(Actor actor, UUID profileId, String planCode, String ip) {
+    void changePlan(Actor actor, UUID profileId, String planCode) {
         transactions.executeWithoutResult(status -> {
             Profile profile = visibleProfile(actor, profileId);
             if (!actor.can(Permission.CHANGE_PLANS)) {
@@ -108,12 +108,12 @@ class ProfileService {
             Plan plan = plan(planCode);
             if (plan != profile.plan()) {
                 profiles.changePlan(profileId, plan);
-                record(actor, "profile.plan_changed", profileId, ip, Map.of("from", profile.plan().code(), "to", plan.code()));
+                record(actor, "profile.plan_changed", profileId, Map.of("from", profile.plan().code(), "to", plan.code()));
             }
         });
     }
 
-    void archive(Actor actor, UUID profileId, String ip) {
+    void archive(Actor actor, UUID profileId) {
         transactions.executeWithoutResult(status -> {
             Profile profile = visibleProfile(actor, profileId);
             actor.require(Permission.EDIT_PROFILES);
@@ -124,11 +124,11 @@ class ProfileService {
                 throw new ConflictException("An account keeps at least one profile in use.");
             }
             profiles.archive(profileId, clock.instant());
-            record(actor, "profile.archived", profileId, ip, Map.of());
+            record(actor, "profile.archived", profileId, Map.of());
         });
     }
 
-    void restore(Actor actor, UUID profileId, String ip) {
+    void restore(Actor actor, UUID profileId) {
         transactions.executeWithoutResult(status -> {
             Profile profile = visibleProfile(actor, profileId);
             actor.require(Permission.EDIT_PROFILES);
@@ -136,7 +136,7 @@ class ProfileService {
                 throw new ConflictException("This profile is in use.");
             }
             profiles.restore(profileId);
-            record(actor, "profile.restored", profileId, ip, Map.of());
+            record(actor, "profile.restored", profileId, Map.of());
         });
     }
 
@@ -149,9 +149,9 @@ class ProfileService {
         return actor.seesEveryProfile() || actor.canManageProfile(profile.id());
     }
 
-    private void record(Actor actor, String action, UUID profileId, String ip, Map<String, String> details) {
+    private void record(Actor actor, String action, UUID profileId, Map<String, String> details) {
         audit.record(AuditEntry.of(action, Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                .on("profile", profileId).from(ip).with(details));
+                .on("profile", profileId).with(details));
     }
 
     static Profiles.Settings validated(ProfileForm form) {
@@ -168,8 +168,17 @@ class ProfileService {
         if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
             errors.put("timezone", "Choose a timezone from the list, like Europe/Berlin.");
         }
+        Map<DayOfWeek, OpeningHours> hours = openingHours(form.hours(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Profiles.Settings(name, buttonName, !Boolean.FALSE.equals(form.showInLeadbox()), timezone, hours);
+    }
+
+    /** The week's hours by day; a malformed or inside-out day puts an error under {@code hours}. */
+    private static Map<DayOfWeek, OpeningHours> openingHours(Map<String, HoursForm> days, Map<String, String> errors) {
         Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
-        (form.hours() == null ? Map.<String, HoursForm>of() : form.hours()).forEach((day, times) -> {
+        (days == null ? Map.<String, HoursForm>of() : days).forEach((day, times) -> {
             try {
                 LocalTime opens = LocalTime.parse(times.opens().strip());
                 LocalTime closes = LocalTime.parse(times.closes().strip());
@@ -181,10 +190,7 @@ class ProfileService {
                 errors.put("hours", "Give opening hours as times like 09:00 and 17:30.");
             }
         });
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new Profiles.Settings(name, buttonName, !Boolean.FALSE.equals(form.showInLeadbox()), timezone, hours);
+        return hours;
     }
 
     private static Plan plan(String code) {

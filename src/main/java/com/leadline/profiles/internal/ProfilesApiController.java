@@ -1,9 +1,7 @@
 package com.leadline.profiles.internal;
 
 import com.leadline.accounts.Profiles;
-import com.leadline.platform.ClientAddress;
 import com.leadline.team.Actor;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +41,8 @@ class ProfilesApiController {
     }
 
     @PostMapping
-    ResponseEntity<ProfileJson> create(Actor actor, @RequestBody ProfileService.ProfileForm body, HttpServletRequest request) {
-        Profiles.Profile created = profiles.create(actor, body, ClientAddress.of(request));
+    ResponseEntity<ProfileJson> create(Actor actor, @RequestBody ProfileService.ProfileForm body) {
+        Profiles.Profile created = profiles.create(actor, body);
         return ResponseEntity.created(URI.create("/api/v1/profiles/" + created.id())).body(json(created, null));
     }
 
@@ -54,27 +52,26 @@ class ProfilesApiController {
     }
 
     @PutMapping("/{id}")
-    ProfileJson update(Actor actor, @PathVariable UUID id, @RequestBody ProfileService.ProfileForm body,
-                       HttpServletRequest request) {
-        profiles.update(actor, id, body, ClientAddress.of(request));
+    ProfileJson update(Actor actor, @PathVariable UUID id, @RequestBody ProfileService.ProfileForm body) {
+        profiles.update(actor, id, body);
         return json(profiles.get(actor, id), null);
     }
 
     @PutMapping("/{id}/plan")
-    ProfileJson plan(Actor actor, @PathVariable UUID id, @RequestBody PlanChange body, HttpServletRequest request) {
-        profiles.changePlan(actor, id, body.plan(), ClientAddress.of(request));
+    ProfileJson plan(Actor actor, @PathVariable UUID id, @RequestBody PlanChange body) {
+        profiles.changePlan(actor, id, body.plan());
         return json(profiles.get(actor, id), null);
     }
 
     @PostMapping("/{id}/archive")
-    ResponseEntity<Void> archive(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
-        profiles.archive(actor, id, ClientAddress.of(request));
+    ResponseEntity<Void> archive(Actor actor, @PathVariable UUID id) {
+        profiles.archive(actor, id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/restore")
-    ResponseEntity<Void> restore(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
-        profiles.restore(actor, id, ClientAddress.of(request));
+    ResponseEntity<Void> restore(Actor actor, @PathVariable UUID id) {
+        profiles.restore(actor, id);
         return ResponseEntity.noContent().build();
     }
 

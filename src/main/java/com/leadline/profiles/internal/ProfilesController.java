@@ -2,7 +2,6 @@ package com.leadline.profiles.internal;
 
 import com.leadline.platform.FormRefusals;
 import com.leadline.accounts.Profiles;
-import com.leadline.platform.ClientAddress;
 import com.leadline.platform.Htmx;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
@@ -64,7 +63,7 @@ class ProfilesController {
                   HttpServletResponse response, Model model) {
         ProfileService.ProfileForm form = formOf(fields);
         FormRefusals.rerenderOnRefusal(request, model, errors -> again(actor, null, form, errors, model));
-        profiles.create(actor, form, ClientAddress.of(request));
+        profiles.create(actor, form);
         return done(request, response);
     }
 
@@ -86,26 +85,26 @@ class ProfilesController {
                   HttpServletResponse response, Model model) {
         ProfileService.ProfileForm form = formOf(fields);
         FormRefusals.rerenderOnRefusal(request, model, errors -> again(actor, id, form, errors, model));
-        profiles.update(actor, id, form, ClientAddress.of(request));
+        profiles.update(actor, id, form);
         return done(request, response);
     }
 
     @PostMapping("/profiles/{id}/plan")
     String plan(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String plan,
                 HttpServletRequest request, HttpServletResponse response) {
-        profiles.changePlan(actor, id, plan, ClientAddress.of(request));
+        profiles.changePlan(actor, id, plan);
         return done(request, response);
     }
 
     @PostMapping("/profiles/{id}/archive")
     String archive(Actor actor, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
-        profiles.archive(actor, id, ClientAddress.of(request));
+        profiles.archive(actor, id);
         return done(request, response);
     }
 
     @PostMapping("/profiles/{id}/restore")
     String restore(Actor actor, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
-        profiles.restore(actor, id, ClientAddress.of(request));
+        profiles.restore(actor, id);
         return done(request, response);
     }
 

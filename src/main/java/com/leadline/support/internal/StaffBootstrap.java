@@ -2,6 +2,7 @@ package com.leadline.support.internal;
 
 import com.leadline.identity.EmailAddresses;
 import com.leadline.identity.Passwords;
+import com.leadline.platform.CallerContext;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -53,8 +54,10 @@ class StaffBootstrap implements ApplicationRunner {
             throw new IllegalStateException("leadline.support.bootstrap.password is refused: " + rejected.getMessage()
                     + " Choose another one; nothing was created.", rejected);
         }
-        if (staff.insertIfAbsent(UUID.randomUUID(), email, name, passwords.hash(password), clock.instant())) {
-            log.info("Created the support staff account {}", email);
-        }
+        CallerContext.runAsSystem("support staff bootstrap", () -> {
+            if (staff.insertIfAbsent(UUID.randomUUID(), email, name, passwords.hash(password), clock.instant())) {
+                log.info("Created the support staff account {}", email);
+            }
+        });
     }
 }

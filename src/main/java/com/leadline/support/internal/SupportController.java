@@ -2,7 +2,6 @@ package com.leadline.support.internal;
 
 import com.leadline.platform.FormRefusals;
 import com.leadline.platform.NotFoundException;
-import com.leadline.platform.ClientAddress;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,11 +40,13 @@ class SupportController {
     record PendingSignIn(UUID staffId, String email, Instant until, byte[] secretToEnrol) implements Serializable {
     }
 
+    private final StaffSignInService signIns;
     private final SupportService support;
     private final SessionSignIn sessions;
     private final Clock clock;
 
-    SupportController(SupportService support, SessionSignIn sessions, Clock clock) {
+    SupportController(StaffSignInService signIns, SupportService support, SessionSignIn sessions, Clock clock) {
+        this.signIns = signIns;
         this.support = support;
         this.sessions = sessions;
         this.clock = clock;
@@ -59,7 +60,7 @@ class SupportController {
     @PostMapping("/support/signin")
     String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<SupportService.PasswordChecked> checked = support.checkPassword(email, password, ClientAddress.of(request));
+        Optional<StaffSignInService.PasswordChecked> checked = signIns.checkPassword(email, password);
         if (checked.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("failure", "That email and password don't match a support account.");
@@ -85,19 +86,18 @@ class SupportController {
         if (pending.isEmpty()) {
             return "redirect:/support/signin";
         }
-        SupportService.CodeCheck checked = support.checkCode(pending.get().staffId(), pending.get().secretToEnrol(),
-                code, ClientAddress.of(request));
-        if (checked instanceof SupportService.CodeCheck.SignedIn signedIn) {
+        StaffSignInService.CodeCheck checked = signIns.checkCode(pending.get().staffId(), pending.get().secretToEnrol(), code);
+        if (checked instanceof StaffSignInService.CodeCheck.SignedIn signedIn) {
             request.getSession().removeAttribute(PENDING);
             sessions.signInAs(request, response, signedIn.staffMember(), StaffPrincipal.ROLE);
             return "redirect:/support";
         }
-        if (checked instanceof SupportService.CodeCheck.Locked locked) {
+        if (checked instanceof StaffSignInService.CodeCheck.Locked locked) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER,
                     Long.toString(TooManyRequestsException.retryAfterSeconds(Duration.between(clock.instant(), locked.until()))));
             model.addAttribute("failure", ("Too many wrong codes: sign-in to this support account is locked until %s. "
-                    + "No code is checked before then. We have emailed you about it.").formatted(SupportService.inUtc(locked.until())));
+                    + "No code is checked before then. We have emailed you about it.").formatted(StaffSignInService.inUtc(locked.until())));
         } else {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("failure", "That code doesn't match. Enter the code your authenticator app shows now.");
@@ -122,12 +122,12 @@ class SupportController {
 
     @GetMapping("/support")
     String console(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email,
-                   HttpServletRequest request, Model model) {
+                   Model model) {
         model.addAttribute("staff", staffMember);
         model.addAttribute("email", email);
         model.addAttribute("searched", !email.isBlank());
         if (!email.isBlank()) {
-            support.lookUp(staffMember, email, ClientAddress.of(request)).ifPresent(found -> {
+            support.lookUp(staffMember, email).ifPresent(found -> {
                 model.addAttribute("facts", found.facts());
                 model.addAttribute("audit", found.recentAudit());
                 model.addAttribute("partners", found.partners());
@@ -139,7 +139,7 @@ class SupportController {
     @PostMapping("/support/agencies")
     String createAgency(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String agencyName,
                         @RequestParam(defaultValue = "") String adminName, @RequestParam(defaultValue = "") String adminEmail,
-                        HttpServletRequest request, HttpServletResponse response, Model model) {
+                        HttpServletRequest request, Model model) {
         FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("staff", staffMember);
             model.addAttribute("searched", false);
@@ -147,21 +147,19 @@ class SupportController {
             model.addAttribute("agencyForm", Map.of("agencyName", agencyName, "adminName", adminName, "adminEmail", adminEmail));
             return "support/console";
         });
-        support.createAgency(staffMember, agencyName, adminName, adminEmail, ClientAddress.of(request));
+        support.createAgency(staffMember, agencyName, adminName, adminEmail);
         return backTo(adminEmail);
     }
 
     @PostMapping("/support/users/reactivate")
-    String reactivate(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email,
-                      HttpServletRequest request) {
-        support.reactivate(staffMember, email, ClientAddress.of(request));
+    String reactivate(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email) {
+        support.reactivate(staffMember, email);
         return backTo(email);
     }
 
     @PostMapping("/support/users/resend-invitation")
-    String resendInvitation(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email,
-                            HttpServletRequest request) {
-        support.resendInvitation(staffMember, email, ClientAddress.of(request));
+    String resendInvitation(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String email) {
+        support.resendInvitation(staffMember, email);
         return backTo(email);
     }
 
@@ -169,15 +167,15 @@ class SupportController {
     @PostMapping("/support/partner-access/end")
     String endPartnerAccess(@AuthenticationPrincipal StaffPrincipal staffMember, @RequestParam(defaultValue = "") String client,
                             @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String reason,
-                            @RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
+                            @RequestParam(defaultValue = "") String email, HttpServletRequest request,
                             Model model) {
         FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("endErrors", errors);
             model.addAttribute("endFor", client + "/" + agency);
             model.addAttribute("reason", reason);
-            return console(staffMember, email, request, model);
+            return console(staffMember, email, model);
         });
-        support.endPartnerAccess(staffMember, id(client), id(agency), reason, ClientAddress.of(request));
+        support.endPartnerAccess(staffMember, id(client), id(agency), reason);
         return backTo(email);
     }
 

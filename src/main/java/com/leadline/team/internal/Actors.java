@@ -29,7 +29,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 @Component
 @Order(3)
-class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLookup, SignedInUserCheck {
+public class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLookup, SignedInUserCheck {
 
     private static final String READ_WITH_CHECKS = Actors.class.getName() + ".readWithChecks";
 
@@ -37,12 +37,12 @@ class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLo
     private record ReadWithChecks(AuthenticatedUser user, Optional<Actor> actor) {
     }
 
-    private final TeamStore team;
+    private final MembershipStore memberships;
     private final PartnerAccess partners;
     private final TransactionTemplate transactions;
 
-    Actors(TeamStore team, PartnerAccess partners, TransactionTemplate transactions) {
-        this.team = team;
+    Actors(MembershipStore memberships, PartnerAccess partners, TransactionTemplate transactions) {
+        this.memberships = memberships;
         this.partners = partners;
         this.transactions = transactions;
     }
@@ -68,14 +68,14 @@ class Actors implements HandlerMethodArgumentResolver, com.leadline.team.ActorLo
     /** The actor, or empty when the user has no role and no partner access in the account they work in. */
     Optional<Actor> find(AuthenticatedUser user) {
         return transactions.execute(status -> {
-            TeamStore.Standing standing = team.standingOf(user.userId());
+            MembershipStore.Standing standing = memberships.standingOf(user.userId());
             return standing.role()
                     .or(() -> partners.levelOf(user.userId(), user.accountId())
                             .map(level -> level == PartnerAccess.Level.ADMIN ? Role.PARTNER_ADMIN : Role.PARTNER_READ_ONLY))
                     .map(role -> {
                         boolean wholeAccount = role == Role.OWNER || role.isPartner() || !standing.hasProfilesInUse();
                         return new Actor(user.userId(), user.accountId(), user.displayName(), role,
-                                wholeAccount ? team.allProfiles() : standing.memberProfiles(), wholeAccount);
+                                wholeAccount ? memberships.allProfiles() : standing.memberProfiles(), wholeAccount);
                     });
         });
     }

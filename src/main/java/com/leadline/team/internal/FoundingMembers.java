@@ -2,6 +2,7 @@ package com.leadline.team.internal;
 
 import com.leadline.accounts.AccountOpened;
 import com.leadline.accounts.AgencyOpened;
+import com.leadline.platform.CallerContext;
 import com.leadline.team.Role;
 import java.time.Clock;
 import java.util.List;
@@ -15,22 +16,27 @@ import org.springframework.stereotype.Component;
 @Component
 class FoundingMembers {
 
-    private final TeamStore team;
+    private static final String ACTOR = "founding members";
+
+    private final MembershipStore memberships;
     private final Clock clock;
 
-    FoundingMembers(TeamStore team, Clock clock) {
-        this.team = team;
+    FoundingMembers(MembershipStore memberships, Clock clock) {
+        this.memberships = memberships;
         this.clock = clock;
     }
 
     @EventListener
     void on(AccountOpened opened) {
-        team.addMember(opened.accountId(), opened.ownerId(), Role.OWNER, clock.instant());
-        team.addMemberships(opened.accountId(), opened.ownerId(), List.of(opened.firstProfileId()), clock.instant());
+        CallerContext.runAsSystem(ACTOR, () -> {
+            memberships.addMember(opened.accountId(), opened.ownerId(), Role.OWNER, clock.instant());
+            memberships.addMemberships(opened.accountId(), opened.ownerId(), List.of(opened.firstProfileId()), clock.instant());
+        });
     }
 
     @EventListener
     void on(AgencyOpened opened) {
-        team.addMember(opened.agencyId(), opened.firstAdminId(), Role.ADMIN, clock.instant());
+        CallerContext.runAsSystem(ACTOR, () ->
+                memberships.addMember(opened.agencyId(), opened.firstAdminId(), Role.ADMIN, clock.instant()));
     }
 }

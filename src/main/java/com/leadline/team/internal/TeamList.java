@@ -30,21 +30,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * joins the users table (identity's) for reading only; every change goes through identity's API.
  */
 @Component
-class TeamList {
+public class TeamList {
 
     static final int PAGE_SIZE = 50;
     static final int MAX_SEARCH = 100;
 
-    enum State { ACTIVE, INVITED, EXPIRED, DEACTIVATED }
+    public enum State { ACTIVE, INVITED, EXPIRED, DEACTIVATED }
 
-    record Filter(UUID profileId, Set<State> states, String search, String afterName, UUID afterId) {
+    public record Filter(UUID profileId, Set<State> states, String search, String afterName, UUID afterId) {
 
         /**
          * From query parameters shared by the page and the API: profile (an id or "all"), state
          * (current, active, invited, expired, deactivated, all; deactivated users are hidden by
          * default), q, and the keyset cursor afterName/afterId. A malformed id is as unknown as a missing one.
          */
-        static Filter from(Map<String, String> query) {
+        public static Filter from(Map<String, String> query) {
             return new Filter(optionalId(query.get("profile")), states(query.getOrDefault("state", "current")),
                     query.getOrDefault("q", ""), query.get("afterName"), optionalId(query.get("afterId")));
         }
@@ -72,7 +72,7 @@ class TeamList {
         }
     }
 
-    record Row(UUID id, String name, String email, Role role, State state, Instant invitationExpiresAt, List<String> profiles) {
+    public record Row(UUID id, String name, String email, Role role, State state, Instant invitationExpiresAt, List<String> profiles) {
 
         /** Whole hours left, rounded up: a fresh invitation shows 72 h, one with minutes left shows 1 h. */
         public long hoursLeft(Instant now) {
@@ -81,9 +81,9 @@ class TeamList {
         }
     }
 
-    record Page(List<Row> rows, Row last, boolean more) {
+    public record Page(List<Row> rows, Row last, boolean more) {
 
-        static final Page EMPTY = new Page(List.of(), null, false);
+        public static final Page EMPTY = new Page(List.of(), null, false);
     }
 
     private static final String PAGE_SQL = """

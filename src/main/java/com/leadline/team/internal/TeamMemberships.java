@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TeamMemberships implements Memberships {
 
-    private final TeamStore team;
+    private final MembershipStore memberships;
     private final com.leadline.identity.Identities identities;
     private final Clock clock;
 
@@ -21,9 +21,9 @@ class TeamMemberships implements Memberships {
     private final TransactionTemplate reads;
     private final TransactionTemplate callersTransaction;
 
-    TeamMemberships(TeamStore team, com.leadline.identity.Identities identities, com.leadline.team.PartnerAccess partners,
+    TeamMemberships(MembershipStore memberships, com.leadline.identity.Identities identities, com.leadline.team.PartnerAccess partners,
                     Clock clock, PlatformTransactionManager transactionManager) {
-        this.team = team;
+        this.memberships = memberships;
         this.partners = partners;
         this.identities = identities;
         this.clock = clock;
@@ -33,12 +33,12 @@ class TeamMemberships implements Memberships {
 
     @Override
     public List<Worker> workersOf(UUID profileId) {
-        return reads.execute(status -> workers(team.activeMembersOf(java.util.Set.of(profileId))));
+        return reads.execute(status -> workers(memberships.activeMembersOf(java.util.Set.of(profileId))));
     }
 
     @Override
     public List<Worker> workersOfEvery(java.util.Set<UUID> profileIds) {
-        return reads.execute(status -> workers(team.activeWorkersOfEvery(profileIds)));
+        return reads.execute(status -> workers(memberships.activeWorkersOfEvery(profileIds)));
     }
 
     private List<Worker> workers(List<UUID> userIds) {
@@ -52,7 +52,7 @@ class TeamMemberships implements Memberships {
     @Override
     public java.util.Set<UUID> viewersOf(UUID profileId) {
         return reads.execute(status -> {
-            java.util.Set<UUID> viewers = new java.util.HashSet<>(team.activeMembersOf(java.util.Set.of(profileId)));
+            java.util.Set<UUID> viewers = new java.util.HashSet<>(memberships.activeMembersOf(java.util.Set.of(profileId)));
             partners.partnerMembers().forEach(partner -> viewers.add(partner.userId()));
             return viewers;
         });
@@ -62,7 +62,7 @@ class TeamMemberships implements Memberships {
     public Map<UUID, Person> people() {
         return reads.execute(status -> {
             Map<UUID, Person> people = new java.util.HashMap<>();
-            team.peopleOfAccount().forEach(person -> people.put(person.userId(), person));
+            memberships.peopleOfAccount().forEach(person -> people.put(person.userId(), person));
             partners.partnerMembers().forEach(partner -> people.putIfAbsent(partner.userId(),
                     new Person(partner.userId(), partner.name() + " (" + partner.agencyName() + ")", false)));
             return people;
@@ -72,16 +72,16 @@ class TeamMemberships implements Memberships {
     @Override
     public void join(UUID accountId, UUID profileId, UUID userId) {
         callersTransaction.executeWithoutResult(status ->
-                team.addMemberships(accountId, userId, List.of(profileId), clock.instant()));
+                memberships.addMemberships(accountId, userId, List.of(profileId), clock.instant()));
     }
 
     @Override
     public boolean worksIn(UUID userId, UUID profileId) {
-        return Boolean.TRUE.equals(reads.execute(status -> team.activeMembersOf(java.util.Set.of(profileId)).contains(userId)));
+        return Boolean.TRUE.equals(reads.execute(status -> memberships.activeMembersOf(java.util.Set.of(profileId)).contains(userId)));
     }
 
     @Override
     public Map<UUID, Integer> userCounts() {
-        return reads.execute(status -> team.userCounts());
+        return reads.execute(status -> memberships.userCounts());
     }
 }

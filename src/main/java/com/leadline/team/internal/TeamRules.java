@@ -22,37 +22,37 @@ import org.springframework.stereotype.Component;
  * role and profile choice are. Validation collects its messages in the given map, one per form field.
  */
 @Component
-class TeamRules {
+public class TeamRules {
 
     static final int MAX_NAME = 200;
-    static final String ALL_PROFILES = "all";
+    public static final String ALL_PROFILES = "all";
 
-    private final TeamStore team;
+    private final MembershipStore memberships;
     private final PartnerAccess partners;
     private final Identities identities;
 
-    TeamRules(TeamStore team, PartnerAccess partners, Identities identities) {
-        this.team = team;
+    TeamRules(MembershipStore memberships, PartnerAccess partners, Identities identities) {
+        this.memberships = memberships;
         this.partners = partners;
         this.identities = identities;
     }
 
     /** A user of the actor's account the actor may see: the owner sees everyone, others those who share a profile. */
-    UserView visibleUser(Actor actor, UUID userId) {
+    public UserView visibleUser(Actor actor, UUID userId) {
         Optional<UserView> found = identities.user(userId);
         if (found.isEmpty() && partners.partnerMembers().stream().anyMatch(partner -> partner.userId().equals(userId))) {
             throw new NotAllowedException("Partner users are managed by their agency: they can't be edited, "
                     + "removed or deactivated here. Change the agency's access level instead.");
         }
         UserView user = found.orElseThrow(NotFoundException::new);
-        boolean visible = actor.seesEveryProfile() || user.id().equals(actor.userId()) || team.sharesAProfile(userId, actor.profileIds());
+        boolean visible = actor.seesEveryProfile() || user.id().equals(actor.userId()) || memberships.sharesAProfile(userId, actor.profileIds());
         if (!visible) {
             throw new NotFoundException();
         }
         return user;
     }
 
-    static String validName(String raw, Map<String, String> errors) {
+    public static String validName(String raw, Map<String, String> errors) {
         String name = raw == null ? "" : raw.strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
             errors.put("name", "Enter a name (up to " + MAX_NAME + " characters).");
@@ -61,7 +61,7 @@ class TeamRules {
     }
 
     /** A normalised address no other user holds (the current holder may keep it). */
-    String freeEmail(String raw, UserView current, Map<String, String> errors) {
+    public String freeEmail(String raw, UserView current, Map<String, String> errors) {
         String email = EmailAddresses.normalize(raw);
         if (!EmailAddresses.isPlausible(email)) {
             errors.put("email", "Enter an email address like name@example.com.");
@@ -76,7 +76,7 @@ class TeamRules {
         return email;
     }
 
-    static Role grantableBy(Actor actor, String code, Map<String, String> errors) {
+    public static Role grantableBy(Actor actor, String code, Map<String, String> errors) {
         Optional<Role> role = Role.grantable(code);
         if (role.isEmpty()) {
             errors.put("role", "Choose Admin or Team member.");
@@ -88,7 +88,7 @@ class TeamRules {
         return role.get();
     }
 
-    static Set<UUID> profileIds(Actor actor, List<String> choices, Map<String, String> errors) {
+    public static Set<UUID> profileIds(Actor actor, List<String> choices, Map<String, String> errors) {
         Set<UUID> ids = new HashSet<>();
         for (String choice : choices == null ? List.<String>of() : choices) {
             try {

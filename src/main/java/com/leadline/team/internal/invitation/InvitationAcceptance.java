@@ -1,4 +1,4 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.invitation;
 
 import com.leadline.platform.InvalidInputException;
 import static com.leadline.team.internal.TeamRules.validName;
@@ -23,12 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accepting an invitation: public, the link is the credential. One transaction each. */
 @Service
-class InvitationAcceptance {
+public class InvitationAcceptance {
 
-    record PendingInvitation(UUID accountId, String businessName, String email, String name) {
+    public record PendingInvitation(UUID accountId, String businessName, String email, String name) {
     }
 
-    private final TeamStore team;
+    private final InvitationStore invitationStore;
     private final Identities identities;
     private final AccountNames accountNames;
     private final AuditLog audit;
@@ -36,9 +36,9 @@ class InvitationAcceptance {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    InvitationAcceptance(TeamStore team, Identities identities, AccountNames accountNames, AuditLog audit, Tenancy tenancy,
+    InvitationAcceptance(InvitationStore invitationStore, Identities identities, AccountNames accountNames, AuditLog audit, Tenancy tenancy,
                          TransactionTemplate transactions, Clock clock) {
-        this.team = team;
+        this.invitationStore = invitationStore;
         this.identities = identities;
         this.accountNames = accountNames;
         this.audit = audit;
@@ -47,12 +47,12 @@ class InvitationAcceptance {
         this.clock = clock;
     }
 
-    Optional<PendingInvitation> pendingInvitation(String token) {
+    public Optional<PendingInvitation> pendingInvitation(String token) {
         if (!SecureTokens.looksLikeToken(token)) {
             return Optional.empty();
         }
         return transactions.execute(status -> invitationAccount(token).flatMap(accountId -> tenancy.inAccount(accountId,
-                () -> team.usable(SecureTokens.hash(token), clock.instant())
+                () -> invitationStore.usable(SecureTokens.hash(token), clock.instant())
                         .flatMap(invitation -> identities.user(invitation.userId())
                                 .filter(user -> user.status() == UserStatus.INVITED && user.email().equals(invitation.email()))
                                 .map(user -> new PendingInvitation(accountId, accountNames.nameOf(accountId), user.email(),
@@ -60,14 +60,14 @@ class InvitationAcceptance {
     }
 
     private Optional<UUID> invitationAccount(String token) {
-        return team.invitationAccount(SecureTokens.hash(token));
+        return invitationStore.invitationAccount(SecureTokens.hash(token));
     }
 
     /**
      * @return the new user to sign in, or empty when the link is not (or no longer) usable
      * @throws com.leadline.identity.PasswordRejectedException when the password breaks the rules (nothing is used up)
      */
-    Optional<AuthenticatedUser> accept(String token, String rawName, String password, String ip) {
+    public Optional<AuthenticatedUser> accept(String token, String rawName, String password) {
         if (!SecureTokens.looksLikeToken(token)) {
             return Optional.empty();
         }
@@ -77,11 +77,11 @@ class InvitationAcceptance {
             throw new InvalidInputException(errors);
         }
         return transactions.execute(status -> invitationAccount(token).flatMap(accountId -> tenancy.inAccount(accountId, () -> {
-            Optional<TeamStore.Invitation> accepted = team.accept(SecureTokens.hash(token), clock.instant());
+            Optional<InvitationStore.Invitation> accepted = invitationStore.accept(SecureTokens.hash(token), clock.instant());
             if (accepted.isEmpty()) {
                 return Optional.<AuthenticatedUser>empty();
             }
-            TeamStore.Invitation invitation = accepted.get();
+            InvitationStore.Invitation invitation = accepted.get();
             UserView invitee = identities.user(invitation.userId()).orElseThrow();
             if (invitee.status() != UserStatus.INVITED || !invitee.email().equals(invitation.email())) {
                 status.setRollbackOnly();
@@ -89,7 +89,7 @@ class InvitationAcceptance {
             }
             identities.activateInvitedUser(invitee.id(), name, password);
             audit.record(AuditEntry.of("invitation.accepted", Outcome.SUCCESS).inAccount(accountId).by(invitee.id())
-                    .on("user", invitee.id()).from(ip));
+                    .on("user", invitee.id()));
             return Optional.of(AuthenticatedUser.atHome(invitee.id(), accountId, name, invitee.email()));
         })));
     }

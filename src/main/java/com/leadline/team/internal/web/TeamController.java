@@ -1,14 +1,18 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.web;
 
 import com.leadline.platform.FormRefusals;
 import com.leadline.accounts.Profiles;
-import com.leadline.platform.ClientAddress;
 import com.leadline.platform.Htmx;
 import com.leadline.platform.ShellProfiles;
 import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
+import com.leadline.team.internal.TeamList;
+import com.leadline.team.internal.TeamRules;
+import com.leadline.team.internal.invitation.InvitationService;
+import com.leadline.team.internal.member.DeactivationService;
+import com.leadline.team.internal.member.MemberService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -106,7 +110,7 @@ class TeamController {
             model.addAttribute("errors", errors);
             return inviteForm(actor, model);
         });
-        invitations.invite(actor, command, ClientAddress.of(request));
+        invitations.invite(actor, command);
         return done(request, response);
     }
 
@@ -136,7 +140,7 @@ class TeamController {
             model.addAttribute("errors", errors);
             return editForm(actor, members.details(actor, id), model);
         });
-        members.edit(actor, id, command, ClientAddress.of(request));
+        members.edit(actor, id, command);
         return done(request, response);
     }
 
@@ -152,13 +156,13 @@ class TeamController {
 
     @PostMapping("/team/members/{id}/resend")
     String resend(Actor actor, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
-        invitations.resend(actor, id, ClientAddress.of(request));
+        invitations.resend(actor, id);
         return done(request, response);
     }
 
     @PostMapping("/team/members/{id}/cancel")
     String cancel(Actor actor, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
-        invitations.cancel(actor, id, ClientAddress.of(request));
+        invitations.cancel(actor, id);
         return done(request, response);
     }
 
@@ -181,7 +185,7 @@ class TeamController {
             model.addAttribute("transferTo", transferTo);
             return "team/deactivate :: confirm";
         });
-        int kept = deactivations.deactivate(actor, id, handover, handover.equals("member") ? transferTo : "", ClientAddress.of(request));
+        int kept = deactivations.deactivate(actor, id, handover, handover.equals("member") ? transferTo : "");
         if (kept > 0) {
             // The page's panel of conversations held by deactivated people now lists them: load it afresh.
             response.setHeader("HX-Refresh", "true");

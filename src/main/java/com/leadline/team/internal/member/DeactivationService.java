@@ -1,4 +1,4 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.member;
 
 import com.leadline.platform.NotAllowedException;
 import com.leadline.platform.NotFoundException;
@@ -10,12 +10,15 @@ import com.leadline.identity.Identities.UserStatus;
 import com.leadline.identity.Identities.UserView;
 import com.leadline.platform.ConflictException;
 import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.Refusal;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import com.leadline.team.ConversationHandover;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
+import com.leadline.team.internal.MembershipStore;
+import com.leadline.team.internal.TeamRules;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -29,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Deactivating a member, with the handover of their open conversations, and support's reactivation. One transaction each. */
 @Service
-class DeactivationService {
+public class DeactivationService {
 
-    record DeactivationPreview(UUID userId, String name, int openConversations, List<UserView> handoverCandidates) {
+    public record DeactivationPreview(UUID userId, String name, int openConversations, List<UserView> handoverCandidates) {
     }
 
     /**
@@ -51,7 +54,7 @@ class DeactivationService {
         }
     }
 
-    private final TeamStore team;
+    private final MembershipStore memberships;
     private final TeamRules rules;
     private final Identities identities;
     private final ConversationHandover conversations;
@@ -60,9 +63,9 @@ class DeactivationService {
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
 
-    DeactivationService(TeamStore team, TeamRules rules, Identities identities, ConversationHandover conversations,
+    DeactivationService(MembershipStore memberships, TeamRules rules, Identities identities, ConversationHandover conversations,
                         AuditLog audit, SessionSignIn sessions, Tenancy tenancy, TransactionTemplate transactions) {
-        this.team = team;
+        this.memberships = memberships;
         this.rules = rules;
         this.identities = identities;
         this.conversations = conversations;
@@ -72,7 +75,7 @@ class DeactivationService {
         this.transactions = transactions;
     }
 
-    DeactivationPreview previewDeactivation(Actor actor, UUID userId) {
+    public DeactivationPreview previewDeactivation(Actor actor, UUID userId) {
         actor.require(Permission.DEACTIVATE_USERS);
         return transactions.execute(status -> {
             UserView target = deactivatable(actor, userId);
@@ -89,8 +92,8 @@ class DeactivationService {
      * every profile those conversations are in (otherwise some would land with someone who can't see them).
      */
     private List<UUID> handoverCandidates(Actor actor, UUID userId) {
-        Set<UUID> visibleToActor = Set.copyOf(team.activeMembersOf(actor.profileIds()));
-        return team.activeWorkersOfEvery(conversations.profilesOfOpenConversationsAssignedTo(userId)).stream()
+        Set<UUID> visibleToActor = Set.copyOf(memberships.activeMembersOf(actor.profileIds()));
+        return memberships.activeWorkersOfEvery(conversations.profilesOfOpenConversationsAssignedTo(userId)).stream()
                 .filter(id -> !id.equals(userId) && visibleToActor.contains(id))
                 .toList();
     }
@@ -100,7 +103,7 @@ class DeactivationService {
      * @param transferTo the member's id, given with "member" and only then
      * @return how many open conversations stay with the deactivated person
      */
-    int deactivate(Actor actor, UUID userId, String handover, String transferTo, String ip) {
+    public int deactivate(Actor actor, UUID userId, String handover, String transferTo) {
         actor.require(Permission.DEACTIVATE_USERS);
         int kept = transactions.execute(status -> {
             UserView target = deactivatable(actor, userId);
@@ -113,7 +116,7 @@ class DeactivationService {
             }
             identities.setActive(userId, false);
             audit.record(AuditEntry.of("user.deactivated", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                    .on("user", target.id()).from(ip).with(Map.of("openConversations", String.valueOf(held),
+                    .on("user", target.id()).with(Map.of("openConversations", String.valueOf(held),
                             "handover", choice.code(), "transferredTo", member.map(UUID::toString).orElse(choice.code()))));
             return choice == Handover.KEEP ? held : 0;
         });
@@ -146,30 +149,41 @@ class DeactivationService {
     }
 
     /** For the Team page: the open conversations deactivated people still hold, as far as the actor sees them. */
-    List<ConversationHandover.Holding> conversationsHeldByDeactivated(Actor actor) {
+    public List<ConversationHandover.Holding> conversationsHeldByDeactivated(Actor actor) {
         actor.require(Permission.VIEW_TEAM);
         return conversations.openHeldByDeactivatedUsers(actor);
     }
 
     private UserView deactivatable(Actor actor, UUID userId) {
         UserView target = rules.visibleUser(actor, userId);
-        if (target.id().equals(actor.userId())) {
-            throw new NotAllowedException("You can't deactivate yourself.");
-        }
-        if (team.roleOf(userId).orElseThrow() == Role.OWNER) {
-            throw new NotAllowedException("The owner can't be deactivated.");
-        }
-        if (target.status() == UserStatus.INVITED) {
-            throw new ConflictException("This person hasn't accepted the invitation yet: cancel the invitation instead.");
-        }
-        if (target.status() == UserStatus.DEACTIVATED) {
-            throw new ConflictException("This user is already deactivated.");
+        Optional<Refusal> refusal = refusalToDeactivate(actor, target, memberships.roleOf(userId).orElseThrow());
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         return target;
     }
 
+    /**
+     * Why the actor may not deactivate this person, if they may not: the one rule behind deactivating and
+     * behind the member details' offer to. The permission and the person's visibility are checked apart.
+     */
+    static Optional<Refusal> refusalToDeactivate(Actor actor, UserView target, Role targetRole) {
+        if (target.id().equals(actor.userId())) {
+            return Optional.of(new NotAllowedException("You can't deactivate yourself."));
+        }
+        if (targetRole == Role.OWNER) {
+            return Optional.of(new NotAllowedException("The owner can't be deactivated."));
+        }
+        return switch (target.status()) {
+            case ACTIVE -> Optional.empty();
+            case INVITED -> Optional.of(new ConflictException(
+                    "This person hasn't accepted the invitation yet: cancel the invitation instead."));
+            case DEACTIVATED -> Optional.of(new ConflictException("This user is already deactivated."));
+        };
+    }
+
     /** Support's reactivation of a deactivated user, in their account. */
-    void reactivate(UUID accountId, UUID userId, UUID staffId, String ip) {
+    void reactivate(UUID accountId, UUID userId, UUID staffId) {
         transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
             UserView user = identities.user(userId).orElseThrow(NotFoundException::new);
             if (user.status() != UserStatus.DEACTIVATED) {
@@ -177,7 +191,7 @@ class DeactivationService {
             }
             identities.setActive(userId, true);
             audit.record(AuditEntry.of("user.reactivated", Outcome.SUCCESS).inAccount(accountId).on("user", userId)
-                    .from(ip).with(Map.of("supportStaff", staffId.toString())));
+                    .with(Map.of("supportStaff", staffId.toString())));
         }));
     }
 }

@@ -1,4 +1,4 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.member;
 
 import com.leadline.platform.NotAllowedException;
 import com.leadline.platform.NotFoundException;
@@ -16,6 +16,10 @@ import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
+import com.leadline.team.internal.MembershipStore;
+import com.leadline.team.internal.TeamRules;
+import com.leadline.team.internal.invitation.InvitationService;
+import com.leadline.team.internal.invitation.InvitationStore;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,13 +33,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Member use cases: a member's details and their edit. One transaction each; deactivation is {@link DeactivationService}. */
 @Service
-class MemberService {
+public class MemberService {
 
-    record EditCommand(String name, String email, String role, List<String> profiles) {
+    public record EditCommand(String name, String email, String role, List<String> profiles) {
     }
 
     /** A member as the edit modal and the API show them. */
-    record MemberDetails(UserView user, Role role, Set<UUID> profileIds, Optional<TeamStore.Invitation> openInvitation,
+    public record MemberDetails(UserView user, Role role, Set<UUID> profileIds, Optional<InvitationStore.Invitation> openInvitation,
                          boolean deactivatable) {
     }
 
@@ -43,7 +47,8 @@ class MemberService {
     private record ValidEdit(String name, String email, Role role, Set<UUID> profiles) {
     }
 
-    private final TeamStore team;
+    private final MembershipStore memberships;
+    private final InvitationStore invitationStore;
     private final TeamRules rules;
     private final InvitationService invitations;
     private final Identities identities;
@@ -51,9 +56,10 @@ class MemberService {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    MemberService(TeamStore team, TeamRules rules, InvitationService invitations, Identities identities, AuditLog audit,
+    MemberService(MembershipStore memberships, InvitationStore invitationStore, TeamRules rules, InvitationService invitations, Identities identities, AuditLog audit,
                   TransactionTemplate transactions, Clock clock) {
-        this.team = team;
+        this.memberships = memberships;
+        this.invitationStore = invitationStore;
         this.rules = rules;
         this.invitations = invitations;
         this.identities = identities;
@@ -62,35 +68,35 @@ class MemberService {
         this.clock = clock;
     }
 
-    MemberDetails details(Actor actor, UUID userId) {
+    public MemberDetails details(Actor actor, UUID userId) {
         actor.require(Permission.VIEW_TEAM);
         return transactions.execute(status -> {
             UserView user = rules.visibleUser(actor, userId);
-            Role role = team.roleOf(userId).orElseThrow(NotFoundException::new);
-            boolean deactivatable = actor.can(Permission.DEACTIVATE_USERS) && role != Role.OWNER
-                    && !userId.equals(actor.userId()) && user.status() == UserStatus.ACTIVE;
-            return new MemberDetails(user, role, team.memberProfiles(userId), team.openInvitationOf(userId), deactivatable);
+            Role role = memberships.roleOf(userId).orElseThrow(NotFoundException::new);
+            boolean deactivatable = actor.can(Permission.DEACTIVATE_USERS)
+                    && DeactivationService.refusalToDeactivate(actor, user, role).isEmpty();
+            return new MemberDetails(user, role, memberships.memberProfiles(userId), invitationStore.openInvitationOf(userId), deactivatable);
         });
     }
 
-    void edit(Actor actor, UUID userId, EditCommand command, String ip) {
+    public void edit(Actor actor, UUID userId, EditCommand command) {
         actor.require(Permission.EDIT_USERS);
         transactions.executeWithoutResult(status -> {
             UserView target = rules.visibleUser(actor, userId);
-            Role targetRole = team.roleOf(userId).orElseThrow(NotFoundException::new);
+            Role targetRole = memberships.roleOf(userId).orElseThrow(NotFoundException::new);
             ValidEdit edit = validated(actor, target, targetRole, command);
             Map<String, String> changes = renamed(target, edit);
-            changeRole(actor, userId, targetRole, edit.role(), ip);
+            changeRole(actor, userId, targetRole, edit.role());
             if (targetRole != Role.OWNER) {
-                changeMemberships(actor, userId, edit.profiles(), ip);
+                changeMemberships(actor, userId, edit.profiles());
             }
             if (!changes.isEmpty()) {
                 audit.record(AuditEntry.of("user.edited", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                        .on("user", userId).from(ip).with(changes));
+                        .on("user", userId).with(changes));
             }
             if (changes.containsKey("email") && target.status() == UserStatus.INVITED) {
                 // The link is bound to the invited address: a new address gets a new link, the old one dies.
-                invitations.reissue(actor.accountId(), identities.user(userId).orElseThrow(), actor.userId(), actor.name(), ip,
+                invitations.reissue(actor.accountId(), identities.user(userId).orElseThrow(), actor.userId(), actor.name(),
                         Map.of("reason", "email changed"));
             }
         });
@@ -131,27 +137,27 @@ class MemberService {
         return changes;
     }
 
-    private void changeRole(Actor actor, UUID userId, Role from, Role to, String ip) {
+    private void changeRole(Actor actor, UUID userId, Role from, Role to) {
         if (to != from) {
-            team.changeRole(userId, to);
+            memberships.changeRole(userId, to);
             audit.record(AuditEntry.of("user.role_changed", Outcome.SUCCESS).inAccount(actor.accountId())
-                    .by(actor.userId()).on("user", userId).from(ip).with(Map.of("from", from.code(), "to", to.code())));
+                    .by(actor.userId()).on("user", userId).with(Map.of("from", from.code(), "to", to.code())));
         }
     }
 
     /** Only the profiles the actor works in change: memberships elsewhere are out of the actor's sight and stay. */
-    private void changeMemberships(Actor actor, UUID userId, Set<UUID> requested, String ip) {
-        Set<UUID> current = team.memberProfiles(userId);
+    private void changeMemberships(Actor actor, UUID userId, Set<UUID> requested) {
+        Set<UUID> current = memberships.memberProfiles(userId);
         Set<UUID> toAdd = new HashSet<>(requested);
         toAdd.removeAll(current);
         Set<UUID> toRemove = new HashSet<>(current);
         toRemove.retainAll(actor.profileIds());
         toRemove.removeAll(requested);
         if (!toAdd.isEmpty() || !toRemove.isEmpty()) {
-            team.addMemberships(actor.accountId(), userId, toAdd, clock.instant());
-            team.removeMemberships(userId, toRemove);
+            memberships.addMemberships(actor.accountId(), userId, toAdd, clock.instant());
+            memberships.removeMemberships(userId, toRemove);
             audit.record(AuditEntry.of("user.memberships_changed", Outcome.SUCCESS).inAccount(actor.accountId())
-                    .by(actor.userId()).on("user", userId).from(ip)
+                    .by(actor.userId()).on("user", userId)
                     .with(Map.of("added", String.valueOf(toAdd.size()), "removed", String.valueOf(toRemove.size()))));
         }
     }

@@ -1,4 +1,4 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.invitation;
 
 import com.leadline.platform.ConflictException;
 import com.leadline.platform.NotFoundException;
@@ -22,6 +22,8 @@ import com.leadline.platform.TooManyRequestsException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
+import com.leadline.team.internal.MembershipStore;
+import com.leadline.team.internal.TeamRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * limits. One transaction each; accepting is {@link InvitationAcceptance}.
  */
 @Service
-class InvitationService {
+public class InvitationService {
 
     static final Duration INVITATION_VALIDITY = Duration.ofHours(72);
     static final int RESENDS_PER_DAY = 5;
@@ -50,13 +52,14 @@ class InvitationService {
             + INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR + " an hour for the account, " + INVITATIONS_PER_ADMIN_PER_DAY
             + " a day for each person inviting).";
     private static final Duration ACCOUNT_SENDING_WINDOW = Duration.ofHours(1);
-    static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String SUPPORT_NAME = "Leadline support";
 
-    record InviteCommand(String name, String email, String role, String profile) {
+    public record InviteCommand(String name, String email, String role, String profile) {
     }
 
-    private final TeamStore team;
+    private final MembershipStore memberships;
+    private final InvitationStore invitationStore;
     private final TeamRules rules;
     private final Identities identities;
     private final AccountNames accountNames;
@@ -67,9 +70,10 @@ class InvitationService {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    InvitationService(TeamStore team, TeamRules rules, Identities identities, AccountNames accountNames, Mailer mailer,
+    InvitationService(MembershipStore memberships, InvitationStore invitationStore, TeamRules rules, Identities identities, AccountNames accountNames, Mailer mailer,
                       Links links, AuditLog audit, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
-        this.team = team;
+        this.memberships = memberships;
+        this.invitationStore = invitationStore;
         this.rules = rules;
         this.identities = identities;
         this.accountNames = accountNames;
@@ -83,7 +87,7 @@ class InvitationService {
 
     // Inviting
 
-    UUID invite(Actor actor, InviteCommand command, String ip) {
+    public UUID invite(Actor actor, InviteCommand command) {
         actor.require(Permission.INVITE_USERS);
         return transactions.execute(status -> {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -95,12 +99,12 @@ class InvitationService {
                 throw new InvalidInputException(errors);
             }
             return createInvitation(actor.accountId(), actor.userId(), actor.userId(), actor.name(), name, email, role,
-                    profiles, ip, Map.of());
+                    profiles, Map.of());
         });
     }
 
     /** Support's invitation of an agency's first admin, inside the caller's transaction and tenancy. */
-    UUID inviteFirstAdmin(UUID agencyId, String rawName, String rawEmail, UUID staffId, String ip) {
+    public UUID inviteFirstAdmin(UUID agencyId, String rawName, String rawEmail, UUID staffId) {
         return transactions.execute(status -> {
             Map<String, String> errors = new LinkedHashMap<>();
             String name = validName(rawName, errors);
@@ -110,7 +114,7 @@ class InvitationService {
                 errors.forEach((field, message) -> renamed.put(field.equals("name") ? "adminName" : "adminEmail", message));
                 throw new InvalidInputException(renamed);
             }
-            return createInvitation(agencyId, null, staffId, SUPPORT_NAME, name, email, Role.ADMIN, Set.of(), ip,
+            return createInvitation(agencyId, null, staffId, SUPPORT_NAME, name, email, Role.ADMIN, Set.of(),
                     Map.of("supportStaff", staffId.toString()));
         });
     }
@@ -118,7 +122,7 @@ class InvitationService {
     private Set<UUID> invitedProfiles(Actor actor, String choice, Map<String, String> errors) {
         if (choice == null || choice.isBlank() || TeamRules.ALL_PROFILES.equals(choice.strip())) {
             // A partner agency has no profiles: its users are invited to the agency alone.
-            if (actor.profileIds().isEmpty() && !team.allProfiles().isEmpty()) {
+            if (actor.profileIds().isEmpty() && !memberships.allProfiles().isEmpty()) {
                 errors.put("profile", "You aren't a member of any profile yet.");
             }
             return actor.profileIds();
@@ -128,77 +132,77 @@ class InvitationService {
 
     /** An invited user with their role and memberships, the hashed link, its sending and the email: one transaction. */
     private UUID createInvitation(UUID accountId, UUID inviterUserId, UUID sentBy, String inviterName, String name, String email,
-                                  Role role, Set<UUID> profiles, String ip, Map<String, String> auditDetails) {
+                                  Role role, Set<UUID> profiles, Map<String, String> auditDetails) {
         Instant now = clock.instant();
-        team.lockInvitationSendsOf(accountId);
-        if (team.invitationsCreatedBySince(sentBy, now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
+        invitationStore.lockInvitationSendsOf(accountId);
+        if (invitationStore.invitationsCreatedBySince(sentBy, now.minus(Duration.ofDays(1))) >= INVITATIONS_PER_ADMIN_PER_DAY) {
             throw new TooManyRequestsException(Duration.ofHours(1), LIMITS_IN_WORDS);
         }
         requireHourlySendingRoom(accountId, now);
         UUID userId = identities.createInvitedUser(accountId, email, name);
-        team.addMember(accountId, userId, role, now);
-        team.addMemberships(accountId, userId, profiles, now);
+        memberships.addMember(accountId, userId, role, now);
+        memberships.addMemberships(accountId, userId, profiles, now);
         UUID invitationId = UUID.randomUUID();
         String token = SecureTokens.newToken();
-        team.insertInvitation(invitationId, accountId, userId, email, SecureTokens.hash(token), sentBy, now,
+        invitationStore.insertInvitation(invitationId, accountId, userId, email, SecureTokens.hash(token), sentBy, now,
                 now.plus(INVITATION_VALIDITY));
-        team.recordSend(accountId, invitationId, sentBy, false, now);
+        invitationStore.recordSend(accountId, invitationId, sentBy, false, now);
         sendInvitation(accountId, email, name, inviterName, token, now);
         Map<String, String> details = new LinkedHashMap<>(auditDetails);
         details.put("role", role.code());
         details.put("profiles", String.valueOf(profiles.size()));
         audit.record(AuditEntry.of("invitation.sent", Outcome.SUCCESS).inAccount(accountId).by(inviterUserId)
-                .on("user", userId).from(ip).with(details));
+                .on("user", userId).with(details));
         return userId;
     }
 
     // Resending and cancelling
 
-    void resend(Actor actor, UUID userId, String ip) {
+    public void resend(Actor actor, UUID userId) {
         actor.require(Permission.MANAGE_INVITATIONS);
         transactions.executeWithoutResult(status -> {
             UserView invitee = rules.visibleUser(actor, userId);
-            reissue(actor.accountId(), invitee, actor.userId(), actor.name(), ip, Map.of());
+            reissue(actor.accountId(), invitee, actor.userId(), actor.name(), Map.of());
         });
     }
 
     /** Support's resend, in the invitee's account. */
-    void resendForSupport(UUID accountId, UUID userId, UUID staffId, String ip) {
+    public void resendForSupport(UUID accountId, UUID userId, UUID staffId) {
         transactions.executeWithoutResult(status -> tenancy.inAccount(accountId, () -> {
             UserView invitee = identities.user(userId).orElseThrow(NotFoundException::new);
-            reissue(accountId, invitee, staffId, SUPPORT_NAME, ip, Map.of("supportStaff", staffId.toString()));
+            reissue(accountId, invitee, staffId, SUPPORT_NAME, Map.of("supportStaff", staffId.toString()));
         }));
     }
 
     /** A new link for the invitee's open invitation, sent to their current address; the old link stops working. */
-    void reissue(UUID accountId, UserView invitee, UUID sentBy, String inviterName, String ip, Map<String, String> auditDetails) {
-        TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
+    public void reissue(UUID accountId, UserView invitee, UUID sentBy, String inviterName, Map<String, String> auditDetails) {
+        InvitationStore.Invitation invitation = invitationStore.openInvitationOf(invitee.id())
                 .orElseThrow(() -> new ConflictException("Only a pending invitation can be sent again."));
         Instant now = clock.instant();
-        team.lockInvitationSendsOf(accountId);
-        if (team.resendsSince(invitation.id(), now.minus(Duration.ofDays(1))) >= RESENDS_PER_DAY) {
+        invitationStore.lockInvitationSendsOf(accountId);
+        if (invitationStore.resendsSince(invitation.id(), now.minus(Duration.ofDays(1))) >= RESENDS_PER_DAY) {
             throw new TooManyRequestsException(Duration.ofHours(1));
         }
         requireHourlySendingRoom(accountId, now);
         String token = SecureTokens.newToken();
-        team.reissue(invitation.id(), invitee.email(), SecureTokens.hash(token), now, now.plus(INVITATION_VALIDITY));
-        team.recordSend(accountId, invitation.id(), sentBy, true, now);
+        invitationStore.reissue(invitation.id(), invitee.email(), SecureTokens.hash(token), now, now.plus(INVITATION_VALIDITY));
+        invitationStore.recordSend(accountId, invitation.id(), sentBy, true, now);
         sendInvitation(accountId, invitee.email(), invitee.name(), inviterName, token, now);
         audit.record(AuditEntry.of("invitation.resent", Outcome.SUCCESS).inAccount(accountId).by(sentBy)
-                .on("user", invitee.id()).from(ip).with(auditDetails));
+                .on("user", invitee.id()).with(auditDetails));
     }
 
-    void cancel(Actor actor, UUID userId, String ip) {
+    public void cancel(Actor actor, UUID userId) {
         actor.require(Permission.MANAGE_INVITATIONS);
         transactions.executeWithoutResult(status -> {
             UserView invitee = rules.visibleUser(actor, userId);
-            TeamStore.Invitation invitation = team.openInvitationOf(invitee.id())
+            InvitationStore.Invitation invitation = invitationStore.openInvitationOf(invitee.id())
                     .orElseThrow(() -> new ConflictException("Only a pending invitation can be cancelled."));
-            team.revoke(invitation.id(), clock.instant());
-            team.removeMember(invitee.id());
+            invitationStore.revoke(invitation.id(), clock.instant());
+            memberships.removeMember(invitee.id());
             identities.forgetInvitedUser(invitee.id());
             audit.record(AuditEntry.of("invitation.cancelled", Outcome.SUCCESS).inAccount(actor.accountId())
-                    .by(actor.userId()).on("user", invitee.id()).from(ip).with(Map.of("email", invitee.email())));
+                    .by(actor.userId()).on("user", invitee.id()).with(Map.of("email", invitee.email())));
         });
     }
 
@@ -210,7 +214,7 @@ class InvitationService {
      * the answer says how long until the oldest of those sends leaves the hour.
      */
     private void requireHourlySendingRoom(UUID accountId, Instant now) {
-        team.nthLatestSendSince(accountId, INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR, now.minus(ACCOUNT_SENDING_WINDOW))
+        invitationStore.nthLatestSendSince(accountId, INVITATION_EMAILS_PER_ACCOUNT_PER_HOUR, now.minus(ACCOUNT_SENDING_WINDOW))
                 .ifPresent(oldestCounted -> {
                     throw new TooManyRequestsException(Duration.between(now, oldestCounted.plus(ACCOUNT_SENDING_WINDOW)), LIMITS_IN_WORDS);
                 });

@@ -1,9 +1,11 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.web;
 
-import com.leadline.platform.ClientAddress;
 import com.leadline.team.Actor;
-import com.leadline.team.Permission;
-import jakarta.servlet.http.HttpServletRequest;
+import com.leadline.team.internal.TeamList;
+import com.leadline.team.internal.invitation.InvitationService;
+import com.leadline.team.internal.invitation.InvitationStore;
+import com.leadline.team.internal.member.DeactivationService;
+import com.leadline.team.internal.member.MemberService;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -89,9 +91,9 @@ class TeamApiController {
     }
 
     @PostMapping("/members")
-    ResponseEntity<Member> invite(Actor actor, @RequestBody Invite body, HttpServletRequest request) {
+    ResponseEntity<Member> invite(Actor actor, @RequestBody Invite body) {
         UUID id = invitations.invite(actor, new InvitationService.InviteCommand(body.name(), body.email(), body.role(),
-                body.profile()), ClientAddress.of(request));
+                body.profile()));
         return ResponseEntity.created(URI.create("/api/v1/team/members/" + id)).body(member(actor, id));
     }
 
@@ -102,21 +104,21 @@ class TeamApiController {
 
     /** 204: the edit may take the member out of every profile the actor manages, and so out of the actor's sight. */
     @PutMapping("/members/{id}")
-    ResponseEntity<Void> edit(Actor actor, @PathVariable UUID id, @RequestBody Edit body, HttpServletRequest request) {
+    ResponseEntity<Void> edit(Actor actor, @PathVariable UUID id, @RequestBody Edit body) {
         members.edit(actor, id, new MemberService.EditCommand(body.name(), body.email(), body.role(),
-                body.profileIds() == null ? List.of() : body.profileIds()), ClientAddress.of(request));
+                body.profileIds() == null ? List.of() : body.profileIds()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/members/{id}/invitation/resend")
-    ResponseEntity<Void> resend(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
-        invitations.resend(actor, id, ClientAddress.of(request));
+    ResponseEntity<Void> resend(Actor actor, @PathVariable UUID id) {
+        invitations.resend(actor, id);
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/members/{id}/invitation")
-    ResponseEntity<Void> cancel(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
-        invitations.cancel(actor, id, ClientAddress.of(request));
+    ResponseEntity<Void> cancel(Actor actor, @PathVariable UUID id) {
+        invitations.cancel(actor, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -128,10 +130,8 @@ class TeamApiController {
     }
 
     @PostMapping("/members/{id}/deactivation")
-    ResponseEntity<Void> deactivate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation body,
-                                    HttpServletRequest request) {
-        deactivations.deactivate(actor, id, body == null ? null : body.handover(), body == null ? null : body.transferTo(),
-                ClientAddress.of(request));
+    ResponseEntity<Void> deactivate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation body) {
+        deactivations.deactivate(actor, id, body == null ? null : body.handover(), body == null ? null : body.transferTo());
         return ResponseEntity.noContent().build();
     }
 
@@ -140,7 +140,7 @@ class TeamApiController {
         return new Member(id, details.user().name(), details.user().email(), details.role().code(),
                 details.user().status().name().toLowerCase(java.util.Locale.ROOT),
                 details.profileIds().stream().sorted().toList(),
-                details.openInvitation().map(TeamStore.Invitation::expiresAt).orElse(null),
-                details.deactivatable() && actor.can(Permission.DEACTIVATE_USERS));
+                details.openInvitation().map(InvitationStore.Invitation::expiresAt).orElse(null),
+                details.deactivatable());
     }
 }

@@ -1,5 +1,6 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.web;
 
+import com.leadline.team.internal.Actors;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;

@@ -1,10 +1,10 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.web;
 
 import com.leadline.platform.FormRefusals;
 import com.leadline.identity.PasswordRejectedException;
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.ClientAddress;
 import com.leadline.platform.SessionSignIn;
+import com.leadline.team.internal.invitation.InvitationAcceptance;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -47,7 +47,7 @@ class InvitationController {
                   HttpServletResponse response, Model model) {
         FormRefusals.rerenderOnRefusal(request, model, errors -> again(token, name, errors, response, model));
         try {
-            Optional<AuthenticatedUser> user = acceptance.accept(token, name, password, ClientAddress.of(request));
+            Optional<AuthenticatedUser> user = acceptance.accept(token, name, password);
             if (user.isEmpty()) {
                 response.setStatus(HttpStatus.GONE.value());
                 return "team/invitation-invalid";

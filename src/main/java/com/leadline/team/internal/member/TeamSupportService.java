@@ -1,10 +1,13 @@
-package com.leadline.team.internal;
+package com.leadline.team.internal.member;
 
 import com.leadline.identity.AccountNames;
 import com.leadline.identity.Identities;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Role;
 import com.leadline.team.TeamSupport;
+import com.leadline.team.internal.MembershipStore;
+import com.leadline.team.internal.invitation.InvitationService;
+import com.leadline.team.internal.invitation.InvitationStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class TeamSupportService implements TeamSupport {
 
-    private final TeamStore team;
+    private final MembershipStore memberships;
+    private final InvitationStore invitationStore;
     private final InvitationService invitations;
     private final DeactivationService deactivations;
     private final Identities identities;
@@ -25,10 +29,11 @@ class TeamSupportService implements TeamSupport {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TeamSupportService(TeamStore team, InvitationService invitations, DeactivationService deactivations,
+    TeamSupportService(MembershipStore memberships, InvitationStore invitationStore, InvitationService invitations, DeactivationService deactivations,
                        Identities identities, AccountNames accountNames, Tenancy tenancy,
                        TransactionTemplate transactions, Clock clock) {
-        this.team = team;
+        this.memberships = memberships;
+        this.invitationStore = invitationStore;
         this.invitations = invitations;
         this.deactivations = deactivations;
         this.identities = identities;
@@ -40,17 +45,17 @@ class TeamSupportService implements TeamSupport {
 
     @Override
     public List<Admin> activeAdminsOf(UUID accountId) {
-        return transactions.execute(status -> tenancy.inAccount(accountId, team::activeAdmins));
+        return transactions.execute(status -> tenancy.inAccount(accountId, memberships::activeAdmins));
     }
 
     @Override
     public Optional<MemberFacts> facts(UUID accountId, UUID userId) {
         return transactions.execute(status -> tenancy.inAccount(accountId, () -> identities.user(userId).map(user -> {
-            Role role = team.roleOf(userId).orElse(Role.MEMBER);
+            Role role = memberships.roleOf(userId).orElse(Role.MEMBER);
             String state = switch (user.status()) {
                 case ACTIVE -> "Active";
                 case DEACTIVATED -> "Deactivated";
-                case INVITED -> team.openInvitationOf(userId)
+                case INVITED -> invitationStore.openInvitationOf(userId)
                         .map(i -> i.expiresAt().isAfter(clock.instant())
                                 ? "Invited (expires " + InvitationService.EXPIRY.format(i.expiresAt()) + ")"
                                 : "Invitation expired")
@@ -61,17 +66,17 @@ class TeamSupportService implements TeamSupport {
     }
 
     @Override
-    public void reactivate(UUID accountId, UUID userId, UUID staffId, String ip) {
-        deactivations.reactivate(accountId, userId, staffId, ip);
+    public void reactivate(UUID accountId, UUID userId, UUID staffId) {
+        deactivations.reactivate(accountId, userId, staffId);
     }
 
     @Override
-    public void resendInvitation(UUID accountId, UUID userId, UUID staffId, String ip) {
-        invitations.resendForSupport(accountId, userId, staffId, ip);
+    public void resendInvitation(UUID accountId, UUID userId, UUID staffId) {
+        invitations.resendForSupport(accountId, userId, staffId);
     }
 
     @Override
-    public UUID inviteFirstAdmin(UUID agencyId, String name, String email, UUID staffId, String ip) {
-        return invitations.inviteFirstAdmin(agencyId, name, email, staffId, ip);
+    public UUID inviteFirstAdmin(UUID agencyId, String name, String email, UUID staffId) {
+        return invitations.inviteFirstAdmin(agencyId, name, email, staffId);
     }
 }
