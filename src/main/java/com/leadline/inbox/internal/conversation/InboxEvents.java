@@ -2,6 +2,7 @@ package com.leadline.inbox.internal.conversation;
 
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
+import com.leadline.platform.CallerContext;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import java.io.IOException;
@@ -34,6 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class InboxEvents implements SmartLifecycle {
 
     static final String CHANNEL = "leadline_inbox";
+    /** Who passes changes on to open inboxes: no person's request, so a named system actor. */
+    static final String ACTOR = "inbox live updates";
     private static final Logger log = LoggerFactory.getLogger(InboxEvents.class);
     private static final Duration OPEN_FOR = Duration.ofMinutes(30);
 
@@ -129,7 +132,7 @@ public class InboxEvents implements SmartLifecycle {
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
                             try {
-                                dispatch(notification.getParameter());
+                                CallerContext.runAsSystem(ACTOR, () -> dispatch(notification.getParameter()));
                             } catch (RuntimeException e) {
                                 log.warn("Could not pass on inbox change {}: {}", notification.getParameter(), e.toString());
                             }
