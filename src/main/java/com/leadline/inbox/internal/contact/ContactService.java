@@ -7,8 +7,6 @@ import com.leadline.identity.EmailAddresses;
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.contact.ContactStore.Contact;
 import com.leadline.inbox.internal.contact.ContactStore.ContactSummary;
-import com.leadline.inbox.internal.conversation.ConversationStore;
-import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.io.IOException;
@@ -32,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Contacts (PRODUCT.md section 6, PERMISSIONS.md rows 21 and 28-30), one transaction per use case: the
- * people of a profile see its contacts; a contact's conversations, and what the export says about them,
- * go through {@link Visibility}; those who work conversations in the profile edit its contacts.
+ * people of a profile see its contacts; what the export says about their conversations goes through
+ * {@link Visibility}; those who work conversations in the profile edit its contacts. A contact's page,
+ * with its conversations, is read by {@code conversation.ContactPages}.
  */
 @Service
 public class ContactService {
@@ -53,9 +52,6 @@ public class ContactService {
     public record ContactList(List<Contact> contacts, Cursor next) {
     }
 
-    public record ContactPage(Contact contact, List<Conversation> conversations) {
-    }
-
     /** A contact's fields as a person typed them. */
     public record ContactForm(String name, String phone, String email, String notes) {
     }
@@ -66,16 +62,13 @@ public class ContactService {
     }
 
     private final ContactStore store;
-    private final ConversationStore conversations;
     private final Profiles profiles;
     private final TransactionTemplate transactions;
     private final TransactionTemplate snapshot;
     private final Clock clock;
 
-    ContactService(ContactStore store, ConversationStore conversations, Profiles profiles, TransactionTemplate transactions,
-                   Clock clock) {
+    ContactService(ContactStore store, Profiles profiles, TransactionTemplate transactions, Clock clock) {
         this.store = store;
-        this.conversations = conversations;
         this.profiles = profiles;
         this.transactions = transactions;
         this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
@@ -98,13 +91,6 @@ public class ContactService {
             }
             return new ContactList(rows, next);
         });
-    }
-
-    /** A contact of one of the actor's profiles, with only the conversations the rule lets the actor see. */
-    public ContactPage contact(Actor actor, UUID contactId) {
-        actor.require(Permission.VIEW_TEAM);
-        return transactions.execute(status -> new ContactPage(visible(actor, contactId),
-                conversations.ofContact(Visibility.of(actor), contactId)));
     }
 
     /**
@@ -201,7 +187,8 @@ public class ContactService {
                 row.latestActivityAt() == null ? "" : row.latestActivityAt().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
-    private Contact visible(Actor actor, UUID contactId) {
+    /** A contact of one of the actor's profiles (404 otherwise); inside the caller's transaction. */
+    public Contact visible(Actor actor, UUID contactId) {
         return store.find(contactId).filter(found -> actor.profileIds().contains(found.profileId()))
                 .orElseThrow(NotFoundException::new);
     }

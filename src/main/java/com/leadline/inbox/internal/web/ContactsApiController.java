@@ -2,6 +2,7 @@ package com.leadline.inbox.internal.web;
 
 import com.leadline.inbox.internal.contact.ContactService;
 import com.leadline.inbox.internal.contact.ContactStore;
+import com.leadline.inbox.internal.conversation.ContactPages;
 import com.leadline.team.Actor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,11 @@ class ContactsApiController {
     }
 
     private final ContactService contacts;
+    private final ContactPages contactPages;
 
-    ContactsApiController(ContactService contacts) {
+    ContactsApiController(ContactService contacts, ContactPages contactPages) {
         this.contacts = contacts;
+        this.contactPages = contactPages;
     }
 
     /** 50 at a time by name; the next page starts after the last one's name (as afterName) and id (as afterId). */
@@ -48,7 +51,7 @@ class ContactsApiController {
 
     @GetMapping("/{id}")
     ContactWithConversations get(Actor actor, @PathVariable UUID id) {
-        ContactService.ContactPage page = contacts.contact(actor, id);
+        ContactPages.ContactPage page = contactPages.of(actor, id);
         return new ContactWithConversations(json(page.contact()),
                 page.conversations().stream().map(InboxApiController::json).toList());
     }

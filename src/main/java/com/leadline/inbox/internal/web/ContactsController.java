@@ -2,6 +2,7 @@ package com.leadline.inbox.internal.web;
 
 import com.leadline.inbox.internal.contact.ContactService;
 import com.leadline.inbox.internal.contact.ContactStore;
+import com.leadline.inbox.internal.conversation.ContactPages;
 import com.leadline.platform.FormRefusals;
 import com.leadline.accounts.Profiles;
 import com.leadline.team.Actor;
@@ -22,10 +23,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ContactsController {
 
     private final ContactService contacts;
+    private final ContactPages contactPages;
     private final Profiles profiles;
 
-    ContactsController(ContactService contacts, Profiles profiles) {
+    ContactsController(ContactService contacts, ContactPages contactPages, Profiles profiles) {
         this.contacts = contacts;
+        this.contactPages = contactPages;
         this.profiles = profiles;
     }
 
@@ -43,7 +46,7 @@ class ContactsController {
 
     @GetMapping("/contacts/{id}")
     String show(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String saved, Model model) {
-        ContactService.ContactPage page = contacts.contact(actor, id);
+        ContactPages.ContactPage page = contactPages.of(actor, id);
         ContactStore.Contact contact = page.contact();
         model.addAttribute("saved", saved != null);
         fill(actor, page, new ContactService.ContactForm(contact.name(), contact.phone(), contact.email(), contact.notes()), model);
@@ -57,14 +60,14 @@ class ContactsController {
         ContactService.ContactForm form = new ContactService.ContactForm(name, phone, email, notes);
         FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("errors", errors);
-            fill(actor, contacts.contact(actor, id), form, model);
+            fill(actor, contactPages.of(actor, id), form, model);
             return "inbox/contact";
         });
         contacts.update(actor, id, form);
         return "redirect:/contacts/" + id + "?saved";
     }
 
-    private void fill(Actor actor, ContactService.ContactPage page, ContactService.ContactForm form, Model model) {
+    private void fill(Actor actor, ContactPages.ContactPage page, ContactService.ContactForm form, Model model) {
         model.addAttribute("contact", page.contact());
         model.addAttribute("conversations", page.conversations());
         model.addAttribute("form", form);
