@@ -50,6 +50,15 @@ class AuditCallerIntegrationTests extends IntegrationTest {
                 .param("t", target).query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void anEntryReadBackSaysWhereItCameFrom() {
+        java.time.Instant at = java.time.Instant.EPOCH;
+        assertThat(new AuditTrail.Recorded(at, "a", "success", null, null, null, "demo data", "{}").origin()).isEqualTo("system: demo data");
+        assertThat(new AuditTrail.Recorded(at, "a", "success", null, "203.0.113.4", "0123456789abcdef", null, "{}").origin())
+                .isEqualTo("203.0.113.4 (session 0123456789abcdef)");
+        assertThat(new AuditTrail.Recorded(at, "a", "success", null, "203.0.113.4", null, null, "{}").origin()).isEqualTo("203.0.113.4");
+    }
+
     private Map<String, Object> row() {
         return databaseOwner().sql("SELECT ip, session_ref, system_actor FROM audit_log WHERE target_type = 'probe' AND target_id = :t")
                 .param("t", target).query().singleRow();

@@ -22,7 +22,11 @@ class SupportAgencyIntegrationTests extends IntegrationTest {
         WebSession.Page created = staff.post("/support/agencies", Map.of("agencyName", "Console Made Agency",
                 "adminName", "Cam Admin", "adminEmail", adminEmail));
         assertThat(URI.create(created.location()).getPath()).isEqualTo("/support");
-        assertThat(staff.get("/support?email=" + adminEmail).document().select("#user-state").text()).startsWith("Invited");
+        org.jsoup.nodes.Document lookedUp = staff.get("/support?email=" + adminEmail).document();
+        assertThat(lookedUp.select("#user-state").text()).startsWith("Invited");
+        assertThat(lookedUp.select("tr:has(td:containsOwn(invitation.sent)) td:eq(3)").text())
+                .as("the audit entry says where the staff member's request came from")
+                .matches("127\\.0\\.0\\.1 \\(session [0-9a-f]{16}\\)");
 
         WebSession admin = visitor();
         new TeamFixture(port, databaseOwner()).acceptLatestInvitation(admin, adminEmail);

@@ -50,11 +50,11 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     @Override
     public List<Recorded> about(String targetType, String targetId, int limit) {
         return reads.execute(status -> jdbc.sql("""
-                        SELECT occurred_at, action, outcome, actor_user_id, ip, details::text FROM audit_log
-                        WHERE target_type = :type AND target_id = :id ORDER BY id DESC LIMIT :limit""")
+                        SELECT occurred_at, action, outcome, actor_user_id, ip, session_ref, system_actor, details::text
+                        FROM audit_log WHERE target_type = :type AND target_id = :id ORDER BY id DESC LIMIT :limit""")
                 .param("type", targetType).param("id", targetId).param("limit", limit)
                 .query((rs, n) -> new Recorded(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, java.util.UUID.class), rs.getString(5), rs.getString(6)))
+                        rs.getObject(4, java.util.UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list());
     }
 
