@@ -14,7 +14,7 @@ public interface Identities {
     /**
      * Creates an active user with a password in the account the current transaction works for.
      *
-     * @throws PasswordRejectedException when the password breaks the rules
+     * @throws com.leadline.platform.InvalidInputException under "password" when the password breaks the rules
      */
     UUID createActiveUser(UUID accountId, String normalizedEmail, String name, String password, String businessName);
 
@@ -39,7 +39,7 @@ public interface Identities {
     /**
      * Turns an invited user into an active one with a name and password.
      *
-     * @throws PasswordRejectedException when the password breaks the rules
+     * @throws com.leadline.platform.InvalidInputException under "password" when the password breaks the rules
      */
     void activateInvitedUser(UUID userId, String name, String password);
 

@@ -3,7 +3,7 @@ package com.leadline.identity;
 /** Leadline's password rules and hashing, for credentials kept outside identity (support staff). */
 public interface Passwords {
 
-    /** @throws PasswordRejectedException when the password breaks the rules */
+    /** @throws com.leadline.platform.InvalidInputException under "password" when the password breaks the rules */
     void check(String password, String normalizedEmail);
 
     String hash(String password);

@@ -1,11 +1,9 @@
 package com.leadline.accounts.internal;
 
 import com.leadline.accounts.BusinessSignUps;
-import com.leadline.accounts.internal.SignUpService.InvalidSignUp;
 import com.leadline.accounts.internal.SignUpService.Kind;
 import com.leadline.accounts.internal.SignUpService.SignUpForm;
 import com.leadline.platform.AuthenticatedUser;
-import com.leadline.platform.InvalidInputException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +20,6 @@ class BusinessSignUpsAdapter implements BusinessSignUps {
     @Override
     public Optional<AuthenticatedUser> signUp(String businessName, String ownerName, String email, String password,
                                               String timezone) {
-        try {
-            return signUps.signUp(Kind.BUSINESS, new SignUpForm(businessName, ownerName, email, password, timezone, null));
-        } catch (InvalidSignUp invalid) {
-            throw new InvalidInputException(invalid.errors);
-        }
+        return signUps.signUp(Kind.BUSINESS, new SignUpForm(businessName, ownerName, email, password, timezone, null));
     }
 }

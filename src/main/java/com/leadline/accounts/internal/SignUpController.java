@@ -1,11 +1,11 @@
 package com.leadline.accounts.internal;
 
+import com.leadline.platform.FormRefusals;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,16 +69,14 @@ class SignUpController {
         if (signedIn != null) {
             return alreadySignedIn(signedIn);
         }
-        Optional<AuthenticatedUser> owner;
-        try {
-            owner = signUps.signUp(kind, form);
-        } catch (SignUpService.InvalidSignUp invalid) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
+            // What was typed comes back, except the password.
             model.addAttribute("form", new SignUpService.SignUpForm(form.businessName(), form.yourName(), form.email(), "",
                     form.timezone(), form.partner()));
-            model.addAttribute("errors", invalid.errors);
+            model.addAttribute("errors", errors);
             return page(kind, model);
-        }
+        });
+        Optional<AuthenticatedUser> owner = signUps.signUp(kind, form);
         if (owner.isPresent()) {
             sessions.signIn(request, response, owner.get());
         } else {

@@ -1,5 +1,6 @@
 package com.leadline.accounts.internal;
 
+import com.leadline.platform.InvalidInputException;
 import com.leadline.accounts.AccountOpened;
 import com.leadline.accounts.AgencyOpened;
 import com.leadline.accounts.Profiles;
@@ -9,7 +10,6 @@ import com.leadline.audit.AuditLog;
 import com.leadline.identity.EmailAddresses;
 import com.leadline.identity.Identities;
 import com.leadline.identity.Identities.UserStatus;
-import com.leadline.identity.PasswordRejectedException;
 import com.leadline.mail.Mailer;
 import com.leadline.mail.OutgoingMail;
 import com.leadline.platform.AuthenticatedUser;
@@ -47,15 +47,6 @@ class SignUpService {
     /** A business account (with its first profile) or a partner agency (with its referral code). */
     enum Kind { BUSINESS, AGENCY }
 
-    /** Field name to message, for a form that was not accepted. */
-    static class InvalidSignUp extends RuntimeException {
-        final Map<String, String> errors;
-
-        InvalidSignUp(Map<String, String> errors) {
-            super("Sign-up form has errors");
-            this.errors = errors;
-        }
-    }
 
     private final Identities identities;
     private final AccountStore accounts;
@@ -93,7 +84,7 @@ class SignUpService {
     /**
      * @return the new owner to sign in, or empty when the address was already in use (the caller
      *         must answer exactly as for a new account)
-     * @throws InvalidSignUp when a field is missing or malformed; nothing is created
+     * @throws InvalidInputException when a field is missing or malformed; nothing is created
      */
     Optional<AuthenticatedUser> signUp(Kind kind, SignUpForm form) {
         rateLimiter.hit("sign-up", signUpsPerAddress, Duration.ofHours(1));
@@ -132,11 +123,11 @@ class SignUpService {
         }
         try {
             identities.checkNewPassword(password, email, businessName);
-        } catch (PasswordRejectedException rejected) {
-            errors.put("password", rejected.getMessage());
+        } catch (InvalidInputException rejected) {
+            errors.putAll(rejected.fieldErrors());
         }
         if (!errors.isEmpty()) {
-            throw new InvalidSignUp(errors);
+            throw new InvalidInputException(errors);
         }
     }
 

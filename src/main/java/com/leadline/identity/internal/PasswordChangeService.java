@@ -1,5 +1,6 @@
 package com.leadline.identity.internal;
 
+import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.Tenancy;
 import java.util.UUID;
 
@@ -7,7 +8,6 @@ import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
 import com.leadline.identity.AccountNames;
-import com.leadline.identity.PasswordRejectedException;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SessionSignIn;
 import java.time.Clock;
@@ -43,7 +43,7 @@ class PasswordChangeService {
     }
 
     /**
-     * @throws PasswordRejectedException when the current password is wrong or the new one breaks the rules
+     * @throws InvalidInputException under "password" when the current password is wrong or the new one breaks the rules
      */
     void change(AuthenticatedUser user, String currentPassword, String newPassword, String currentSessionId) {
         // In the user's own account: a partner user may be working in a client's.
@@ -65,7 +65,7 @@ class PasswordChangeService {
             });
         }));
         if (!currentPasswordRight) {
-            throw new PasswordRejectedException("Your current password is not correct.");
+            throw InvalidInputException.of("password", "Your current password is not correct.");
         }
         sessions.endSessionsOf(user.userId(), currentSessionId);
     }

@@ -1,6 +1,6 @@
 package com.leadline.identity.internal;
 
-import com.leadline.identity.PasswordRejectedException;
+import com.leadline.platform.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +18,9 @@ import org.springframework.core.io.ClassPathResource;
  * repetitive or sequential, or built from the user's email address or business name.
  */
 final class PasswordPolicy {
+
+    /** The field every password refusal is reported under. */
+    static final String FIELD = "password";
 
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 256;
@@ -53,24 +56,25 @@ final class PasswordPolicy {
         return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
+    /** @throws InvalidInputException under {@value #FIELD}, in words for the person choosing the password */
     void check(String password, String normalizedEmail, String businessName) {
         if (password == null || password.isEmpty()) {
-            throw new PasswordRejectedException("Enter a password.");
+            throw refused("Enter a password.");
         }
         String normalized = normalize(password);
         int length = normalized.codePointCount(0, normalized.length());
         if (length < MIN_LENGTH) {
-            throw new PasswordRejectedException("Use at least " + MIN_LENGTH + " characters.");
+            throw refused("Use at least " + MIN_LENGTH + " characters.");
         }
         if (length > MAX_LENGTH) {
-            throw new PasswordRejectedException("Use at most " + MAX_LENGTH + " characters.");
+            throw refused("Use at most " + MAX_LENGTH + " characters.");
         }
         String folded = fold(normalized);
         if (common.contains(folded) || isRepetitive(folded) || isSequential(folded)) {
-            throw new PasswordRejectedException("This password is too common or too easy to guess. Try a few unrelated words.");
+            throw refused("This password is too common or too easy to guess. Try a few unrelated words.");
         }
         if (containsContextWord(folded, normalizedEmail, businessName)) {
-            throw new PasswordRejectedException("Don't use your email address or business name in your password.");
+            throw refused("Don't use your email address or business name in your password.");
         }
     }
 
@@ -113,5 +117,9 @@ final class PasswordPolicy {
             return business.length() >= BUSINESS_WORD_MIN && compact.contains(business);
         }
         return false;
+    }
+
+    private static InvalidInputException refused(String reason) {
+        return InvalidInputException.of(FIELD, reason);
     }
 }

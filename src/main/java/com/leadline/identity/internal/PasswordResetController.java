@@ -1,6 +1,7 @@
 package com.leadline.identity.internal;
 
-import com.leadline.identity.PasswordRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import com.leadline.platform.FormRefusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,18 +46,17 @@ class PasswordResetController {
     }
 
     @PostMapping("/password/reset")
-    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password, HttpServletResponse response, Model model) {
-        try {
-            if (resets.reset(token, password) == PasswordResetService.ResetResult.DONE) {
-                return "redirect:/signin?passwordReset";
-            }
-            response.setStatus(HttpStatus.GONE.value());
-            return "identity/reset-invalid";
-        } catch (PasswordRejectedException rejected) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
+                 HttpServletRequest request, HttpServletResponse response, Model model) {
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("token", token);
-            model.addAttribute("passwordError", rejected.getMessage());
+            model.addAttribute("passwordError", errors.get("password"));
             return "identity/reset";
+        });
+        if (resets.reset(token, password) == PasswordResetService.ResetResult.DONE) {
+            return "redirect:/signin?passwordReset";
         }
+        response.setStatus(HttpStatus.GONE.value());
+        return "identity/reset-invalid";
     }
 }

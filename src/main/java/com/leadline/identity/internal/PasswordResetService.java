@@ -153,7 +153,7 @@ class PasswordResetService {
      * Sets the new password and uses up the link, in one transaction; then ends every session of
      * the user on every node.
      *
-     * @throws com.leadline.identity.PasswordRejectedException when the new password breaks the rules
+     * @throws com.leadline.platform.InvalidInputException under "password" when the new password breaks the rules
      */
     ResetResult reset(String token, String newPassword) {
         if (!SecureTokens.looksLikeToken(token)) {

@@ -1,10 +1,8 @@
 package com.leadline.identity.internal;
 
-import com.leadline.identity.PasswordRejectedException;
+import com.leadline.platform.FormRefusals;
 import com.leadline.platform.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,14 +28,12 @@ class SettingsController {
     String changePassword(@AuthenticationPrincipal AuthenticatedUser user,
                           @RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String newPassword,
-                          HttpServletRequest request, HttpServletResponse response, Model model) {
-        try {
-            passwordChange.change(user, currentPassword, newPassword, request.getSession().getId());
-            return "redirect:/settings?passwordChanged";
-        } catch (PasswordRejectedException rejected) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("passwordError", rejected.getMessage());
+                          HttpServletRequest request, Model model) {
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
+            model.addAttribute("passwordError", errors.get("password"));
             return "identity/settings";
-        }
+        });
+        passwordChange.change(user, currentPassword, newPassword, request.getSession().getId());
+        return "redirect:/settings?passwordChanged";
     }
 }

@@ -63,10 +63,13 @@ class PageErrors {
                 .orElseGet(() -> new ModelAndView("platform/too-many-requests", Map.of("retryAfter", exception.retryAfterInWords())));
     }
 
-    private static Optional<ModelAndView> formAgain(HttpServletRequest request, Map<String, String> errors) {
+    /** The form again, on its page's shell when it is a whole page (a handler that throws skips the shell's postHandle). */
+    private Optional<ModelAndView> formAgain(HttpServletRequest request, Map<String, String> errors) {
         return FormRefusals.registered(request).map(rerender -> {
             String view = rerender.view().apply(errors);
-            return new ModelAndView(view, rerender.model().asMap());
+            ModelAndView form = new ModelAndView(view, rerender.model().asMap());
+            shell.addShellTo(form.getModel(), request);
+            return form;
         });
     }
 }

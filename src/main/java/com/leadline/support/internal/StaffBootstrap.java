@@ -1,5 +1,6 @@
 package com.leadline.support.internal;
 
+import com.leadline.platform.InvalidInputException;
 import com.leadline.identity.EmailAddresses;
 import com.leadline.identity.Passwords;
 import com.leadline.platform.CallerContext;
@@ -50,8 +51,8 @@ class StaffBootstrap implements ApplicationRunner {
         }
         try {
             passwords.check(password, email);
-        } catch (com.leadline.identity.PasswordRejectedException rejected) {
-            throw new IllegalStateException("leadline.support.bootstrap.password is refused: " + rejected.getMessage()
+        } catch (InvalidInputException rejected) {
+            throw new IllegalStateException("leadline.support.bootstrap.password is refused: " + rejected.fieldErrors().get("password")
                     + " Choose another one; nothing was created.", rejected);
         }
         CallerContext.runAsSystem("support staff bootstrap", () -> {

@@ -1,9 +1,10 @@
 package com.leadline.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.leadline.identity.PasswordRejectedException;
+import com.leadline.platform.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +19,7 @@ class PasswordPolicyTests {
 
     private void refused(String password, String reason) {
         assertThatThrownBy(() -> policy.check(password, "dana@example.com", "Riverside Clinic"))
-                .isInstanceOf(PasswordRejectedException.class).hasMessageContaining(reason);
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.fieldErrors().get("password")).contains(reason));
     }
 
     @Test

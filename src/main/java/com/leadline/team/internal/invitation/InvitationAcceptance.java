@@ -65,7 +65,7 @@ public class InvitationAcceptance {
 
     /**
      * @return the new user to sign in, or empty when the link is not (or no longer) usable
-     * @throws com.leadline.identity.PasswordRejectedException when the password breaks the rules (nothing is used up)
+     * @throws InvalidInputException under "password" when the password breaks the rules (nothing is used up)
      */
     public Optional<AuthenticatedUser> accept(String token, String rawName, String password) {
         if (!SecureTokens.looksLikeToken(token)) {

@@ -1,7 +1,6 @@
 package com.leadline.team.internal.web;
 
 import com.leadline.platform.FormRefusals;
-import com.leadline.identity.PasswordRejectedException;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SessionSignIn;
 import com.leadline.team.internal.invitation.InvitationAcceptance;
@@ -46,17 +45,13 @@ class InvitationController {
                   @RequestParam(defaultValue = "") String password, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         FormRefusals.rerenderOnRefusal(request, model, errors -> again(token, name, errors, response, model));
-        try {
-            Optional<AuthenticatedUser> user = acceptance.accept(token, name, password);
-            if (user.isEmpty()) {
-                response.setStatus(HttpStatus.GONE.value());
-                return "team/invitation-invalid";
-            }
-            sessions.signIn(request, response, user.get());
-            return "redirect:/";
-        } catch (PasswordRejectedException rejected) {
-            return again(token, name, Map.of("password", rejected.getMessage()), response, model);
+        Optional<AuthenticatedUser> user = acceptance.accept(token, name, password);
+        if (user.isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "team/invitation-invalid";
         }
+        sessions.signIn(request, response, user.get());
+        return "redirect:/";
     }
 
     private String again(String token, String name, Map<String, String> errors, HttpServletResponse response, Model model) {

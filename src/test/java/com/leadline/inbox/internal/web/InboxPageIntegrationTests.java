@@ -78,6 +78,7 @@ class InboxPageIntegrationTests extends IntegrationTest {
         assertThat(page.select(".error-summary").text()).contains("up to 1600 characters");
         assertThat(page.select("#reply-body").text()).as("kept what was typed").isEqualTo(tooLong);
         assertThat(page.select("#reply-body ~ .field-error").text()).contains("up to 1600 characters");
+        assertThat(page.select("nav.side-nav[aria-label=Main]")).as("the page comes back on its whole shell").hasSize(1);
 
         WebSession.Page remind = owner.post("/inbox/conversations/" + id + "/reminders", Map.of("dueAt", "soon", "note", "Call", "tab", "all"));
         assertThat(remind.status()).isEqualTo(422);
