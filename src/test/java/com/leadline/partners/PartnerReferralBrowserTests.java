@@ -48,6 +48,8 @@ class PartnerReferralBrowserTests extends IntegrationTest {
             client.type("Email", ownerEmail);
             client.type("Password", PASSWORD);
             client.press("Create account");
+            // Signed in once the sign-up has answered: opening another page before that would race the form's post.
+            client.waitForHeading("Welcome to Leadline");
             client.open("/team");
             client.waitForHeading("Team");
 
