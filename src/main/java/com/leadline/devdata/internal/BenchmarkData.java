@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The benchmark's data (docs/BENCHMARKS.md): one account with 100 profiles, 1,000 users (the owner, 50 admins
  * in 5 to 20 profiles each, 949 team members in 1 to 3 profiles each), 600,000 contacts, 1,000,000
  * conversations over two years (the newest 3% new, the next 15% open, the rest closed; most assigned to
- * someone who works in the profile), 5,000,000 messages, and unread flags for the live conversations of
- * the last three days (a share of each profile's people, as if the rest had read them). Loaded once into
+ * someone who works in the profile), 5,000,000 messages of seeded, varied text ({@link BenchmarkText}), and
+ * unread flags for the live conversations of the last three days (a share of each profile's people, as if
+ * the rest had read them). Loaded once into
  * the embedded database by set-based SQL as the database owner, like a data import ({@link BenchmarkLoad}):
  * a person's path through the use cases would take hours for a million conversations. This is the one
  * place in Leadline that writes other modules' tables directly.

@@ -25,6 +25,9 @@ final class BenchmarkLoad {
 
     private static final Logger log = LoggerFactory.getLogger(BenchmarkLoad.class);
 
+    /** About 25 messages a sentence, so that a word in only one sentence is in a few dozen messages. */
+    static final int SENTENCES = 200_000;
+
     private final JdbcClient owner;
     private final UUID account = UUID.randomUUID();
     private final Timestamp at;
@@ -44,6 +47,7 @@ final class BenchmarkLoad {
         users(passwordHash);
         memberships();
         contacts();
+        sentences();
         conversations();
         messages();
         unreadFlags();
@@ -143,18 +147,21 @@ final class BenchmarkLoad {
                         INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, state,
                                                    outcome, assignee_id, last_activity_at, preview, created_at)
                         SELECT c.id, :a, p.id, k.id, contact.name, contact.phone, c.state,
-                               CASE WHEN c.state = 'closed' THEN (ARRAY['won','lost','lost','other'])[1 + c.i % 4] END,
+                               CASE WHEN c.state = 'closed' THEN (ARRAY['won','lost','lost','other'])[1 + c.i %% 4] END,
                                c.assignee_id, c.last_activity_at,
-                               CASE WHEN c.state = 'new' THEN 'Hi, do you have an appointment this week?'
-                                    ELSE 'Thanks, see you then!' END,
+                               left(latest.body, 160),
                                c.last_activity_at - make_interval(mins => 7 * c.messages)
                         FROM bench_conversations c JOIN bench_profiles p ON p.p = c.p JOIN bench_contacts k ON k.k = c.k
                         JOIN contacts contact ON contact.id = k.id
-                        ORDER BY c.id""")
+                        JOIN bench_sentences latest ON latest.n = %s
+                        ORDER BY c.id""".formatted(sentenceOf("c.i", "c.messages")))
                 .param("a", account).update();
     }
 
-    /** A new conversation has only the lead's messages; the others alternate lead and team, and end with the team. */
+    /**
+     * A new conversation has only the lead's messages; the others alternate lead and team, and end with the team.
+     * Message m of conversation i says sentence {@link #sentenceOf} of the pool.
+     */
     private void messages() {
         step("messages", """
                 INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at)
@@ -163,15 +170,39 @@ final class BenchmarkLoad {
                             WHEN m = 2 AND c.i %% 5 = 0 THEN 'note' ELSE 'outbound' END,
                        CASE WHEN c.state = 'new' OR (c.messages - m) %% 2 = 1 THEN NULL
                             ELSE coalesce(c.assignee_id, (SELECT id FROM bench_users WHERE u = 0)) END,
-                       CASE WHEN c.state = 'new' OR (c.messages - m) %% 2 = 1
-                            THEN (ARRAY['Hi, do you have an appointment this week?', 'How much is a cleaning?',
-                                        'Do you take my insurance?', 'Can I move my appointment to Friday?',
-                                        'Is parking available?', 'My tooth hurts since yesterday, can someone see me today?'])[1 + (c.i + m) %% 6]
-                            ELSE (ARRAY['Thanks for reaching out! We''ll get back to you shortly.', 'Yes, Thursday at 10 works.',
-                                        'We take most plans; which one do you have?', 'Thanks, see you then!'])[1 + (c.i + m) %% 4] END,
+                       s.body,
                        c.last_activity_at - make_interval(mins => 7 * (c.messages - m))
                 FROM bench_conversations c CROSS JOIN LATERAL generate_series(1, c.messages) m
-                ORDER BY c.id, m""".formatted(account));
+                JOIN bench_sentences s ON s.n = %s
+                ORDER BY c.id, m""".formatted(account, sentenceOf("c.i", "m")));
+    }
+
+    /**
+     * A pool of {@value #SENTENCES} sentences of {@link BenchmarkText}, which the messages draw from: made
+     * in Java (where a unit test checks them) and sent in one parameter, one sentence a line.
+     */
+    private void sentences() {
+        long started = System.nanoTime();
+        BenchmarkText text = new BenchmarkText(BenchmarkText.SEED);
+        StringBuilder lines = new StringBuilder(SENTENCES * 80);
+        for (int n = 0; n < SENTENCES; n++) {
+            lines.append(n == 0 ? "" : "\n").append(text.sentence(n));
+        }
+        int rows = owner.sql("""
+                        CREATE TEMP TABLE bench_sentences ON COMMIT DROP AS
+                        SELECT (n - 1)::int AS n, body FROM unnest(string_to_array(:lines, E'\\n')) WITH ORDINALITY s(body, n)""")
+                .param("lines", lines.toString()).update();
+        owner.sql("ALTER TABLE bench_sentences ADD PRIMARY KEY (n)").update();
+        log.info("Benchmark data: sentences ({} rows) in {} ms", rows, Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /**
+     * The pool's sentence for message m of conversation i: a hash of both, so that neighbouring messages
+     * differ and two generations agree.
+     */
+    private static String sentenceOf(String conversation, String message) {
+        return "(hashint8extended(%s::bigint * 16 + %s, %d) & 9223372036854775807) %% %d"
+                .formatted(conversation, message, BenchmarkText.SEED, SENTENCES);
     }
 
     /**
