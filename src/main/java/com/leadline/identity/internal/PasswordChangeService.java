@@ -65,7 +65,7 @@ class PasswordChangeService {
             });
         }));
         if (!currentPasswordRight) {
-            throw InvalidInputException.of("password", "Your current password is not correct.");
+            throw InvalidInputException.of(PasswordPolicy.FIELD, "Your current password is not correct.");
         }
         sessions.endSessionsOf(user.userId(), currentSessionId);
     }

@@ -50,7 +50,7 @@ class PasswordResetController {
                  HttpServletRequest request, HttpServletResponse response, Model model) {
         FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("token", token);
-            model.addAttribute("passwordError", errors.get("password"));
+            model.addAttribute("passwordError", errors.get(PasswordPolicy.FIELD));
             return "identity/reset";
         });
         if (resets.reset(token, password) == PasswordResetService.ResetResult.DONE) {

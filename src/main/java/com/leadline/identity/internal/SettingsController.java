@@ -30,7 +30,7 @@ class SettingsController {
                           @RequestParam(defaultValue = "") String newPassword,
                           HttpServletRequest request, Model model) {
         FormRefusals.rerenderOnRefusal(request, model, errors -> {
-            model.addAttribute("passwordError", errors.get("password"));
+            model.addAttribute("passwordError", errors.get(PasswordPolicy.FIELD));
             return "identity/settings";
         });
         passwordChange.change(user, currentPassword, newPassword, request.getSession().getId());

@@ -7,8 +7,6 @@ import com.leadline.team.Actor;
 import com.leadline.team.PartnerAccess;
 import com.leadline.team.Role;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;

@@ -8,7 +8,6 @@ import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
