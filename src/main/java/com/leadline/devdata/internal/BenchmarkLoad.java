@@ -144,17 +144,19 @@ final class BenchmarkLoad {
                       FROM generate_series(0, %6$d) i) c""".formatted(PROFILES, CONTACTS, CONVERSATIONS,
                 CONVERSATIONS * 3 / 100, CONVERSATIONS * 18 / 100, CONVERSATIONS - 1));
         owner.sql("""
-                        INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, state,
-                                                   outcome, assignee_id, last_activity_at, preview, created_at)
-                        SELECT c.id, :a, p.id, k.id, contact.name, contact.phone, c.state,
+                        INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, contact_email,
+                                                   state, outcome, assignee_id, last_activity_at, preview, created_at, search_words)
+                        SELECT c.id, :a, p.id, k.id, contact.name, contact.phone, contact.email, c.state,
                                CASE WHEN c.state = 'closed' THEN (ARRAY['won','lost','lost','other'])[1 + c.i %% 4] END,
                                c.assignee_id, c.last_activity_at,
                                left(latest.body, 160),
-                               c.last_activity_at - make_interval(mins => 7 * c.messages)
+                               c.last_activity_at - make_interval(mins => 7 * c.messages),
+                               (SELECT inbox_words(string_agg(s.body, ' ')) FROM generate_series(1, c.messages) m
+                                JOIN bench_sentences s ON s.n = %s)
                         FROM bench_conversations c JOIN bench_profiles p ON p.p = c.p JOIN bench_contacts k ON k.k = c.k
                         JOIN contacts contact ON contact.id = k.id
                         JOIN bench_sentences latest ON latest.n = %s
-                        ORDER BY c.id""".formatted(sentenceOf("c.i", "c.messages")))
+                        ORDER BY c.id""".formatted(sentenceOf("c.i", "m"), sentenceOf("c.i", "c.messages")))
                 .param("a", account).update();
     }
 

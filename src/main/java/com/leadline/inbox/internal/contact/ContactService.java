@@ -1,12 +1,13 @@
 package com.leadline.inbox.internal.contact;
 
-import com.leadline.platform.InvalidInputException;
-import com.leadline.platform.NotFoundException;
 import com.leadline.accounts.Profiles;
 import com.leadline.identity.EmailAddresses;
+import com.leadline.inbox.internal.SearchText;
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.contact.ContactStore.Contact;
 import com.leadline.inbox.internal.contact.ContactStore.ContactSummary;
+import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.io.IOException;
@@ -77,11 +78,15 @@ public class ContactService {
         this.clock = clock;
     }
 
-    /** Contacts of the actor's profiles by name, 50 at a time, matching a search over name, phone and email. */
+    /**
+     * Contacts of the actor's profiles by name, 50 at a time, matching a search over name, phone and email
+     * (a part of three characters or more; refused when shorter or longer than {@link SearchText} allows).
+     */
     public ContactList contacts(Actor actor, String search, Cursor after) {
         actor.require(Permission.VIEW_TEAM);
+        String text = SearchText.checkedSubstring(search);
         return transactions.execute(status -> {
-            List<Contact> rows = new ArrayList<>(store.page(actor.profileIds(), search, after == null ? null : after.name(),
+            List<Contact> rows = new ArrayList<>(store.page(actor.profileIds(), text, after == null ? null : after.name(),
                     after == null ? null : after.id(), PAGE_SIZE + 1));
             Cursor next = null;
             if (rows.size() > PAGE_SIZE) {

@@ -66,6 +66,12 @@ public class ConversationStore {
             SELECT c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome,
                    c.assignee_id, c.last_activity_at, c.preview, false AS unread
             FROM conversations c WHERE c.assignee_id = :from AND c.state <> 'closed' FOR UPDATE""";
+    /** A message is the conversation's latest activity and preview; its words join the conversation's (V36). */
+    private static final String ADD_MESSAGE = """
+            UPDATE conversations SET last_activity_at = :now, preview = left(:body, 160), search_words = search_words || inbox_words(:body)
+            WHERE id = :c""";
+    /** A note changes neither, but is searched too. */
+    private static final String ADD_NOTE_WORDS = "UPDATE conversations SET search_words = search_words || inbox_words(:body) WHERE id = :c";
 
     private final JdbcClient jdbc;
 
@@ -96,9 +102,9 @@ public class ConversationStore {
      */
     void insert(UUID id, UUID accountId, UUID profileId, UUID contactId, Instant now) {
         jdbc.sql("""
-                        INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, state,
-                                                   last_activity_at, created_at)
-                        SELECT :id, :a, :p, k.id, k.name, k.phone, 'new', :now, :now FROM contacts k WHERE k.id = :k FOR SHARE""")
+                        INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, contact_email,
+                                                   state, last_activity_at, created_at)
+                        SELECT :id, :a, :p, k.id, k.name, k.phone, k.email, 'new', :now, :now FROM contacts k WHERE k.id = :k FOR SHARE""")
                 .param("id", id).param("a", accountId).param("p", profileId).param("k", contactId)
                 .param("now", Timestamp.from(now)).update();
     }
@@ -110,10 +116,8 @@ public class ConversationStore {
                         VALUES (:id, :a, :c, :kind, :author, :body, :now)""")
                 .param("id", id).param("a", accountId).param("c", conversationId).param("kind", kind)
                 .param("author", authorId).param("body", body).param("now", Timestamp.from(now)).update();
-        if (!kind.equals("note")) {
-            jdbc.sql("UPDATE conversations SET last_activity_at = :now, preview = left(:body, 160) WHERE id = :c")
-                    .param("now", Timestamp.from(now)).param("body", body).param("c", conversationId).update();
-        }
+        jdbc.sql(kind.equals("note") ? ADD_NOTE_WORDS : ADD_MESSAGE).param("now", Timestamp.from(now)).param("body", body)
+                .param("c", conversationId).update();
         return id;
     }
 
@@ -153,8 +157,9 @@ public class ConversationStore {
     void moveToProfile(UUID conversationId, UUID profileId, UUID contactId, UUID assigneeId) {
         jdbc.sql("""
                         UPDATE conversations c SET profile_id = :p, contact_id = k.id, contact_name = k.name, contact_phone = k.phone,
+                                                   contact_email = k.email,
                                                    assignee_id = :a
-                        FROM (SELECT id, name, phone FROM contacts WHERE id = :k FOR SHARE) k WHERE c.id = :c""")
+                        FROM (SELECT id, name, phone, email FROM contacts WHERE id = :k FOR SHARE) k WHERE c.id = :c""")
                 .param("p", profileId).param("k", contactId).param("a", assigneeId).param("c", conversationId).update();
     }
 

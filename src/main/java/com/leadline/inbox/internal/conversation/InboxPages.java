@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +31,7 @@ public class InboxPages {
     /**
      * What narrows a tab: a profile, an assignee (a user, or {@code unassignedOnly}, or any of
      * {@code assigneeAmong}), and a search over the contact's name, phone and email and the messages'
-     * text. The visibility rule applies on top.
+     * text ({@link InboxSearch} reads a page with one). The visibility rule applies on top.
      */
     public record Filter(UUID profileId, UUID assigneeId, boolean unassignedOnly, String search, Set<UUID> assigneeAmong) {
 
@@ -55,7 +54,7 @@ public class InboxPages {
      */
     static final int ROWS_READ = 51;
     /** The first page's cursor: after it comes every conversation (none has activity that late). */
-    private static final Cursor START = new Cursor(0, Instant.parse("9999-12-31T00:00:00Z"), new UUID(0, 0));
+    static final Cursor START = new Cursor(0, Instant.parse("9999-12-31T00:00:00Z"), new UUID(0, 0));
     /** Above this many visible profiles, one ordered scan of the account beats merging each profile's rows. */
     private static final int MERGE_PROFILES_UP_TO = 8;
 
@@ -74,12 +73,12 @@ public class InboxPages {
         if (holders == null) {
             return List.of();
         }
-        Query query = new Query(visibility.narrowedTo(filter.profileId()), holders, searchText(filter));
+        Query query = new Query(visibility.narrowedTo(filter.profileId()), holders);
         List<Conversation> rows = new ArrayList<>();
         int lastGroup = tab == Tab.ALL ? 3 : 2;
         int group = after == null ? 0 : after.group();
         while (group <= lastGroup && rows.size() < limit) {
-            boolean openTogether = tab == Tab.ME && group >= 1 && query.search().isEmpty();
+            boolean openTogether = tab == Tab.ME && group >= 1;
             List<Conversation> read = openTogether ? query.read(jdbc, PagePath.OPEN_GROUPS, group, after)
                     : query.read(jdbc, query.pathOf(group), group, after != null && after.group() == group ? after : null);
             rows.addAll(read.subList(0, Math.min(read.size(), limit - rows.size())));
@@ -88,17 +87,12 @@ public class InboxPages {
         return rows;
     }
 
-    private static String searchText(Filter filter) {
-        String search = filter.search() == null ? "" : filter.search().strip().toLowerCase(Locale.ROOT);
-        return search.length() > 100 ? search.substring(0, 100) : search;
-    }
-
     /**
      * Whose conversations the tab and the filter leave, as at most one condition: one person's (Me, or a
      * chosen assignee), nobody's (Unassigned), or any of a set; null when they contradict each other or
      * the rule (a team member sees no one else's).
      */
-    private record Holders(UUID one, boolean unassignedOnly, Set<UUID> among) {
+    record Holders(UUID one, boolean unassignedOnly, Set<UUID> among) {
 
         static Holders of(Tab tab, Filter filter, Visibility visibility) {
             UUID viewer = visibility.viewer();
@@ -112,13 +106,10 @@ public class InboxPages {
         }
     }
 
-    /** One page's reading: the rule narrowed to the filter's profile, whose conversations, and the search. */
-    private record Query(Visibility visibility, Holders holders, String search) {
+    /** One page's reading: the rule narrowed to the filter's profile, and whose conversations. */
+    private record Query(Visibility visibility, Holders holders) {
 
         PagePath pathOf(int group) {
-            if (!search.isEmpty()) {
-                return PagePath.SEARCH;
-            }
             if (holders.one() != null) {
                 return PagePath.ONE_ASSIGNEE;
             }
@@ -138,11 +129,10 @@ public class InboxPages {
             return visibility.bind(jdbc.sql(path.sql))
                     .param("sortGroup", group == 0 ? 0 : group == 3 ? 2 : 1)
                     .param("anyReadState", group != 1 && group != 2).param("unread", group == 1)
-                    .param("oneHolder", holders.one() != null).param("assignee", holders.one() == null ? new UUID(0, 0) : holders.one())
+                    .param("assignee", holders.one() == null ? new UUID(0, 0) : holders.one())
                     .param("unassignedOnly", holders.unassignedOnly())
                     .param("someAssignees", holders.among() != null)
                     .param("assignees", holders.among() == null ? new UUID[0] : holders.among().toArray(UUID[]::new))
-                    .param("search", search)
                     .param("afterGroup", from.group()).param("afterTime", Timestamp.from(from.lastActivityAt())).param("afterId", from.id())
                     .query(ConversationStore::conversation).list();
         }

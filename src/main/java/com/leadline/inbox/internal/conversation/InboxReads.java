@@ -1,5 +1,6 @@
 package com.leadline.inbox.internal.conversation;
 
+import com.leadline.inbox.internal.SearchText;
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
@@ -22,7 +23,15 @@ public class InboxReads {
 
     public static final int PAGE_SIZE = 50;
 
-    public record Page(List<Conversation> conversations, Cursor next) {
+    /**
+     * A page of a tab; with a search, also how many conversations match (first page only, else null) and,
+     * per conversation shown, the newest message that matched (none when only its contact did).
+     */
+    public record Page(List<Conversation> conversations, Cursor next, InboxSearch.Count matching, Map<UUID, SearchHighlight.Match> matches) {
+
+        Page(List<Conversation> conversations, Cursor next) {
+            this(conversations, next, null, Map.of());
+        }
     }
 
     public record Thread(Conversation conversation, List<Message> messages, ContactStore.Contact contact,
@@ -30,6 +39,7 @@ public class InboxReads {
     }
 
     private final InboxPages pages;
+    private final InboxSearch search;
     private final ConversationStore conversations;
     private final UnreadFlags flags;
     private final ContactStore contacts;
@@ -38,9 +48,10 @@ public class InboxReads {
     private final TransactionTemplate transactions;
     private final TransactionTemplate pageReads;
 
-    InboxReads(InboxPages pages, ConversationStore conversations, UnreadFlags flags, ContactStore contacts,
+    InboxReads(InboxPages pages, InboxSearch search, ConversationStore conversations, UnreadFlags flags, ContactStore contacts,
                ReminderStore reminders, ConversationAccess access, TransactionTemplate transactions) {
         this.pages = pages;
+        this.search = search;
         this.conversations = conversations;
         this.flags = flags;
         this.contacts = contacts;
@@ -50,15 +61,36 @@ public class InboxReads {
         this.pageReads = new GenericPlanReads(transactions.getTransactionManager());
     }
 
+    /** A tab's page after the cursor (null: the first), narrowed by the filter; a search longer than allowed is refused (422). */
     public Page list(Actor actor, Tab tab, Filter filter, Cursor after) {
-        return pageReads.execute(status -> {
-            List<Conversation> rows = new ArrayList<>(pages.page(Visibility.of(actor), tab, filter, after, PAGE_SIZE + 1));
-            if (rows.size() <= PAGE_SIZE) {
-                return new Page(rows, null);
-            }
-            Conversation last = rows.get(PAGE_SIZE - 1);
-            return new Page(rows.subList(0, PAGE_SIZE), new Cursor(last.group(), last.lastActivityAt(), last.id()));
-        });
+        String text = SearchText.checked(filter.search());
+        return pageReads.execute(status -> text.isEmpty() ? listPage(actor, tab, filter, after) : searchPage(actor, tab, filter, text, after));
+    }
+
+    private Page listPage(Actor actor, Tab tab, Filter filter, Cursor after) {
+        List<Conversation> rows = new ArrayList<>(pages.page(Visibility.of(actor), tab, filter, after, PAGE_SIZE + 1));
+        if (rows.size() <= PAGE_SIZE) {
+            return new Page(rows, null);
+        }
+        Conversation last = rows.get(PAGE_SIZE - 1);
+        return new Page(rows.subList(0, PAGE_SIZE), new Cursor(last.group(), last.lastActivityAt(), last.id()));
+    }
+
+    /** Search results are one list, newest activity first, whatever their state: the cursor's group stays 0. */
+    private Page searchPage(Actor actor, Tab tab, Filter filter, String text, Cursor after) {
+        Visibility visibility = Visibility.of(actor).narrowedTo(filter.profileId());
+        InboxPages.Holders holders = InboxPages.Holders.of(tab, filter, visibility);
+        if (holders == null) {
+            return new Page(List.of(), null, after == null ? new InboxSearch.Count(0, false) : null, Map.of());
+        }
+        List<Conversation> rows = search.page(visibility, holders, text, after, PAGE_SIZE + 1, InboxSearch.WALK_ABOVE_MATCHES);
+        Cursor next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            next = new Cursor(0, rows.get(PAGE_SIZE - 1).lastActivityAt(), rows.get(PAGE_SIZE - 1).id());
+        }
+        return new Page(rows, next, after == null ? search.count(visibility, holders, text) : null,
+                search.matches(text, rows.stream().map(Conversation::id).toList()));
     }
 
     /** Per tab, the conversations the rule shows that the actor has not read. */

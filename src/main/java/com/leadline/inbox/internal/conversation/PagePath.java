@@ -88,28 +88,7 @@ enum PagePath {
                   WHERE h.page_group > :afterGroup OR (h.page_group = :afterGroup AND (h.last_activity_at, h.id) < (:afterTime, :afterId))
                   ORDER BY h.page_group, h.last_activity_at DESC, h.id DESC LIMIT 51) page
             JOIN conversations c ON c.id = page.id
-            ORDER BY page.page_group, c.last_activity_at DESC, c.id DESC"""),
-
-    /**
-     * A search, whatever the tab and the group: the group's conversations in order, through the rule, the
-     * tab and the filters, each tested against its contact's name, phone and email and its messages' text (a
-     * substring scan, docs/inbox.md). Apart from the lists without a search, which so neither plan for it
-     * nor lock the contacts and messages on every page.
-     */
-    SEARCH("""
-            SELECT c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome, c.assignee_id, c.last_activity_at,
-                   c.preview, CASE WHEN :anyReadState THEN EXISTS (SELECT 1 FROM conversation_unread u WHERE u.user_id = :viewer AND u.conversation_id = c.id) ELSE :unread END
-            FROM (SELECT c.* FROM conversations c
-                  WHERE c.account_id = :account AND c.sort_group = :sortGroup AND (NOT :oneHolder OR c.assignee_id = :assignee)
-                    AND (c.last_activity_at, c.id) < (:afterTime, :afterId)
-                    AND c.profile_id = ANY (:visibleProfiles) AND (:seesAssignedToOthers OR c.assignee_id IS NULL OR c.assignee_id = :viewer)
-                    AND (NOT :unassignedOnly OR c.assignee_id IS NULL) AND (NOT :someAssignees OR c.assignee_id = ANY (:assignees))
-                    AND (:anyReadState OR :unread = EXISTS (SELECT 1 FROM conversation_unread u WHERE u.user_id = :viewer AND u.conversation_id = c.id))
-                    AND (EXISTS (SELECT 1 FROM contacts s WHERE s.id = c.contact_id AND (strpos(lower(s.name), :search) > 0
-                                 OR strpos(coalesce(s.phone, ''), :search) > 0 OR strpos(lower(coalesce(s.email, '')), :search) > 0))
-                         OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND strpos(lower(m.body), :search) > 0))
-                  ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 51) c
-            ORDER BY c.last_activity_at DESC, c.id DESC""");
+            ORDER BY page.page_group, c.last_activity_at DESC, c.id DESC""");
 
     final String sql;
 

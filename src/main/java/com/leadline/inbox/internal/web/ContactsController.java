@@ -34,8 +34,12 @@ class ContactsController {
 
     @GetMapping("/contacts")
     String list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) String afterName,
-                @RequestParam(required = false) UUID afterId, Model model) {
+                @RequestParam(required = false) UUID afterId, HttpServletRequest request, Model model) {
         ContactService.Cursor after = afterName == null ? null : new ContactService.Cursor(afterName, afterId);
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
+            model.addAttribute("errors", errors);
+            return list(actor, "", null, null, request, model);
+        });
         model.addAttribute("page", contacts.contacts(actor, q, after));
         model.addAttribute("q", q);
         model.addAttribute("firstPage", after == null);

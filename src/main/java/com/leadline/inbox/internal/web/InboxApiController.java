@@ -9,6 +9,7 @@ import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
 import com.leadline.inbox.internal.conversation.InboxReads;
 import com.leadline.inbox.internal.conversation.Reminders;
 import com.leadline.inbox.internal.conversation.Replies;
+import com.leadline.inbox.internal.conversation.SearchHighlight;
 import com.leadline.inbox.internal.conversation.Tab;
 import com.leadline.team.Actor;
 import com.leadline.team.Memberships;
@@ -33,14 +34,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/conversations")
 class InboxApiController {
 
+    /** {@code match}: in a search's results, the newest message that matched, in segments (null elsewhere, or when the contact matched). */
     record ConversationJson(UUID id, UUID profileId, UUID contactId, String contactName, String contactPhone, String state,
-                            String outcome, UUID assigneeId, Instant lastActivityAt, String preview, boolean unread) {
+                            String outcome, UUID assigneeId, Instant lastActivityAt, String preview, boolean unread,
+                            SearchHighlight.Match match) {
+    }
+
+    /** How many conversations a search finds: {@code count}, or more than that when {@code more} ("1,000+"). */
+    record SearchJson(int count, boolean more) {
     }
 
     record NextPage(int group, Instant lastActivityAt, UUID id) {
     }
 
-    record PageJson(List<ConversationJson> conversations, NextPage next) {
+    /** {@code search}: with a search, on its first page only. */
+    record PageJson(List<ConversationJson> conversations, NextPage next, SearchJson search) {
     }
 
     record MessageJson(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
@@ -92,7 +100,10 @@ class InboxApiController {
         this.memberships = memberships;
     }
 
-    /** ?tab=me|unassigned|all&profile=&assignee=(user id|none|deactivated)&q=&afterGroup=&afterTime=&afterId= */
+    /**
+     * ?tab=me|unassigned|all&profile=&assignee=(user id|none|deactivated)&q=&afterGroup=&afterTime=&afterId=; with q, the
+     * results are one list, newest activity first (the cursor's group stays 0), q at most 200 characters (422 beyond).
+     */
     @GetMapping
     PageJson list(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
                   @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String q,
@@ -100,8 +111,9 @@ class InboxApiController {
                   @RequestParam(required = false) UUID afterId) {
         Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
         InboxReads.Page page = inbox.list(actor, tab(tab), filter(profile, assignee, q, memberships), after);
-        return new PageJson(page.conversations().stream().map(InboxApiController::json).toList(),
-                page.next() == null ? null : new NextPage(page.next().group(), page.next().lastActivityAt(), page.next().id()));
+        return new PageJson(page.conversations().stream().map(c -> json(c, page.matches().get(c.id()))).toList(),
+                page.next() == null ? null : new NextPage(page.next().group(), page.next().lastActivityAt(), page.next().id()),
+                page.matching() == null ? null : new SearchJson(page.matching().count(), page.matching().more()));
     }
 
     @GetMapping("/counts")
@@ -202,7 +214,11 @@ class InboxApiController {
     }
 
     static ConversationJson json(ConversationStore.Conversation c) {
+        return json(c, null);
+    }
+
+    private static ConversationJson json(ConversationStore.Conversation c, SearchHighlight.Match match) {
         return new ConversationJson(c.id(), c.profileId(), c.contactId(), c.contactName(), c.contactPhone(), c.state(),
-                c.outcome(), c.assigneeId(), c.lastActivityAt(), c.preview(), c.unread());
+                c.outcome(), c.assigneeId(), c.lastActivityAt(), c.preview(), c.unread(), match);
     }
 }

@@ -2,8 +2,10 @@ package com.leadline.inbox.internal.web;
 
 import com.leadline.inbox.internal.conversation.InboxEvents;
 import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
+import com.leadline.platform.FormRefusals;
 import com.leadline.platform.ShellProfiles;
 import com.leadline.team.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -34,9 +36,13 @@ class InboxController {
                 @RequestParam(defaultValue = "") String assignee,
                 @SessionAttribute(name = ShellProfiles.CURRENT_PROFILE, required = false) UUID currentProfile,
                 @RequestParam(required = false) Integer afterGroup, @RequestParam(required = false) Instant afterTime,
-                @RequestParam(required = false) UUID afterId, Model model) {
+                @RequestParam(required = false) UUID afterId, HttpServletRequest request, Model model) {
         UUID shownProfile = profile != null ? profile : currentProfile != null && actor.canManageProfile(currentProfile) ? currentProfile : null;
         Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
+            model.addAttribute("errors", errors);
+            return page.fill(actor, InboxPageModel.tab(tab), shownProfile, assignee, "", null, c, model);
+        });
         return page.fill(actor, InboxPageModel.tab(tab), shownProfile, assignee, q, after, c, model);
     }
 

@@ -2,6 +2,7 @@ package com.leadline.inbox.internal.conversation;
 
 import com.leadline.devdata.internal.BenchmarkData;
 import com.leadline.platform.AuthenticatedUser;
+import com.leadline.platform.CallerContext;
 import com.leadline.platform.SignedInUserCheck;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -27,13 +29,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
 /**
- * Server-side latency of the inbox's first pages and counts on the benchmark data (docs/BENCHMARKS.md), measured
+ * Server-side latency of the inbox's first pages and counts, and of its searches, on the benchmark data (docs/BENCHMARKS.md), measured
  * in-process: each call is one {@link InboxReads} use case as a request runs it (its own transaction, the
  * tenant setting, the visibility rule, every query), without HTTP, JSON and the session. A second table times what
  * every API request does before it: the signed-in user checks and the {@link Actor} resolution, through the
  * application's own beans. Not part of the suite (the name doesn't end in Tests, and it needs the data):
  *
  * <pre>./mvnw -o -q test -Dtest=InboxBenchmark -Dleadline.benchmark.data-dir=/tmp/leadline-bench</pre>
+ *
+ * (one of the two with {@code -Dtest=InboxBenchmark#searches}; fewer calls with {@code -Dleadline.benchmark.runs=500})
  *
  * with the application stopped (the test starts the embedded database on that folder itself).
  */
@@ -50,6 +54,10 @@ class InboxBenchmark {
     @Autowired
     private InboxReads inbox;
     @Autowired
+    private Replies replies;
+    @Autowired
+    private com.leadline.inbox.InboundTexts inbound;
+    @Autowired
     private List<HandlerMethodArgumentResolver> resolvers;
     @Autowired
     private List<SignedInUserCheck> checks;
@@ -62,6 +70,76 @@ class InboxBenchmark {
 
     @Test
     void firstPagesAndCounts() throws Exception {
+        measure("inbox-benchmark.md", actor -> {
+            Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
+            for (Tab tab : Tab.values()) {
+                queries.put(tab.name().toLowerCase(), () -> inbox.list(actor, tab, InboxPages.Filter.NONE, null));
+            }
+            queries.put("counts", () -> inbox.unreadCounts(actor));
+            return queries;
+        }, actor -> {
+            InboxReads.Page all = inbox.list(actor, Tab.ALL, InboxPages.Filter.NONE, null);
+            return "first page of all: " + all.conversations().size() + " rows, counts " + inbox.unreadCounts(actor);
+        });
+    }
+
+    /**
+     * The search's first page (with its count and matched messages) in All, for the searches of
+     * docs/BENCHMARKS.md: words of messages (common, medium, rare, none), a partial name, partial phone numbers.
+     */
+    @Test
+    void searches() throws Exception {
+        measure("search-benchmark.md", actor -> {
+            Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
+            for (String search : SEARCHES) {
+                queries.put("search " + search, () -> inbox.list(actor, Tab.ALL, new InboxPages.Filter(null, null, false, search), null));
+            }
+            return queries;
+        }, actor -> {
+            StringBuilder found = new StringBuilder("first pages:");
+            for (String search : SEARCHES) {
+                InboxReads.Page page = inbox.list(actor, Tab.ALL, new InboxPages.Filter(null, null, false, search), null);
+                found.append(' ').append(search).append(' ').append(page.conversations().size()).append(" rows (")
+                        .append(page.matching().more() ? "1,000+" : String.valueOf(page.matching().count())).append(");");
+            }
+            return found.toString();
+        });
+    }
+
+    /**
+     * Writing a message, as the owner's reply to a live conversation and as a lead's text to a profile
+     * (a new conversation when the contact has none live), each to a different conversation or contact
+     * drawn at random: the index maintenance of search (GIN pending-list flushes included) is in these
+     * times. It adds messages to the data: run it last.
+     */
+    @Test
+    void messageWrites() throws Exception {
+        JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(ownerUrl, "postgres", ownerPassword));
+        List<UUID> live = owner.sql("SELECT id FROM conversations WHERE state <> 'closed' ORDER BY random() LIMIT :n")
+                .param("n", WARM_UP + RUNS).query(UUID.class).list();
+        List<Map<String, Object>> contacts = owner.sql("SELECT account_id, profile_id, phone FROM contacts ORDER BY random() LIMIT :n")
+                .param("n", WARM_UP + RUNS).query().listOfRows();
+        int[] next = {0, 0};
+        measure("write-benchmark.md", actor -> actor.role() != com.leadline.team.Role.OWNER ? Map.of() : Map.of(
+                "reply", () -> {
+                    int i = next[0]++;
+                    try (CallerContext.Scope request = CallerContext.enterRequest("127.0.0.1", () -> null)) {
+                        replies.reply(actor, live.get(i % live.size()), "Benchmark reply " + i + ": your appointment is confirmed.");
+                    }
+                    return null;
+                },
+                "inbound text", () -> {
+                    Map<String, Object> contact = contacts.get(next[1]++ % contacts.size());
+                    return CallerContext.callAsSystem("benchmark", () -> inbound.receiveInbound((UUID) contact.get("account_id"),
+                            (UUID) contact.get("profile_id"), (String) contact.get("phone"), "Can I move my whitening to Friday?"));
+                }), actor -> "");
+    }
+
+    private static final List<String> SEARCHES = List.of("appointment", "whitening", "boklouzoum", "veneers", "okaf", "zoe oka",
+            "555 0123 4", "0123456");
+
+    private void measure(String file, Function<Actor, Map<String, Supplier<Object>>> queriesOf, Function<Actor, String> summaryOf)
+            throws Exception {
         JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(ownerUrl, "postgres", ownerPassword));
         org.springframework.transaction.support.TransactionTemplate readOnly =
                 new org.springframework.transaction.support.TransactionTemplate(transactionManager);
@@ -98,21 +176,14 @@ class InboxBenchmark {
                     }
                 };
                 Actor actor = resolve.get();
-                Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
-                for (Tab tab : Tab.values()) {
-                    queries.put(tab.name().toLowerCase(), () -> inbox.list(actor, tab, InboxPages.Filter.NONE, null));
-                }
-                queries.put("counts", () -> inbox.unreadCounts(actor));
                 String who = actor.role().name().toLowerCase();
-                for (Map.Entry<String, Supplier<Object>> query : queries.entrySet()) {
+                for (Map.Entry<String, Supplier<Object>> query : queriesOf.apply(actor).entrySet()) {
                     report.append("| ").append(who).append(" | ").append(actor.profileIds().size()).append(" | ").append(flags)
                             .append(" | ").append(query.getKey()).append(" | ").append(percentiles(query.getValue())).append('\n');
                 }
                 perRequest.append("| ").append(who).append(" | ").append(checks.size()).append(" checks, role, profiles | ")
                         .append(percentiles(resolve::get)).append('\n');
-                InboxReads.Page all = inbox.list(actor, Tab.ALL, InboxPages.Filter.NONE, null);
-                report.append("|  |  |  | (first page of all: ").append(all.conversations().size()).append(" rows, counts ")
-                        .append(inbox.unreadCounts(actor)).append(") |  |  |  |  |\n");
+                report.append("|  |  |  | (").append(summaryOf.apply(actor)).append(") |  |  |  |  |\n");
             } finally {
                 SecurityContextHolder.clearContext();
                 Tenancy.clearThread();
@@ -120,7 +191,7 @@ class InboxBenchmark {
         }
         String text = report + "\n" + perRequest;
         System.out.println(text);
-        Files.writeString(Path.of("target", "inbox-benchmark.md"), text);
+        Files.writeString(Path.of("target", file), text);
     }
 
     private static String percentiles(Supplier<?> call) {

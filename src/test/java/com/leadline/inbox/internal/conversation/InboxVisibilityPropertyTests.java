@@ -42,7 +42,11 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
     private record Person(UUID id, String role, Set<UUID> memberOf, WebSession session) {
     }
 
-    private record Lead(UUID id, UUID profile, UUID assignee, String state, String phone) {
+    /** What each lead's first text is about: searched by a word typed in other case, without its accent, or its start. */
+    private static final List<String> TOPICS = List.of("whitening", "crème", "braces", "implants", "bleeding");
+    private static final List<String> TOPIC_SEARCHES = List.of("WHITENING", "creme", "brace", "Implants", "blee");
+
+    private record Lead(UUID id, UUID profile, UUID assignee, String state, String phone, String topic) {
 
         boolean closed() {
             return state.equals("closed");
@@ -74,7 +78,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
         for (int n = 0; n < 20 + random.nextInt(60); n++) {
             UUID profile = profiles.get(random.nextInt(profiles.size()));
             String phone = "+1555" + (1000000 + n);
-            UUID id = inbox.receiveInbound(account.id(), profile, phone, "Hello number " + n);
+            UUID id = inbox.receiveInbound(account.id(), profile, phone, "Hello number " + n + " about " + TOPICS.get(n % TOPICS.size()));
             List<Person> workers = people.stream().filter(p -> p.memberOf().contains(profile)).toList();
             UUID assignee = workers.isEmpty() || random.nextInt(3) == 0 ? null : workers.get(random.nextInt(workers.size())).id();
             String state = random.nextInt(4) == 0 ? "closed" : random.nextBoolean() ? "new" : "open";
@@ -84,7 +88,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                     .param("o", closed ? "won" : null, java.sql.Types.VARCHAR)
                     .param("t", Timestamp.from(Instant.now().minusSeconds(random.nextInt(5) * 60L)))
                     .param("id", id).update();
-            leads.add(new Lead(id, profile, assignee, state, phone));
+            leads.add(new Lead(id, profile, assignee, state, phone, TOPICS.get(n % TOPICS.size())));
         }
         // Some people have read some conversations: unread flags differ per person.
         for (Map<String, Object> flag : databaseOwner().sql(
@@ -130,13 +134,22 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                             .isLessThan(orderKey(rows.get(i)));
                 }
             }
-            // Search and the assignee filter narrow what the rule shows, never widen it.
-            String digits = String.valueOf(random.nextInt(10));
-            Set<UUID> found = listAll(person.session(), "all&q=" + digits);
-            assertThat(found).as("%s searching %s", person.role(), digits).isEqualTo(all.stream()
-                    .filter(id -> leads.stream().anyMatch(l -> l.id().equals(id) && l.phone().contains(digits)
-                            || l.id().equals(id) && ("hello number " + leads.indexOf(l)).contains(digits)))
-                    .collect(Collectors.toSet()));
+            // Search and the assignee filter narrow what the rule shows, never widen it: a word of the
+            // messages, and digits of a phone number typed with a space.
+            int topic = random.nextInt(TOPICS.size());
+            Set<UUID> aboutTopic = leads.stream().filter(l -> all.contains(l.id()) && l.topic().equals(TOPICS.get(topic)))
+                    .map(Lead::id).collect(Collectors.toSet());
+            assertThat(listAll(person.session(), "all&q=" + TOPIC_SEARCHES.get(topic))).as("%s searching %s", person.role(), TOPIC_SEARCHES.get(topic))
+                    .isEqualTo(aboutTopic);
+            assertThat(WebSession.json(person.session().api("GET", "/api/v1/conversations?tab=all&q=" + TOPIC_SEARCHES.get(topic), null))
+                    .get("search").get("count").asInt()).as("%s's count of %s", person.role(), TOPIC_SEARCHES.get(topic))
+                    .isEqualTo(aboutTopic.size());
+            String phone = leads.get(random.nextInt(leads.size())).phone().substring(1);
+            int from = random.nextInt(phone.length() - 5);
+            String digits = phone.substring(from, from + 5);
+            assertThat(listAll(person.session(), "all&q=" + digits.substring(0, 3) + "%20" + digits.substring(3)))
+                    .as("%s searching %s", person.role(), digits).isEqualTo(leads.stream()
+                            .filter(l -> all.contains(l.id()) && l.phone().contains(digits)).map(Lead::id).collect(Collectors.toSet()));
             UUID someone = people.get(random.nextInt(people.size())).id();
             assertThat(listAll(person.session(), "all&assignee=" + someone)).as("%s filtering by assignee", person.role())
                     .isEqualTo(leads.stream().filter(l -> all.contains(l.id()) && someone.equals(l.assignee()))
