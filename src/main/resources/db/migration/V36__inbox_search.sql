@@ -74,11 +74,16 @@ CREATE POLICY lookup_search ON conversations FOR SELECT TO leadline_lookup USING
 GRANT SELECT (id, account_id, profile_id, name, phone, email) ON contacts TO leadline_lookup;
 CREATE POLICY lookup_search ON contacts FOR SELECT TO leadline_lookup USING (true);
 
+-- Inside the search functions, parallel workers and sequential scans are off: a parallel walk started
+-- workers to find one row, and a sequential scan under a LIMIT reads the table in physical order, which
+-- after V37 (it rewrote every row) meant reading hundreds of megabytes of emptied pages before the
+-- matches (47 ms for a count that an index walk makes in 2 ms).
+--
 -- One page of the conversations matching a search, newest activity first, after the keyset cursor:
 -- only conversations of the current account (never a parameter), in the viewer's profiles, through the
 -- visibility rule (Visibility: p_profiles, p_sees_assigned_to_others, p_viewer) and the tab's and
 -- filter's holders (one person, nobody, or any of a set). Two ways to read them, chosen by the planner's
--- estimate of the account's matches: few, through the indexes, then sorted; many, by walking the
+-- estimate of the matches in the viewer's profiles: few, through the indexes, then sorted; many, by walking the
 -- viewer's conversations newest first (each profile's, or the account's above 8 profiles) and keeping
 -- the matching ones until the page is full (docs/BENCHMARKS.md measures both).
 CREATE FUNCTION inbox_search_conversations(
@@ -87,7 +92,7 @@ CREATE FUNCTION inbox_search_conversations(
     p_after_time timestamptz, p_after_id uuid, p_rows integer, p_walk_above_matches real)
     RETURNS TABLE (id uuid, last_activity_at timestamptz)
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = public, pg_temp SET max_parallel_workers_per_gather = 0
+    SET search_path = public, pg_temp SET max_parallel_workers_per_gather = 0 SET enable_seqscan = off SET enable_bitmapscan = on
 AS $$
 DECLARE
     v_words constant tsquery := public.inbox_search_query(p_search);
@@ -99,19 +104,25 @@ DECLARE
     v_order constant text := ' ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $11';
     v_account constant text := 'c.account_id = public.current_account_id()';
     v_plan json;
+    v_stream text;
     v_statement text;
 BEGIN
     IF v_match IS NULL THEN
         RETURN;
     END IF;
     EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM conversations c WHERE ' || v_account || ' AND ' || v_match
-        INTO v_plan USING v_words, v_pattern;
+        || ' AND c.profile_id = ANY ($3)' INTO v_plan USING v_words, v_pattern, p_profiles;
     IF (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real <= p_walk_above_matches THEN
         v_statement := 'SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND ' || v_match || v_rule || v_order;
     ELSIF cardinality(p_profiles) <= 8 THEN
+        -- Each profile's state groups, each newest first; a team member's as two streams, the unassigned
+        -- ones and their own (the profile's assignee index), not every conversation of the profile.
+        v_stream := '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account
+            || ' AND c.profile_id = p.id AND c.sort_group = g.sort_group AND ' || v_match || v_rule;
         v_statement := 'SELECT x.id, x.last_activity_at FROM unnest($3) AS p(id) CROSS JOIN (VALUES (0), (1), (2)) AS g(sort_group)'
-            ' CROSS JOIN LATERAL (SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account
-            || ' AND c.profile_id = p.id AND c.sort_group = g.sort_group AND ' || v_match || v_rule || v_order
+            ' CROSS JOIN LATERAL (' || CASE WHEN p_sees_assigned_to_others THEN v_stream || v_order || ')'
+                ELSE v_stream || ' AND c.assignee_id IS NULL' || v_order || ') UNION ALL '
+                     || v_stream || ' AND c.assignee_id = $5' || v_order || ')' END
             || ') x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT $11';
     ELSE
         -- One ordered walk per state group, merged: the account's order index starts with the group.
@@ -122,6 +133,11 @@ BEGIN
             || v_match || v_rule || v_order || ') UNION ALL '
             || '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND c.sort_group = 2 AND '
             || v_match || v_rule || v_order || ')) x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT $11';
+    END IF;
+    IF v_statement NOT LIKE 'SELECT c.id%' THEN
+        -- A walk stays a walk: the estimate of a substring's matches can be low, and a bitmap scan per group
+        -- then reads every match of the account three times.
+        PERFORM set_config('enable_bitmapscan', 'off', true);
     END IF;
     RETURN QUERY EXECUTE v_statement
         USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders,
@@ -143,7 +159,7 @@ CREATE FUNCTION inbox_count_search(
     p_holder uuid, p_unassigned_only boolean, p_holders uuid[], p_cap integer)
     RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = public, pg_temp SET max_parallel_workers_per_gather = 0
+    SET search_path = public, pg_temp SET max_parallel_workers_per_gather = 0 SET enable_seqscan = off
 AS $$
 DECLARE
     v_words constant tsquery := public.inbox_search_query(p_search);
@@ -173,7 +189,7 @@ GRANT EXECUTE ON FUNCTION inbox_count_search(text, uuid[], boolean, uuid, uuid, 
 CREATE FUNCTION inbox_search_contacts(p_search text, p_profiles uuid[], p_after_name text, p_after_id uuid, p_rows integer)
     RETURNS SETOF uuid
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = public, pg_temp SET max_parallel_workers_per_gather = 0
+    SET search_path = public, pg_temp SET max_parallel_workers_per_gather = 0 SET enable_seqscan = off
 AS $$
 DECLARE
     v_pattern constant text := public.inbox_contact_pattern(p_search);

@@ -76,6 +76,18 @@ class SignedInPagesBrowserTests extends BrowserTest {
         checkSignedInPage(browser, "Inbox with a conversation open");
         PhoneWidth.assertReachable(browser, browser.driver().findElement(By.id("reply-body")), "Inbox: the reply field");
 
+        open(browser, "/inbox", "Inbox");
+        browser.driver().findElement(By.id("q")).sendKeys("THURSDAY afterno");
+        browser.press("Search");
+        browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector(".search-count"), "1 conversation matches"));
+        assertThat(browser.driver().findElements(By.cssSelector(".conversation-list mark")).stream().map(m -> m.getText()))
+                .containsExactly("Thursday", "afternoon");
+        checkSignedInPage(browser, "Inbox searching");
+        open(browser, "/inbox?q=" + "a".repeat(300), "Inbox");
+        assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
+                .contains("A search can be at most 200 characters long.");
+        checkSignedInPage(browser, "Inbox: a search refused for its length");
+
         open(browser, "/contacts", "Contacts");
         checkSignedInPage(browser, "Contacts");
         open(browser, "/contacts/" + contact, "+15550480001");

@@ -8,6 +8,7 @@ import com.leadline.inbox.internal.conversation.ConversationStore.Message;
 import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
 import com.leadline.inbox.internal.conversation.InboxPages.Filter;
 import com.leadline.platform.GenericPlanReads;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,14 +24,11 @@ public class InboxReads {
 
     public static final int PAGE_SIZE = 50;
 
-    /**
-     * A page of a tab; with a search, also how many conversations match (first page only, else null) and,
-     * per conversation shown, the newest message that matched (none when only its contact did).
-     */
-    public record Page(List<Conversation> conversations, Cursor next, InboxSearch.Count matching, Map<UUID, SearchHighlight.Match> matches) {
+    /** A page of a tab; with a search, per conversation shown, the newest message that matched (none when only its contact did). */
+    public record Page(List<Conversation> conversations, Cursor next, Map<UUID, SearchHighlight.Match> matches) {
 
         Page(List<Conversation> conversations, Cursor next) {
-            this(conversations, next, null, Map.of());
+            this(conversations, next, Map.of());
         }
     }
 
@@ -81,7 +79,7 @@ public class InboxReads {
         Visibility visibility = Visibility.of(actor).narrowedTo(filter.profileId());
         InboxPages.Holders holders = InboxPages.Holders.of(tab, filter, visibility);
         if (holders == null) {
-            return new Page(List.of(), null, after == null ? new InboxSearch.Count(0, false) : null, Map.of());
+            return new Page(List.of(), null);
         }
         List<Conversation> rows = search.page(visibility, holders, text, after, PAGE_SIZE + 1, InboxSearch.WALK_ABOVE_MATCHES);
         Cursor next = null;
@@ -89,8 +87,23 @@ public class InboxReads {
             rows = rows.subList(0, PAGE_SIZE);
             next = new Cursor(0, rows.get(PAGE_SIZE - 1).lastActivityAt(), rows.get(PAGE_SIZE - 1).id());
         }
-        return new Page(rows, next, after == null ? search.count(visibility, holders, text) : null,
-                search.matches(text, rows.stream().map(Conversation::id).toList()));
+        return new Page(rows, next, search.matches(text, rows.stream().map(Conversation::id).toList()));
+    }
+
+    /**
+     * How many conversations a search finds in the tab, through the filters and the rule, counted up to
+     * 1,000: asked apart from the page, which need not wait for it (a count reads more than a page).
+     */
+    public InboxSearch.Count searchCount(Actor actor, Tab tab, Filter filter) {
+        String text = SearchText.checked(filter.search());
+        if (text.isEmpty()) {
+            throw InvalidInputException.of("q", "Type something to search for.");
+        }
+        return pageReads.execute(status -> {
+            Visibility visibility = Visibility.of(actor).narrowedTo(filter.profileId());
+            InboxPages.Holders holders = InboxPages.Holders.of(tab, filter, visibility);
+            return holders == null ? new InboxSearch.Count(0, false) : search.count(visibility, holders, text);
+        });
     }
 
     /** Per tab, the conversations the rule shows that the actor has not read. */

@@ -7,6 +7,7 @@ import com.leadline.inbox.internal.conversation.ConversationStore;
 import com.leadline.inbox.internal.conversation.InboxPages;
 import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
 import com.leadline.inbox.internal.conversation.InboxReads;
+import com.leadline.inbox.internal.conversation.InboxSearch;
 import com.leadline.inbox.internal.conversation.Reminders;
 import com.leadline.inbox.internal.conversation.Replies;
 import com.leadline.inbox.internal.conversation.SearchHighlight;
@@ -47,8 +48,7 @@ class InboxApiController {
     record NextPage(int group, Instant lastActivityAt, UUID id) {
     }
 
-    /** {@code search}: with a search, on its first page only. */
-    record PageJson(List<ConversationJson> conversations, NextPage next, SearchJson search) {
+    record PageJson(List<ConversationJson> conversations, NextPage next) {
     }
 
     record MessageJson(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
@@ -112,8 +112,15 @@ class InboxApiController {
         Cursor after = afterGroup == null || afterTime == null || afterId == null ? null : new Cursor(afterGroup, afterTime, afterId);
         InboxReads.Page page = inbox.list(actor, tab(tab), filter(profile, assignee, q, memberships), after);
         return new PageJson(page.conversations().stream().map(c -> json(c, page.matches().get(c.id()))).toList(),
-                page.next() == null ? null : new NextPage(page.next().group(), page.next().lastActivityAt(), page.next().id()),
-                page.matching() == null ? null : new SearchJson(page.matching().count(), page.matching().more()));
+                page.next() == null ? null : new NextPage(page.next().group(), page.next().lastActivityAt(), page.next().id()));
+    }
+
+    /** ?tab=&profile=&assignee=&q= as for the list, q required: how many conversations the search finds, up to 1,000. */
+    @GetMapping("/search-count")
+    SearchJson searchCount(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
+                           @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String q) {
+        InboxSearch.Count count = inbox.searchCount(actor, tab(tab), filter(profile, assignee, q, memberships));
+        return new SearchJson(count.count(), count.more());
     }
 
     @GetMapping("/counts")

@@ -46,6 +46,14 @@ class InboxController {
         return page.fill(actor, InboxPageModel.tab(tab), shownProfile, assignee, q, after, c, model);
     }
 
+    /** The line that says how many conversations a search finds, which the page asks for once it shows the first results. */
+    @GetMapping("/inbox/search-count")
+    String searchCount(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
+                       @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("matching", page.searchCount(actor, InboxPageModel.tab(tab), profile, assignee, q));
+        return "inbox/search-count :: count";
+    }
+
     /** Server-sent events: "inbox" with a conversation's id whenever one the viewer sees (or saw) changes. */
     @GetMapping(path = "/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody

@@ -5,6 +5,7 @@ import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.conversation.Handover;
 import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
 import com.leadline.inbox.internal.conversation.InboxReads;
+import com.leadline.inbox.internal.conversation.InboxSearch;
 import com.leadline.inbox.internal.conversation.Tab;
 import com.leadline.inbox.internal.shortcut.ShortcutService;
 import com.leadline.platform.NotFoundException;
@@ -67,6 +68,12 @@ class InboxPageModel {
         model.addAttribute("profile", shownProfile);
         model.addAttribute("assignee", seesOthers ? assignee : "");
         model.addAttribute("seesOthers", seesOthers);
+    }
+
+    /** How many conversations the search finds in the tab, with the filters as the list reads them. */
+    InboxSearch.Count searchCount(Actor actor, Tab tab, UUID profile, String assignee, String q) {
+        boolean seesOthers = Visibility.of(actor).seesAssignedToOthers();
+        return inbox.searchCount(actor, tab, InboxApiController.filter(profile, seesOthers ? assignee : "", q, memberships));
     }
 
     /** The account's people (for names, assignment and the held-by-deactivated panel) and the actor's profiles. */

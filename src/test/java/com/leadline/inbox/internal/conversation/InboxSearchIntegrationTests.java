@@ -76,8 +76,12 @@ class InboxSearchIntegrationTests extends IntegrationTest {
         assertThat(found(owner, "voudrai creme")).as("an earlier word is whole").isEmpty();
 
         JsonNode page = page(owner, "creme");
-        assertThat(page.get("search").get("count").asInt()).isEqualTo(1);
-        assertThat(page.get("search").get("more").asBoolean()).isFalse();
+        JsonNode count = WebSession.json(owner.api("GET", "/api/v1/conversations/search-count?tab=all&q=creme", null));
+        assertThat(count.get("count").asInt()).isEqualTo(1);
+        assertThat(count.get("more").asBoolean()).isFalse();
+        assertThat(WebSession.json(owner.api("GET", "/api/v1/conversations/search-count?tab=all&q=insur", null)).get("count").asInt())
+                .isEqualTo(2);
+        assertThat(owner.get("/inbox/search-count?tab=all&q=insur").body()).contains("2 conversations match");
         JsonNode match = page.get("conversations").get(0).get("match");
         assertThat(match.get("segments").values().stream().filter(s -> s.get("matched").asBoolean()).map(s -> s.get("text").asString()))
                 .containsExactly("Crème");
@@ -134,6 +138,8 @@ class InboxSearchIntegrationTests extends IntegrationTest {
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains("A search can be at most 200 characters long.");
         assertThat(owner.api("GET", "/api/v1/contacts?q=" + long1000, null).status()).isEqualTo(422);
+        assertThat(owner.api("GET", "/api/v1/conversations/search-count?q=" + long1000, null).status()).isEqualTo(422);
+        assertThat(owner.api("GET", "/api/v1/conversations/search-count?q=", null).status()).isEqualTo(422);
         WebSession.Page tooShort = owner.api("GET", "/api/v1/contacts?q=ab", null);
         assertThat(tooShort.status()).isEqualTo(422);
         assertThat(WebSession.json(tooShort).get("errors").get("q").asString()).contains("at least 3 characters");

@@ -141,8 +141,8 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                     .map(Lead::id).collect(Collectors.toSet());
             assertThat(listAll(person.session(), "all&q=" + TOPIC_SEARCHES.get(topic))).as("%s searching %s", person.role(), TOPIC_SEARCHES.get(topic))
                     .isEqualTo(aboutTopic);
-            assertThat(WebSession.json(person.session().api("GET", "/api/v1/conversations?tab=all&q=" + TOPIC_SEARCHES.get(topic), null))
-                    .get("search").get("count").asInt()).as("%s's count of %s", person.role(), TOPIC_SEARCHES.get(topic))
+            assertThat(WebSession.json(person.session().api("GET", "/api/v1/conversations/search-count?tab=all&q=" + TOPIC_SEARCHES.get(topic), null))
+                    .get("count").asInt()).as("%s's count of %s", person.role(), TOPIC_SEARCHES.get(topic))
                     .isEqualTo(aboutTopic.size());
             String phone = leads.get(random.nextInt(leads.size())).phone().substring(1);
             int from = random.nextInt(phone.length() - 5);
