@@ -82,10 +82,10 @@ CREATE POLICY lookup_search ON contacts FOR SELECT TO leadline_lookup USING (tru
 -- One page of the conversations matching a search, newest activity first, after the keyset cursor:
 -- only conversations of the current account (never a parameter), in the viewer's profiles, through the
 -- visibility rule (Visibility: p_profiles, p_sees_assigned_to_others, p_viewer) and the tab's and
--- filter's holders (one person, nobody, or any of a set). Two ways to read them, chosen by the planner's
--- estimate of the matches in the viewer's profiles: few, through the indexes, then sorted; many, by walking the
--- viewer's conversations newest first (each profile's, or the account's above 8 profiles) and keeping
--- the matching ones until the page is full (docs/BENCHMARKS.md measures both).
+-- filter's holders (one person, nobody, or any of a set). Two ways to read them, chosen by how many
+-- are expected to match: up to p_walk_above_matches, through the indexes, then sorted; more, by walking
+-- the viewer's conversations newest first and keeping the matching ones until the page is full (ADR 6
+-- says why, docs/BENCHMARKS.md measures both).
 CREATE FUNCTION inbox_search_conversations(
     p_search text, p_profiles uuid[], p_sees_assigned_to_others boolean, p_viewer uuid,
     p_holder uuid, p_unassigned_only boolean, p_holders uuid[],
@@ -101,45 +101,58 @@ DECLARE
     v_rule constant text := ' AND c.profile_id = ANY ($3) AND ($4 OR c.assignee_id IS NULL OR c.assignee_id = $5)'
         ' AND ($6::uuid IS NULL OR c.assignee_id = $6) AND (NOT $7 OR c.assignee_id IS NULL)'
         ' AND ($8::uuid[] IS NULL OR c.assignee_id = ANY ($8)) AND (c.last_activity_at, c.id) < ($9, $10)';
-    v_order constant text := ' ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $11';
+    v_order constant text := ' ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ';
     v_account constant text := 'c.account_id = public.current_account_id()';
-    v_plan json;
+    -- The viewer's conversations newest first, keeping those that meet %1$s, %2$s of them at most.
+    v_walk text;
     v_stream text;
-    v_statement text;
+    v_plan json;
+    v_contacts bigint := 0;
 BEGIN
     IF v_match IS NULL THEN
         RETURN;
     END IF;
-    EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM conversations c WHERE ' || v_account || ' AND ' || v_match
-        || ' AND c.profile_id = ANY ($3)' INTO v_plan USING v_words, v_pattern, p_profiles;
-    IF (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real <= p_walk_above_matches THEN
-        v_statement := 'SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND ' || v_match || v_rule || v_order;
-    ELSIF cardinality(p_profiles) <= 8 THEN
+    IF cardinality(p_profiles) <= 8 THEN
         -- Each profile's state groups, each newest first; a team member's as two streams, the unassigned
         -- ones and their own (the profile's assignee index), not every conversation of the profile.
         v_stream := '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account
-            || ' AND c.profile_id = p.id AND c.sort_group = g.sort_group AND ' || v_match || v_rule;
-        v_statement := 'SELECT x.id, x.last_activity_at FROM unnest($3) AS p(id) CROSS JOIN (VALUES (0), (1), (2)) AS g(sort_group)'
-            ' CROSS JOIN LATERAL (' || CASE WHEN p_sees_assigned_to_others THEN v_stream || v_order || ')'
-                ELSE v_stream || ' AND c.assignee_id IS NULL' || v_order || ') UNION ALL '
-                     || v_stream || ' AND c.assignee_id = $5' || v_order || ')' END
-            || ') x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT $11';
+            || ' AND c.profile_id = p.id AND c.sort_group = g.sort_group AND %1$s' || v_rule;
+        v_walk := 'SELECT x.id, x.last_activity_at FROM unnest($3) AS p(id) CROSS JOIN (VALUES (0), (1), (2)) AS g(sort_group)'
+            ' CROSS JOIN LATERAL (' || CASE WHEN p_sees_assigned_to_others THEN v_stream || v_order || '%2$s)'
+                ELSE v_stream || ' AND c.assignee_id IS NULL' || v_order || '%2$s) UNION ALL '
+                     || v_stream || ' AND c.assignee_id = $5' || v_order || '%2$s)' END
+            || ') x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT %2$s';
     ELSE
         -- One ordered walk per state group, merged: the account's order index starts with the group.
-        v_statement := 'SELECT x.id, x.last_activity_at FROM ('
-            || '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND c.sort_group = 0 AND '
-            || v_match || v_rule || v_order || ') UNION ALL '
-            || '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND c.sort_group = 1 AND '
-            || v_match || v_rule || v_order || ') UNION ALL '
-            || '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND c.sort_group = 2 AND '
-            || v_match || v_rule || v_order || ')) x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT $11';
+        v_walk := 'SELECT x.id, x.last_activity_at FROM ('
+            || '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND c.sort_group = 0 AND %1$s'
+            || v_rule || v_order || '%2$s) UNION ALL '
+            || '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND c.sort_group = 1 AND %1$s'
+            || v_rule || v_order || '%2$s) UNION ALL '
+            || '(SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND c.sort_group = 2 AND %1$s'
+            || v_rule || v_order || '%2$s)) x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT %2$s';
     END IF;
-    IF v_statement NOT LIKE 'SELECT c.id%' THEN
-        -- A walk stays a walk: the estimate of a substring's matches can be low, and a bitmap scan per group
-        -- then reads every match of the account three times.
+    -- How many conversations match: for the words, the planner's estimate (the words column's statistics
+    -- name the frequent ones); for a substring, which has no statistics under row-level security (the
+    -- planner guessed 1,713 where 18,000 matched), the contacts of the viewer's profiles that hold it,
+    -- counted up to the limit through their trigram index.
+    EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM conversations c WHERE ' || v_account || ' AND c.search_words @@ $1'
+        || ' AND c.profile_id = ANY ($2)' INTO v_plan USING v_words, p_profiles;
+    IF v_pattern IS NOT NULL THEN
+        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM contacts k WHERE k.account_id = public.current_account_id()'
+            || ' AND public.inbox_contact_text(k.name, k.email, k.phone) LIKE $1 AND k.profile_id = ANY ($2) LIMIT $3) x'
+            INTO v_contacts USING v_pattern, p_profiles, p_walk_above_matches::integer + 1;
+    END IF;
+    IF coalesce((v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real, 0) > p_walk_above_matches OR v_contacts > p_walk_above_matches THEN
+        -- A walk stays a walk: planned with bitmap scans, each state group read every match of the account.
         PERFORM set_config('enable_bitmapscan', 'off', true);
+        RETURN QUERY EXECUTE format(v_walk, v_match, '$11')
+            USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders,
+                  p_after_time, p_after_id, p_rows;
+        RETURN;
     END IF;
-    RETURN QUERY EXECUTE v_statement
+    RETURN QUERY EXECUTE 'SELECT c.id, c.last_activity_at FROM conversations c WHERE ' || v_account || ' AND ' || v_match || v_rule
+            || v_order || '$11'
         USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders,
               p_after_time, p_after_id, p_rows;
 END
