@@ -218,6 +218,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     TO_CONTACT, TO_CONTACT, "404", TO_CONTACT, TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_CONTACT, "403", "404"),
             api("GET", "/api/v1/conversations", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/conversations/counts", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            // A search's count reads through the same rule as the list it counts.
+            api("GET", "/api/v1/conversations/search-count?q=hello", Target.NONE, null,
+                    "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             api("GET", "/api/v1/conversations/{id}", Target.CONVERSATION, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
             // Rows 26-27: one's own conversations, a colleague's and a deactivated member's, read, listed and answered. A team
             // member never sees another person's, by any of these paths; read-only partners see every one and answer none.
@@ -264,6 +267,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             new Row("GET", "/inbox/events", Kind.STREAM, Target.NONE, null, List.of("200", "200", "200", "200", TO_SIGN_IN, "200",
                     TO_SIGN_IN, "403", "200", "200", "200")),
             page("GET", "/inbox", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("GET", "/inbox/search-count?q=hello", Target.NONE, null,
+                    "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/inbox/conversations/{id}/reply", Target.CONVERSATION, subject -> Map.of("body", "Hi"),
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
             page("POST", "/inbox/conversations/{id}/note", Target.CONVERSATION, subject -> Map.of("body", "Hi"),
