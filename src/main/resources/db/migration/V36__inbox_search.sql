@@ -74,6 +74,18 @@ CREATE POLICY lookup_search ON conversations FOR SELECT TO leadline_lookup USING
 GRANT SELECT (id, account_id, profile_id, name, phone, email) ON contacts TO leadline_lookup;
 CREATE POLICY lookup_search ON contacts FOR SELECT TO leadline_lookup USING (true);
 
+-- The visibility rule and the tab's holders on a conversation c, as one fixed text over the parameters
+-- that both conversation search functions number alike: $3 the viewer's profiles, $4 whether they see
+-- conversations assigned to others, $5 the viewer (Visibility binds the three for every list), $6 one
+-- holder, $7 unassigned only, $8 any of these holders.
+CREATE FUNCTION inbox_search_rule() RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT ' AND c.profile_id = ANY ($3) AND ($4 OR c.assignee_id IS NULL OR c.assignee_id = $5)'
+           ' AND ($6::uuid IS NULL OR c.assignee_id = $6) AND (NOT $7 OR c.assignee_id IS NULL)'
+           ' AND ($8::uuid[] IS NULL OR c.assignee_id = ANY ($8))'
+$$;
+
 -- Inside the search functions, parallel workers and sequential scans are off: a parallel walk started
 -- workers to find one row, and a sequential scan under a LIMIT reads the table in physical order, which
 -- after V37 (it rewrote every row) meant reading hundreds of megabytes of emptied pages before the
@@ -98,9 +110,7 @@ DECLARE
     v_words constant tsquery := public.inbox_search_query(p_search);
     v_pattern constant text := public.inbox_contact_pattern(p_search);
     v_match constant text := public.inbox_search_condition(v_words, v_pattern);
-    v_rule constant text := ' AND c.profile_id = ANY ($3) AND ($4 OR c.assignee_id IS NULL OR c.assignee_id = $5)'
-        ' AND ($6::uuid IS NULL OR c.assignee_id = $6) AND (NOT $7 OR c.assignee_id IS NULL)'
-        ' AND ($8::uuid[] IS NULL OR c.assignee_id = ANY ($8)) AND (c.last_activity_at, c.id) < ($9, $10)';
+    v_rule constant text := public.inbox_search_rule() || ' AND (c.last_activity_at, c.id) < ($9, $10)';
     v_order constant text := ' ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ';
     v_account constant text := 'c.account_id = public.current_account_id()';
     -- The viewer's conversations newest first, keeping those that meet %1$s, %2$s of them at most.
@@ -184,9 +194,7 @@ BEGIN
         RETURN 0;
     END IF;
     EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM conversations c WHERE c.account_id = public.current_account_id() AND ' || v_match
-        || ' AND c.profile_id = ANY ($3) AND ($4 OR c.assignee_id IS NULL OR c.assignee_id = $5)'
-           ' AND ($6::uuid IS NULL OR c.assignee_id = $6) AND (NOT $7 OR c.assignee_id IS NULL)'
-           ' AND ($8::uuid[] IS NULL OR c.assignee_id = ANY ($8)) LIMIT $9) x'
+        || public.inbox_search_rule() || ' LIMIT $9) x'
         INTO v_count
         USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders, p_cap;
     RETURN v_count;

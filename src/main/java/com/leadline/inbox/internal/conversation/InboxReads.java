@@ -76,12 +76,7 @@ public class InboxReads {
 
     /** Search results are one list, newest activity first, whatever their state: the cursor's group stays 0. */
     private Page searchPage(Actor actor, Tab tab, Filter filter, String text, Cursor after) {
-        Visibility visibility = Visibility.of(actor).narrowedTo(filter.profileId());
-        InboxPages.Holders holders = InboxPages.Holders.of(tab, filter, visibility);
-        if (holders == null) {
-            return new Page(List.of(), null);
-        }
-        List<Conversation> rows = search.page(visibility, holders, text, after, PAGE_SIZE + 1, InboxSearch.WALK_ABOVE_MATCHES);
+        List<Conversation> rows = search.page(Visibility.of(actor), tab, filter, text, after, PAGE_SIZE + 1);
         Cursor next = null;
         if (rows.size() > PAGE_SIZE) {
             rows = rows.subList(0, PAGE_SIZE);
@@ -99,11 +94,7 @@ public class InboxReads {
         if (text.isEmpty()) {
             throw InvalidInputException.of("q", "Type something to search for.");
         }
-        return pageReads.execute(status -> {
-            Visibility visibility = Visibility.of(actor).narrowedTo(filter.profileId());
-            InboxPages.Holders holders = InboxPages.Holders.of(tab, filter, visibility);
-            return holders == null ? new InboxSearch.Count(0, false) : search.count(visibility, holders, text);
-        });
+        return pageReads.execute(status -> search.count(Visibility.of(actor), tab, filter, text));
     }
 
     /** Per tab, the conversations the rule shows that the actor has not read. */

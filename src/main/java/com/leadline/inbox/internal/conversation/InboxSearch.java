@@ -3,6 +3,7 @@ package com.leadline.inbox.internal.conversation;
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
+import com.leadline.inbox.internal.conversation.InboxPages.Filter;
 import com.leadline.inbox.internal.conversation.InboxPages.Holders;
 import java.sql.Timestamp;
 import java.util.HashMap;
@@ -62,17 +63,31 @@ public class InboxSearch {
         this.jdbc = jdbc;
     }
 
-    /** Up to {@code rows} matching conversations after the cursor (null: from the newest). */
-    List<Conversation> page(Visibility visibility, Holders holders, String search, Cursor after, int rows, float walkAboveMatches) {
+    /**
+     * Up to {@code rows} conversations of the tab matching the search after the cursor (null: from the
+     * newest), through the rule narrowed to the filter's profile and the filter's holders, as {@link InboxPages}.
+     */
+    List<Conversation> page(Visibility visibility, Tab tab, Filter filter, String search, Cursor after, int rows) {
+        Visibility narrowed = visibility.narrowedTo(filter.profileId());
+        Holders holders = Holders.of(tab, filter, narrowed);
+        if (holders == null) {
+            return List.of();
+        }
         Cursor from = after == null ? InboxPages.START : after;
-        return bind(visibility.bind(jdbc.sql(PAGE)), holders, search)
+        return bind(narrowed.bind(jdbc.sql(PAGE)), holders, search)
                 .param("afterTime", Timestamp.from(from.lastActivityAt())).param("afterId", from.id())
-                .param("rows", rows).param("walkAbove", walkAboveMatches)
+                .param("rows", rows).param("walkAbove", WALK_ABOVE_MATCHES)
                 .query(ConversationStore::conversation).list();
     }
 
-    Count count(Visibility visibility, Holders holders, String search) {
-        int found = bind(visibility.bind(jdbc.sql(COUNT)), holders, search).param("cap", COUNT_CAP + 1).query(Integer.class).single();
+    /** How many conversations of the tab {@link #page} would find, up to {@link #COUNT_CAP}. */
+    Count count(Visibility visibility, Tab tab, Filter filter, String search) {
+        Visibility narrowed = visibility.narrowedTo(filter.profileId());
+        Holders holders = Holders.of(tab, filter, narrowed);
+        if (holders == null) {
+            return new Count(0, false);
+        }
+        int found = bind(narrowed.bind(jdbc.sql(COUNT)), holders, search).param("cap", COUNT_CAP + 1).query(Integer.class).single();
         return new Count(Math.min(found, COUNT_CAP), found > COUNT_CAP);
     }
 

@@ -3,6 +3,7 @@ package com.leadline.inbox.internal.web;
 import com.leadline.accounts.Profiles;
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.conversation.Handover;
+import com.leadline.inbox.internal.conversation.InboxPages;
 import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
 import com.leadline.inbox.internal.conversation.InboxReads;
 import com.leadline.inbox.internal.conversation.InboxSearch;
@@ -62,8 +63,7 @@ class InboxPageModel {
         boolean seesOthers = Visibility.of(actor).seesAssignedToOthers();
         model.addAttribute("tab", selected.name().toLowerCase(Locale.ROOT));
         model.addAttribute("counts", inbox.unreadCounts(actor));
-        model.addAttribute("page", inbox.list(actor, selected,
-                InboxApiController.filter(shownProfile, seesOthers ? assignee : "", q, memberships), after));
+        model.addAttribute("page", inbox.list(actor, selected, filter(actor, shownProfile, assignee, q), after));
         model.addAttribute("q", q);
         model.addAttribute("profile", shownProfile);
         model.addAttribute("assignee", seesOthers ? assignee : "");
@@ -72,8 +72,13 @@ class InboxPageModel {
 
     /** How many conversations the search finds in the tab, with the filters as the list reads them. */
     InboxSearch.Count searchCount(Actor actor, Tab tab, UUID profile, String assignee, String q) {
+        return inbox.searchCount(actor, tab, filter(actor, profile, assignee, q));
+    }
+
+    /** The page's filters; the assignee filter only for those who see others' conversations. */
+    private InboxPages.Filter filter(Actor actor, UUID profile, String assignee, String q) {
         boolean seesOthers = Visibility.of(actor).seesAssignedToOthers();
-        return inbox.searchCount(actor, tab, InboxApiController.filter(profile, seesOthers ? assignee : "", q, memberships));
+        return InboxApiController.filter(profile, seesOthers ? assignee : "", q, memberships);
     }
 
     /** The account's people (for names, assignment and the held-by-deactivated panel) and the actor's profiles. */
