@@ -46,13 +46,15 @@ public class InboxSearch {
             SELECT inbox_count_search(:search, :visibleProfiles, :seesAssignedToOthers, :viewer, CAST(:holder AS uuid),
                                       :unassignedOnly, CAST(:holders AS uuid[]), :cap)""";
     /**
-     * Per conversation, its newest message whose words hold the search's. The search's words are read once
-     * (materialized): inlined, they were parsed again for every message tested.
+     * Per conversation whose words hold the search's, its newest message that does (one found by its contact
+     * alone has none, and its messages are not read). The search's words are read once (materialized):
+     * inlined, they were parsed again for every message tested.
      */
     private static final String MATCHES = """
             WITH q AS MATERIALIZED (SELECT inbox_search_query(:search) AS words)
             SELECT x.conversation_id, m.id, m.body
             FROM q CROSS JOIN unnest(CAST(:ids AS uuid[])) AS x(conversation_id)
+            JOIN conversations c ON c.id = x.conversation_id AND c.search_words @@ q.words
             CROSS JOIN LATERAL (SELECT m.id, m.body FROM messages m
                                 WHERE m.conversation_id = x.conversation_id AND inbox_words(m.body) @@ q.words
                                 ORDER BY m.created_at DESC, m.id DESC LIMIT 1) m""";
