@@ -18,20 +18,60 @@ CREATE EXTENSION IF NOT EXISTS btree_gin;
 
 GRANT SELECT (contact_id) ON conversations TO leadline_lookup;
 
--- The words of a search as a query: every word must be there, the last one typed also as a prefix (it may
--- be unfinished). The words are read by the parser that reads the messages, so &, |, !, :*, quotes and
--- backslashes are only text. NULL when the search has no word.
-CREATE OR REPLACE FUNCTION inbox_search_query(p_search text) RETURNS tsquery
+-- Text as search compares it (V36), now in PL/pgSQL: unaccent(regdictionary, text) is only STABLE, so the
+-- SQL function was never inlined and every call went through the SQL-function executor (2.7 µs a contact's
+-- text, where PL/pgSQL takes 1.3); the contacts' index rechecks and a walk's test of the contact's copy
+-- call it once a row. Same expression, same results: the indexes on it stay valid.
+CREATE OR REPLACE FUNCTION inbox_fold(p_text text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+BEGIN
+    RETURN lower(public.unaccent('public.unaccent'::regdictionary, p_text));
+END
+$$;
+
+-- The words of a search in two parts: the words typed in full, all required (NULL when there is only one
+-- word), and the last word as a prefix (it may be unfinished; a last word typed twice is in both). The
+-- words are read by the parser that reads the messages, so &, |, !, :*, quotes and backslashes are only
+-- text. Both NULL when the search has no word.
+CREATE FUNCTION inbox_search_parts(p_search text, OUT complete tsquery, OUT last tsquery)
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT string_agg(w.literal || CASE WHEN NOT w.is_last THEN ''
-                                        WHEN w.times = 1 THEN ':*'
-                                        ELSE ':* & ' || w.literal END, ' & ' ORDER BY w.first_position)::tsquery
+    SELECT string_agg(w.literal, ' & ' ORDER BY w.first_position) FILTER (WHERE NOT w.is_last OR w.times > 1)::tsquery,
+           (min(w.literal) FILTER (WHERE w.is_last) || ':*')::tsquery
     FROM (SELECT '''' || replace(replace(t.lexeme, '\', '\\'), '''', '''''') || '''' AS literal,
                  t.positions[1] AS first_position, cardinality(t.positions) AS times,
                  t.positions[cardinality(t.positions)] = max(t.positions[cardinality(t.positions)]) OVER () AS is_last
           FROM unnest(to_tsvector('simple'::regconfig, public.inbox_fold(p_search))) AS t) w
 $$;
+
+-- The words of a search as one query: both parts. NULL when the search has no word.
+CREATE OR REPLACE FUNCTION inbox_search_query(p_search text) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN p.complete IS NULL THEN p.last ELSE p.complete && p.last END FROM public.inbox_search_parts(p_search) p
+$$;
+
+-- What a search reads from the words index: all its words, or only those typed in full when the last,
+-- a prefix, alone matches more than 3,000 conversations (of all accounts: the index is shared). GIN reads
+-- every row of every word a prefix stands for before it intersects them ("a" stands for thousands:
+-- 41 ms for "boklouzoum a" where "boklouzoum" takes 2), so such a prefix is checked on the rows the
+-- other words find instead. Planned, never run.
+CREATE FUNCTION inbox_search_indexed_words(p_complete tsquery, p_last tsquery) RETURNS tsquery
+    LANGUAGE plpgsql VOLATILE
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_plan json;
+BEGIN
+    IF p_complete IS NULL THEN
+        RETURN p_last;
+    END IF;
+    EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM conversations c WHERE c.search_words @@ $1' INTO v_plan USING p_last;
+    RETURN CASE WHEN (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real > 3000 THEN p_complete ELSE p_complete && p_last END;
+END
+$$;
+
 
 -- The visibility rule and the tab's holders on a conversation c, over the parameters both conversation
 -- search functions number alike: $3 the viewer's profiles, $4 whether they see conversations assigned to
@@ -47,24 +87,26 @@ AS $$
            ' AND ($8::uuid[] IS NULL OR c.assignee_id = ANY ($8))'
 $$;
 
--- The conversations whose words match the search's ($1), through the words index, as a fixed text
--- followed by p_rule and p_each.
-CREATE FUNCTION inbox_search_by_words(p_rule text, p_each text) RETURNS text
+-- The conversations whose words match the search's ($1), found through the words index by p_indexed (the
+-- parameter holding inbox_search_indexed_words), as a fixed text followed by p_rule and p_each.
+CREATE FUNCTION inbox_search_by_words(p_indexed text, p_rule text, p_each text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT '(SELECT c.id, c.last_activity_at FROM conversations c WHERE c.account_id = public.current_account_id()'
-           ' AND c.search_words @@ $1' || p_rule || p_each || ')'
+           ' AND c.search_words @@ ' || p_indexed || ' AND (c.search_words @@ $1) IS TRUE' || p_rule || p_each || ')'
 $$;
 
 -- The conversations whose contact holds the substring ($2) and whose words do not match (so that none is
--- found by both texts), through the contacts' index, as a fixed text followed by p_rule and p_each.
-CREATE FUNCTION inbox_search_by_contact(p_rule text, p_each text) RETURNS text
+-- found by both texts), as a fixed text followed by p_rule and p_each: the contacts are the ids in the
+-- parameter p_contact_ids when the caller has read them already, else found here through their index.
+CREATE FUNCTION inbox_search_by_contact(p_contact_ids text, p_rule text, p_each text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-    SELECT '(SELECT c.id, c.last_activity_at FROM contacts k JOIN conversations c ON c.contact_id = k.id'
-           ' WHERE k.account_id = public.current_account_id() AND k.profile_id = ANY ($3)'
-           ' AND public.inbox_contact_text(k.name, k.email, k.phone) LIKE $2'
-           ' AND c.account_id = public.current_account_id() AND NOT coalesce(c.search_words @@ $1, false)' || p_rule || p_each || ')'
+    SELECT '(SELECT c.id, c.last_activity_at FROM conversations c WHERE c.contact_id '
+           || coalesce('= ANY (' || p_contact_ids || ')',
+                       'IN (SELECT k.id FROM contacts k WHERE k.account_id = public.current_account_id()'
+                       ' AND k.profile_id = ANY ($3) AND public.inbox_contact_text(k.name, k.email, k.phone) LIKE $2)')
+           || ' AND c.account_id = public.current_account_id() AND NOT coalesce(c.search_words @@ $1, false)' || p_rule || p_each || ')'
 $$;
 
 -- One page of the conversations matching a search, newest activity first, after the keyset cursor (V36
@@ -89,7 +131,9 @@ DECLARE
     v_walk text;
     v_stream text;
     v_plan json;
-    v_contacts bigint := 0;
+    -- The contacts of the viewer's profiles that hold the substring, when at most the threshold.
+    v_contacts uuid[];
+    v_indexed tsquery;
 BEGIN
     IF v_match IS NULL THEN
         RETURN;
@@ -118,17 +162,19 @@ BEGIN
     -- words column's statistics name the frequent ones; the statement is planned, never run, and has no
     -- account condition, whose selectivity the planner would multiply with the profiles' although the
     -- profiles already imply the account); for a substring, which has no statistics under row-level
-    -- security, the contacts of the viewer's profiles that hold it, counted up to the threshold.
+    -- security, the contacts of the viewer's profiles that hold it, read up to one more than the threshold
+    -- (the index path then starts from them).
     IF v_words IS NOT NULL THEN
         EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM conversations c WHERE c.search_words @@ $1 AND c.profile_id = ANY ($2)'
             INTO v_plan USING v_words, p_profiles;
     END IF;
     IF v_pattern IS NOT NULL AND coalesce((v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real, 0) <= p_walk_above_matches THEN
-        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM contacts k WHERE k.account_id = public.current_account_id()'
-            || ' AND public.inbox_contact_text(k.name, k.email, k.phone) LIKE $1 AND k.profile_id = ANY ($2) LIMIT $3) x'
+        EXECUTE 'SELECT ARRAY(SELECT k.id FROM contacts k WHERE k.account_id = public.current_account_id()'
+            || ' AND public.inbox_contact_text(k.name, k.email, k.phone) LIKE $1 AND k.profile_id = ANY ($2) LIMIT $3)'
             INTO v_contacts USING v_pattern, p_profiles, p_walk_above_matches::integer + 1;
     END IF;
-    IF coalesce((v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real, 0) > p_walk_above_matches OR v_contacts > p_walk_above_matches THEN
+    IF coalesce((v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real, 0) > p_walk_above_matches
+            OR cardinality(v_contacts) > p_walk_above_matches THEN
         -- Read in the lists' order, never as bitmaps of every match sorted afterwards.
         PERFORM set_config('enable_bitmapscan', 'off', true);
         PERFORM set_config('enable_sort', 'off', true);
@@ -139,12 +185,13 @@ BEGIN
     END IF;
     -- Read from the words and contacts indexes as bitmaps, never by walking an ordered index.
     PERFORM set_config('enable_indexscan', 'off', true);
+    SELECT public.inbox_search_indexed_words(p.complete, p.last) INTO v_indexed FROM public.inbox_search_parts(p_search) p;
     RETURN QUERY EXECUTE 'SELECT x.id, x.last_activity_at FROM ('
-            || concat_ws(' UNION ALL ', CASE WHEN v_words IS NOT NULL THEN public.inbox_search_by_words(v_rule, v_order || '$11') END,
-                         CASE WHEN v_pattern IS NOT NULL THEN public.inbox_search_by_contact(v_rule, v_order || '$11') END)
+            || concat_ws(' UNION ALL ', CASE WHEN v_words IS NOT NULL THEN public.inbox_search_by_words('$12', v_rule, v_order || '$11') END,
+                         CASE WHEN v_pattern IS NOT NULL THEN public.inbox_search_by_contact('$13', v_rule, v_order || '$11') END)
             || ') x' || replace(v_order, 'c.', 'x.') || '$11'
         USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders,
-              p_after_time, p_after_id, p_rows;
+              p_after_time, p_after_id, p_rows, v_indexed, v_contacts;
 END
 $$;
 
@@ -167,12 +214,13 @@ DECLARE
     v_by_contact integer := 0;
 BEGIN
     IF v_words IS NOT NULL THEN
-        EXECUTE 'SELECT count(*) FROM (' || public.inbox_search_by_words(v_rule, ' LIMIT $9') || ') x'
+        EXECUTE 'SELECT count(*) FROM (' || public.inbox_search_by_words('$10', v_rule, ' LIMIT $9') || ') x'
             INTO v_by_words
-            USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders, p_cap;
+            USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders, p_cap,
+                  (SELECT public.inbox_search_indexed_words(p.complete, p.last) FROM public.inbox_search_parts(p_search) p);
     END IF;
     IF v_pattern IS NOT NULL AND v_by_words < p_cap THEN
-        EXECUTE 'SELECT count(*) FROM (' || public.inbox_search_by_contact(v_rule, ' LIMIT $9') || ') x'
+        EXECUTE 'SELECT count(*) FROM (' || public.inbox_search_by_contact(NULL, v_rule, ' LIMIT $9') || ') x'
             INTO v_by_contact
             USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders,
                   p_cap - v_by_words;

@@ -233,6 +233,42 @@ class InboxSearchIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLastWordThatStandsForManyIsCheckedOnTheRowsTheOtherWordsFind() {
+        TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Search Prefixes");
+        // 6,000 conversations whose words start with "qzv", analysed, so that the prefix alone is expected in
+        // more than 3,000 and the index is asked for the words typed in full only. (The planner estimates a
+        // prefix from the words' statistics only when they name 100 words or more: hence the filler words.)
+        databaseOwner().sql("""
+                        WITH k AS (INSERT INTO contacts (id, account_id, profile_id, name, created_at)
+                                   SELECT gen_random_uuid(), :a, :p, 'Prefix ' || n, now() FROM generate_series(1, 6000) n
+                                   RETURNING id, name)
+                        INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, state, last_activity_at, created_at, search_words)
+                        SELECT gen_random_uuid(), :a, :p, k.id, '', 'open', now() - random() * interval '30 days', now(),
+                               inbox_words('qzv' || (n % 3) || ' filler' || (n % 120))
+                        FROM (SELECT k.id, substr(k.name, 8)::int AS n FROM k) k""")
+                .param("a", account.id()).param("p", account.firstProfileId()).update();
+        databaseOwner().sql("ANALYZE conversations").update();
+        UUID lead = inbox.receiveInbound(account.id(), account.firstProfileId(), "+15550100007", "Prefix test: qzvlast boklouzoumish");
+        UUID[] profiles = {account.firstProfileId()};
+
+        List<UUID> throughIndexes = this.<List<UUID>>asApp(account.id(),
+                db -> search(db, "boklouzoumish qzv", profiles, account.owner().id(), 1e9f));
+        assertThat(throughIndexes).containsExactly(lead);
+        assertThat(this.<List<UUID>>asApp(account.id(), db -> search(db, "boklouzoumish qzv", profiles, account.owner().id(), 0f)))
+                .isEqualTo(throughIndexes);
+        assertThat(this.<List<UUID>>asApp(account.id(), db -> search(db, "boklouzoumish qzx", profiles, account.owner().id(), 1e9f)))
+                .as("the prefix is still required").isEmpty();
+        assertThat(this.<Integer>asApp(account.id(), db -> count(db, "boklouzoumish qzv", profiles, 10))).isEqualTo(1);
+        // As the search functions ask it: the planner uses the words' statistics for leadline_lookup, not for the application's role.
+        assertThat(this.<String>asRole("leadline_lookup", account.id(), db -> db.sql(
+                        "SELECT inbox_search_indexed_words(p.complete, p.last)::text FROM inbox_search_parts('boklouzoumish qzv') p")
+                .query(String.class).single())).as("what the index is asked for").isEqualTo("'boklouzoumish'");
+        assertThat(this.<String>asRole("leadline_lookup", account.id(), db -> db.sql(
+                        "SELECT inbox_search_indexed_words(p.complete, p.last)::text FROM inbox_search_parts('boklouzoumish qzvlas') p")
+                .query(String.class).single())).isEqualTo("'boklouzoumish' & 'qzvlas':*");
+    }
+
+    @Test
     void theLookupRoleReadsTheIndexesWhereTheApplicationRoleCannot() {
         TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Search Plans");
         inbox.receiveInbound(account.id(), account.firstProfileId(), "+15550100005", "Plans and indexes");
@@ -343,13 +379,20 @@ class InboxSearchIntegrationTests extends IntegrationTest {
 
     /** The plan of a statement as a role, with the account set and sequential scans discouraged (the tables here are small). */
     private String plan(String role, UUID account, String statement) {
+        return asRole(role, account, db -> {
+            db.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", db.sql("EXPLAIN " + statement).query(String.class).list());
+        });
+    }
+
+    /** In one transaction as a role, with the account set (the search functions run as leadline_lookup). */
+    private <T> T asRole(String role, UUID account, Function<JdbcClient, T> work) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(ownerUrl, ownerUser, ownerPassword);
         JdbcClient db = JdbcClient.create(dataSource);
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
             db.sql("SELECT set_config('app.account_id', :a, true)").param("a", account.toString()).query().singleValue();
-            db.sql("SET LOCAL enable_seqscan = off").update();
             db.sql("SET LOCAL ROLE " + role).update();
-            return String.join("\n", db.sql("EXPLAIN " + statement).query(String.class).list());
+            return work.apply(db);
         });
     }
 }
