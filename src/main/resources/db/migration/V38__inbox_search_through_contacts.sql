@@ -60,18 +60,21 @@ $$;
 -- every row of every word a prefix stands for before it intersects them ("a" stands for thousands:
 -- 41 ms for "boklouzoum a" where "boklouzoum" takes 2), so such a prefix is checked on the rows the
 -- other words find instead. Planned, never run.
-CREATE FUNCTION inbox_search_indexed_words(p_complete tsquery, p_last tsquery) RETURNS tsquery
+CREATE FUNCTION inbox_search_indexed_words(p_search text) RETURNS tsquery
     LANGUAGE plpgsql VOLATILE
     SET search_path = public, pg_temp
 AS $$
 DECLARE
+    v_complete tsquery;
+    v_last tsquery;
     v_plan json;
 BEGIN
-    IF p_complete IS NULL THEN
-        RETURN p_last;
+    SELECT p.complete, p.last INTO v_complete, v_last FROM public.inbox_search_parts(p_search) p;
+    IF v_complete IS NULL THEN
+        RETURN v_last;
     END IF;
-    EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM conversations c WHERE c.search_words @@ $1' INTO v_plan USING p_last;
-    RETURN CASE WHEN (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real > 3000 THEN p_complete ELSE p_complete && p_last END;
+    EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM conversations c WHERE c.search_words @@ $1' INTO v_plan USING v_last;
+    RETURN CASE WHEN (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::real > 3000 THEN v_complete ELSE v_complete && v_last END;
 END
 $$;
 
@@ -135,7 +138,6 @@ DECLARE
     v_plan json;
     -- The contacts of the viewer's profiles that hold the substring, when at most the threshold.
     v_contacts uuid[];
-    v_indexed tsquery;
 BEGIN
     IF v_match IS NULL THEN
         RETURN;
@@ -187,13 +189,12 @@ BEGIN
     END IF;
     -- Read from the words and contacts indexes as bitmaps, never by walking an ordered index.
     PERFORM set_config('enable_indexscan', 'off', true);
-    SELECT public.inbox_search_indexed_words(p.complete, p.last) INTO v_indexed FROM public.inbox_search_parts(p_search) p;
     RETURN QUERY EXECUTE 'SELECT x.id, x.last_activity_at FROM ('
             || concat_ws(' UNION ALL ', CASE WHEN v_words IS NOT NULL THEN public.inbox_search_by_words('$12', v_rule, v_order || '$11') END,
                          CASE WHEN v_pattern IS NOT NULL THEN public.inbox_search_by_contact('$13', v_rule, v_order || '$11') END)
             || ') x' || replace(v_order, 'c.', 'x.') || '$11'
         USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders,
-              p_after_time, p_after_id, p_rows, v_indexed, v_contacts;
+              p_after_time, p_after_id, p_rows, public.inbox_search_indexed_words(p_search), v_contacts;
 END
 $$;
 
@@ -219,7 +220,7 @@ BEGIN
         EXECUTE 'SELECT count(*) FROM (' || public.inbox_search_by_words('$10', v_rule, ' LIMIT $9') || ') x'
             INTO v_by_words
             USING v_words, v_pattern, p_profiles, p_sees_assigned_to_others, p_viewer, p_holder, p_unassigned_only, p_holders, p_cap,
-                  (SELECT public.inbox_search_indexed_words(p.complete, p.last) FROM public.inbox_search_parts(p_search) p);
+                  public.inbox_search_indexed_words(p_search);
     END IF;
     IF v_pattern IS NOT NULL AND v_by_words < p_cap THEN
         EXECUTE 'SELECT count(*) FROM (' || public.inbox_search_by_contact(NULL, v_rule, ' LIMIT $9') || ') x'
