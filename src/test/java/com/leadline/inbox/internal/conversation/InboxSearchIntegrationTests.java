@@ -216,13 +216,21 @@ class InboxSearchIntegrationTests extends IntegrationTest {
         databaseOwner().sql("UPDATE conversations SET contact_name = 'Whitening Fan' WHERE account_id = :a AND contact_phone = '+15550201000'")
                 .param("a", account.id()).update();
         UUID[] all = profiles.toArray(UUID[]::new);
+        // Every profile but the last: the statements test the profile again (as for an owner with an archived profile).
+        UUID[] allButOne = profiles.subList(0, profiles.size() - 1).toArray(UUID[]::new);
+        List<UUID> ofTheLastProfile = databaseOwner().sql("SELECT id FROM conversations WHERE profile_id = :p")
+                .param("p", profiles.get(profiles.size() - 1)).query(UUID.class).list();
         UUID[] two = {profiles.get(0), profiles.get(3)};
         for (String search : List.of("whitening", "brac", "question 1", "555 020 10", "about")) {
-            for (Object[] viewer : List.of(new Object[] {all, true, account.owner().id()}, new Object[] {two, false, member})) {
+            for (Object[] viewer : List.of(new Object[] {all, true, account.owner().id()}, new Object[] {allButOne, true, account.owner().id()},
+                    new Object[] {two, false, member})) {
                 UUID[] visible = (UUID[]) viewer[0];
                 List<UUID> throughIndexes = this.<List<UUID>>asApp(account.id(), db -> pagedToTheEnd(db, search, visible, (boolean) viewer[1], (UUID) viewer[2], 1e9f));
                 List<UUID> walking = this.<List<UUID>>asApp(account.id(), db -> pagedToTheEnd(db, search, visible, (boolean) viewer[1], (UUID) viewer[2], 0f));
                 assertThat(walking).as("%s over %d profiles", search, visible.length).isNotEmpty().isEqualTo(throughIndexes);
+                if (visible == allButOne) {
+                    assertThat(walking).as("%s over every profile but one", search).doesNotContainAnyElementsOf(ofTheLastProfile);
+                }
                 if ((boolean) viewer[1]) {
                     assertThat(this.<Integer>asApp(account.id(), db -> count(db, search, visible, 1000))).as("count of %s", search)
                             .isEqualTo(walking.size());
@@ -230,6 +238,30 @@ class InboxSearchIntegrationTests extends IntegrationTest {
             }
         }
         assertThat(this.<Integer>asApp(account.id(), db -> count(db, "about", all, 7))).as("a count stops at its cap").isEqualTo(7);
+    }
+
+    @Test
+    void aMessageWhoseWordsMatchASearchAlwaysPassesTheQuickTestOfItsText() {
+        // The matched message is parsed into words only when its folded text holds each of the search's words
+        // (InboxSearch.MATCHES): for every search made of a message's own words, pieces or tokens, the quick
+        // test must never refuse a message whose words match.
+        List<Map<String, Object>> checked = databaseOwner().sql("""
+                        WITH body(text) AS (VALUES ('Visit https://Example.com/Whitening-Kit?x=1&y=2 today'),
+                                                   ('Mail Ana.López@Mail.Example.com or ana_lopez+1@x.io'),
+                                                   ('Crème brûlée, ÉCLAIR & naïve café; Straße, İstanbul, ﬁne ½'),
+                                                   ('O''Neil''s e-mail: re-book 10:30am, 1.5mg, 50% off, v2.0.1, -7.25'),
+                                                   ('back\\slash a_b 100% C:\\path\\file.txt <b attr="v">bold</b> &amp; x')),
+                             search(body, text) AS (
+                                SELECT b.text, w.lexeme FROM body b, unnest(to_tsvector('simple', inbox_fold(b.text))) w
+                                UNION ALL SELECT b.text, left(w.lexeme, greatest(1, length(w.lexeme) / 2))
+                                          FROM body b, unnest(to_tsvector('simple', inbox_fold(b.text))) w
+                                UNION ALL SELECT b.text, t FROM body b, regexp_split_to_table(b.text, '\\s+') t
+                                UNION ALL SELECT b.text, b.text FROM body b)
+                        SELECT s.body, s.text, inbox_fold(s.body) LIKE ALL (inbox_search_patterns(s.text)) AS passes
+                        FROM search s WHERE inbox_words(s.body) @@ inbox_search_query(s.text)""")
+                .query().listOfRows();
+        assertThat(checked).as("searches whose words match their message").hasSizeGreaterThan(100);
+        assertThat(checked).filteredOn(row -> !(Boolean) row.get("passes")).isEmpty();
     }
 
     @Test
