@@ -18,11 +18,14 @@ GRANT SELECT (id, account_id) ON profiles TO leadline_lookup;
 CREATE POLICY lookup_search ON profiles FOR SELECT TO leadline_lookup USING (true);
 
 -- Whether these profiles are all the account's, archived ones included (so that leaving out the test of
--- the profile cannot show a conversation of a profile the viewer was not given).
+-- the profile cannot show a conversation of a profile the viewer was not given). PL/pgSQL, whose
+-- statement's plan is kept for the session: a SQL function's body was planned at every call (0.35 ms).
 CREATE FUNCTION inbox_sees_every_profile(p_profiles uuid[]) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
-    SELECT NOT EXISTS (SELECT 1 FROM public.profiles p WHERE p.account_id = public.current_account_id() AND p.id <> ALL (p_profiles))
+BEGIN
+    RETURN NOT EXISTS (SELECT 1 FROM public.profiles p WHERE p.account_id = public.current_account_id() AND p.id <> ALL (p_profiles));
+END
 $$;
 
 -- A LIKE pattern that finds this text anywhere, its own % _ and \ taken as themselves: one place for the

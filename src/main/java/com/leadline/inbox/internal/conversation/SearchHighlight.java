@@ -102,6 +102,19 @@ public final class SearchHighlight {
     }
 
     static String fold(String word) {
+        if (isAscii(word)) {
+            // Nothing to take apart or remove: most words, and the normalisation is most of the time spent here.
+            return word.toLowerCase(Locale.ROOT);
+        }
         return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -25,6 +25,13 @@ class SearchHighlightTests {
     }
 
     @Test
+    void foldsPlainAndAccentedWordsAlike() {
+        assertThat(List.of("WHITENING", "Whitening", "whitening", "Whiténing", "WHITENİNG").stream().map(SearchHighlight::fold))
+                .containsOnly("whitening");
+        assertThat(SearchHighlight.fold("ÉCLAIR-42")).isEqualTo("eclair-42");
+    }
+
+    @Test
     void keepsEveryCharacterOfAShortMessageAsPlainText() {
         String text = "<b>Price</b> & \"price\"";
         assertThat(segments("price", text)).containsExactly(new Segment("<b>", false), new Segment("Price", true),
