@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,6 +50,12 @@ class EmbeddedDatabaseInitializerTests {
             assertThat(environment.getProperty("spring.flyway.password")).isEqualTo(credentials.superuserPassword());
             assertThat(environment.getProperty("spring.datasource.password")).isEqualTo(credentials.applicationPassword());
             assertPasswordsRequired(environment.getProperty("spring.datasource.url"), credentials);
+            assertThat(environment.getProperty(EmbeddedDatabaseInitializer.POOL_SIZE, Integer.class))
+                    .as("two connections per core of this machine, which the database shares")
+                    .isEqualTo(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        }
+        try (GenericApplicationContext context = startedOn(dataDir, Map.of(EmbeddedDatabaseInitializer.POOL_SIZE, "7"))) {
+            assertThat(context.getEnvironment().getProperty(EmbeddedDatabaseInitializer.POOL_SIZE)).as("a size set by hand stays").isEqualTo("7");
         }
         try (var left = Files.list(dataDir)) {
             assertThat(left).as("initdb's password files are gone, the leftover too").containsExactly(postgresData);
@@ -128,9 +135,14 @@ class EmbeddedDatabaseInitializerTests {
     }
 
     private static GenericApplicationContext startedOn(Path dataDir) {
+        return startedOn(dataDir, Map.of());
+    }
+
+    private static GenericApplicationContext startedOn(Path dataDir, Map<String, Object> more) {
         GenericApplicationContext context = new GenericApplicationContext();
-        context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("test", Map.of("leadline.data-dir", dataDir.toString())));
+        Map<String, Object> properties = new HashMap<>(more);
+        properties.put("leadline.data-dir", dataDir.toString());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
         new EmbeddedDatabaseInitializer().initialize(context);
         context.refresh();
         return context;
