@@ -86,7 +86,7 @@ DECLARE
     v_walk text;
     v_stream text;
     v_plan json;
-    -- The contacts of the viewer's profiles that hold the substring, when at most the threshold.
+    -- The contacts of the viewer's profiles that hold the substring, up to one more than the threshold.
     v_contacts uuid[];
 BEGIN
     IF v_match IS NULL THEN
@@ -113,9 +113,9 @@ BEGIN
             || v_rule || v_order || '%2$s)) x ORDER BY x.last_activity_at DESC, x.id DESC LIMIT %2$s';
     END IF;
     -- How many are expected to match in the viewer's profiles: for the words, the planner's estimate (the
-    -- words column's statistics name the frequent ones; the statement is planned, never run; for a viewer of
-    -- some profiles it names them and not the account, whose selectivity the planner would multiply with
-    -- the profiles' although the profiles imply the account); for a substring, which has no statistics
+    -- words column's statistics name the frequent ones; the statement is planned, never run; it names the
+    -- account for a viewer of every profile, else the profiles and not the account, whose selectivity the
+    -- planner would multiply with the profiles' although they imply it); for a substring, which has no statistics
     -- under row-level security, the contacts of the viewer's profiles that hold it, read up to one more than
     -- the threshold. The contacts are read whatever the words' estimate: the index path starts from them,
     -- and a walk tests each conversation's contact only when some contact holds the substring.
