@@ -41,7 +41,14 @@ public interface Profiles {
                     Map<DayOfWeek, OpeningHours> hours) {
     }
 
-    record Profile(UUID id, Settings settings, Plan plan, Instant createdAt, Instant archivedAt) {
+    /**
+     * How the profile texts: its country (ISO 3166 alpha-2, the default region of phone numbers typed
+     * without +), the answer to a HELP text, and its sending number in E.164 form (null until set).
+     */
+    record Texting(String country, String helpText, String phoneNumber) {
+    }
+
+    record Profile(UUID id, Settings settings, Plan plan, Instant createdAt, Instant archivedAt, Texting texting) {
 
         public boolean archived() {
             return archivedAt != null;
@@ -65,4 +72,12 @@ public interface Profiles {
     void archive(UUID profileId, Instant now);
 
     void restore(UUID profileId);
+
+    void updateTexting(UUID profileId, String country, String helpText);
+
+    /**
+     * Gives the profile {@code phoneNumber} (E.164), or no number with null, in the caller's
+     * transaction. False, and nothing changed, when another profile of any account has that number.
+     */
+    boolean assignNumber(UUID profileId, String phoneNumber, Instant now);
 }

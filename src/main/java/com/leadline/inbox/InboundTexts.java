@@ -1,5 +1,7 @@
 package com.leadline.inbox;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -9,15 +11,37 @@ import java.util.UUID;
 public interface InboundTexts {
 
     /**
-     * Files a text from {@code fromPhone} in the contact's live conversation of the profile, or
-     * starts a new one (New, Unassigned), creating the contact at its first text; open inboxes that
-     * may see the conversation hear of it. One transaction.
+     * A text as a channel received it.
      *
-     * @param fromPhone the sender's number in E.164 form, such as +15551234567
-     * @return the conversation the text is now part of
-     * @throws com.leadline.platform.InvalidInputException when the number is not in
-     *         E.164 form or the body is empty or longer than 1,600 characters; not found (404) when
-     *         the profile is not one of the account's
+     * @param fromPhone         the sender's number as the channel gives it; read with libphonenumber in
+     *                          the profile's country when it has no country code
+     * @param body              up to 1,600 characters; may be empty when the text carries media
+     * @param providerMessageId the provider's id for it (a repeated one is filed once), null for the dev channel
+     * @param mediaUrls         links to an MMS's media, up to 10
      */
-    UUID receiveInbound(UUID accountId, UUID profileId, String fromPhone, String body);
+    record InboundText(UUID accountId, UUID profileId, String fromPhone, String body, String providerMessageId,
+                       List<String> mediaUrls) {
+
+        public static InboundText plain(UUID accountId, UUID profileId, String fromPhone, String body) {
+            return new InboundText(accountId, profileId, fromPhone, body, null, List.of());
+        }
+    }
+
+    /**
+     * Files the text in the contact's live conversation of the profile, or starts a new one (New,
+     * Unassigned), creating the contact at its first text; open inboxes that may see the conversation
+     * hear of it. A text that is only an opt-out keyword (STOP, START, HELP and their synonyms) also
+     * changes the contact's opt-out and is answered (docs/texting.md). One transaction.
+     *
+     * @return the conversation the text is now part of; empty when its provider id was filed before
+     * @throws com.leadline.platform.InvalidInputException when the number cannot be read or the body is
+     *         empty (without media) or longer than 1,600 characters; not found (404) when the profile
+     *         is not one of the account's
+     */
+    Optional<UUID> receive(InboundText text);
+
+    /** {@link #receive} of a text without provider id or media. */
+    default UUID receiveInbound(UUID accountId, UUID profileId, String fromPhone, String body) {
+        return receive(InboundText.plain(accountId, profileId, fromPhone, body)).orElseThrow();
+    }
 }

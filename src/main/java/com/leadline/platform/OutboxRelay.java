@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * last allowed attempt the row is given up.
  *
  * @param <R> a claimed row
+ * @param <S> what the destination answers when it takes a row (a provider's id), recorded with it
  */
-public abstract class OutboxRelay<R extends OutboxRelay.Claimed> implements DisposableBean {
+public abstract class OutboxRelay<R extends OutboxRelay.Claimed, S> implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 20;
@@ -50,8 +51,11 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed> implements Disp
         }
     }
 
-    /** How a failed attempt is recorded: given up for good, or due again at {@code nextAttemptAt}. */
-    public record Failure(boolean giveUp, Instant nextAttemptAt, String error) {
+    /**
+     * How a failed attempt is recorded: given up for good (the last attempt, or a refusal that
+     * {@link #isPermanent} recognises), or due again at {@code nextAttemptAt}.
+     */
+    public record Failure(boolean giveUp, Instant nextAttemptAt, String error, Exception cause) {
     }
 
     private final String name;
@@ -116,18 +120,19 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed> implements Disp
     }
 
     private boolean deliver(R row) {
+        S receipt;
         try {
-            send(row);
+            receipt = send(row);
         } catch (Exception e) {
-            boolean giveUp = row.attempts() >= policy.maxAttempts();
+            boolean giveUp = isPermanent(e) || row.attempts() >= policy.maxAttempts();
             log.warn("Could not deliver {} outbox row {} (attempt {}{}): {}", name, row.id(), row.attempts(),
                     giveUp ? ", giving up" : "", e.toString());
             String error = e.toString();
             markFailed(row, new Failure(giveUp, clock.instant().plus(policy.backoffAfter(row.attempts())),
-                    error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR)));
+                    error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR), e));
             return false;
         }
-        if (!markSent(row)) {
+        if (!markSent(row, receipt)) {
             log.warn("The {} outbox row {} was sent after its lease ran out and another relay claimed it", name, row.id());
         }
         return true;
@@ -140,11 +145,16 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed> implements Disp
      */
     protected abstract List<R> claim(int limit);
 
-    /** Hands the row to its destination; an exception counts as a failed attempt. */
-    protected abstract void send(R row) throws Exception;
+    /** Hands the row to its destination and returns its answer; an exception counts as a failed attempt. */
+    protected abstract S send(R row) throws Exception;
 
-    /** Marks the row sent if this relay still holds its claim; false if it did not. */
-    protected abstract boolean markSent(R row);
+    /** A failure that another attempt would meet again: the row is given up at once. None by default. */
+    protected boolean isPermanent(Exception failure) {
+        return false;
+    }
+
+    /** Marks the row sent, with the destination's answer, if this relay still holds its claim; false if it did not. */
+    protected abstract boolean markSent(R row, S receipt);
 
     /** Records the failure if this relay still holds the row's claim. */
     protected abstract void markFailed(R row, Failure failure);

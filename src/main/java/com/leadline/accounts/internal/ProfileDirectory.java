@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ProfileDirectory implements Profiles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS = "id, name, button_name, show_in_leadbox, timezone, business_hours::text, plan, created_at, archived_at";
+    private static final String COLUMNS = """
+            p.id, p.name, p.button_name, p.show_in_leadbox, p.timezone, p.business_hours::text, p.plan, p.created_at, p.archived_at,
+            p.country, p.help_text, n.phone_number""";
+    private static final String PROFILES = " FROM profiles p LEFT JOIN texting_numbers_of_current_account() n ON n.profile_id = p.id";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate reads;
@@ -47,12 +50,12 @@ class ProfileDirectory implements Profiles {
     @Override
     public List<Profile> everyProfile() {
         return reads.execute(status ->
-                jdbc.sql("SELECT " + COLUMNS + " FROM profiles ORDER BY lower(name), id").query(ProfileDirectory::profile).list());
+                jdbc.sql("SELECT " + COLUMNS + PROFILES + " ORDER BY lower(p.name), p.id").query(ProfileDirectory::profile).list());
     }
 
     @Override
     public Optional<Profile> find(UUID profileId) {
-        return reads.execute(status -> jdbc.sql("SELECT " + COLUMNS + " FROM profiles WHERE id = :id").param("id", profileId)
+        return reads.execute(status -> jdbc.sql("SELECT " + COLUMNS + PROFILES + " WHERE p.id = :id").param("id", profileId)
                 .query(ProfileDirectory::profile).optional());
     }
 
@@ -102,13 +105,27 @@ class ProfileDirectory implements Profiles {
                 jdbc.sql("UPDATE profiles SET archived_at = NULL WHERE id = :id").param("id", profileId).update());
     }
 
+    @Override
+    public void updateTexting(UUID profileId, String country, String helpText) {
+        callersTransaction.executeWithoutResult(status -> jdbc.sql("UPDATE profiles SET country = :country, help_text = :help WHERE id = :id")
+                .param("country", country).param("help", helpText).param("id", profileId).update());
+    }
+
+    @Override
+    public boolean assignNumber(UUID profileId, String phoneNumber, Instant now) {
+        return Boolean.TRUE.equals(callersTransaction.execute(status -> jdbc.sql("SELECT texting_assign_number(:id, :number, :now)")
+                .param("id", profileId).param("number", phoneNumber).param("now", Timestamp.from(now))
+                .query(Boolean.class).single()));
+    }
+
     private static Profile profile(ResultSet rs, int row) throws SQLException {
         Timestamp archived = rs.getTimestamp("archived_at");
         return new Profile(rs.getObject("id", UUID.class),
                 new Settings(rs.getString("name"), rs.getString("button_name"), rs.getBoolean("show_in_leadbox"),
                         rs.getString("timezone"), hours(rs.getString("business_hours"))),
                 Plan.valueOf(rs.getString("plan").toUpperCase(Locale.ROOT)), rs.getTimestamp("created_at").toInstant(),
-                archived == null ? null : archived.toInstant());
+                archived == null ? null : archived.toInstant(),
+                new Texting(rs.getString("country"), rs.getString("help_text"), rs.getString("phone_number")));
     }
 
     private static String hoursJson(Map<DayOfWeek, OpeningHours> hours) {

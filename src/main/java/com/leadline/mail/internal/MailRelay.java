@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and back-off rules). The mail outbox is a platform table, not a tenant table (no account, no
  * row-level security), so the relay reads and updates it directly.
  */
-class MailRelay extends OutboxRelay<MailRelay.Claimed> {
+class MailRelay extends OutboxRelay<MailRelay.Claimed, Void> {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -66,12 +66,13 @@ class MailRelay extends OutboxRelay<MailRelay.Claimed> {
     }
 
     @Override
-    protected void send(Claimed mail) throws Exception {
+    protected Void send(Claimed mail) throws Exception {
         transport.deliver(mail.id(), mail.recipient(), mail.subject(), seal.open(mail.sealedBody()));
+        return null;
     }
 
     @Override
-    protected boolean markSent(Claimed mail) {
+    protected boolean markSent(Claimed mail, Void receipt) {
         return jdbc.sql("""
                         UPDATE mail_outbox
                         SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = NULL,

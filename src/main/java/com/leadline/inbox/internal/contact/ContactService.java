@@ -8,6 +8,7 @@ import com.leadline.inbox.internal.contact.ContactStore.Contact;
 import com.leadline.inbox.internal.contact.ContactStore.ContactSummary;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
+import com.leadline.platform.PhoneNumbers;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,6 @@ public class ContactService {
     static final int EXPORT_BATCH = 500;
     static final int MAX_NAME = 200;
     static final int MAX_NOTES = 5000;
-    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final List<String> EXPORT_HEADER = List.of("Name", "Phone", "Email", "Notes", "Profile", "Conversations",
             "Latest state", "Latest activity (UTC)");
 
@@ -100,7 +100,7 @@ public class ContactService {
 
     /**
      * Seen first (404 otherwise), then allowed to work in its profile (403), then the fields (422, all
-     * errors at once): a phone number in international form, unique in the profile, that can be changed
+     * errors at once): a phone number that libphonenumber reads (stored in E.164), unique in the profile, that can be changed
      * but not removed (replies go to it); a plausible email or none; name and notes within their limits.
      */
     public void update(Actor actor, UUID contactId, ContactForm form) {
@@ -130,17 +130,26 @@ public class ContactService {
         }
     }
 
-    /** The typed number without spaces, brackets, dots and dashes; what is wrong with it goes into {@code errors}. */
+    /**
+     * The typed number in E.164 form (read in the profile's country when it has no country code), or
+     * empty; what is wrong with it goes into {@code errors}.
+     */
     private String validPhone(Contact contact, String typed, Map<String, String> errors) {
-        String phone = strip(typed).replaceAll("[\\s().-]", "");
-        if (phone.isEmpty() && contact.phone() != null) {
-            errors.put("phone", "A contact's phone number can be changed but not removed: your replies go to it.");
-        } else if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
-            errors.put("phone", "Give the number in international form, like +15551234567.");
-        } else if (!phone.isEmpty() && store.byPhone(contact.profileId(), phone).filter(id -> !id.equals(contact.id())).isPresent()) {
+        String written = strip(typed);
+        if (written.isEmpty()) {
+            if (contact.phone() != null) {
+                errors.put("phone", "A contact's phone number can be changed but not removed: your replies go to it.");
+            }
+            return "";
+        }
+        String country = profiles.find(contact.profileId()).orElseThrow().texting().country();
+        Optional<String> phone = PhoneNumbers.e164(written, country);
+        if (phone.isEmpty()) {
+            errors.put("phone", PhoneNumbers.UNREADABLE);
+        } else if (store.byPhone(contact.profileId(), phone.get()).filter(id -> !id.equals(contact.id())).isPresent()) {
             errors.put("phone", phoneTaken());
         }
-        return phone;
+        return phone.orElse("");
     }
 
     private static String validEmail(String typed, Map<String, String> errors) {

@@ -96,6 +96,25 @@ public class ContactStore {
                 .list();
     }
 
+    /** Whether the contact texted STOP to its profile's number (and not START since), and when that last changed. */
+    public record OptOut(boolean optedOut, Instant changedAt) {
+    }
+
+    public OptOut optOut(UUID contactId) {
+        return jdbc.sql("SELECT opted_out, opt_out_changed_at FROM contacts WHERE id = :id").param("id", contactId)
+                .query((rs, n) -> {
+                    Timestamp changed = rs.getTimestamp(2);
+                    return new OptOut(rs.getBoolean(1), changed == null ? null : changed.toInstant());
+                })
+                .optional().orElseThrow();
+    }
+
+    /** Records the contact's opt-out (or opt-in again); false when it already was so. */
+    public boolean changeOptOut(UUID contactId, boolean optedOut, Instant now) {
+        return jdbc.sql("UPDATE contacts SET opted_out = :out, opt_out_changed_at = :now WHERE id = :id AND opted_out <> :out")
+                .param("out", optedOut).param("now", Timestamp.from(now)).param("id", contactId).update() == 1;
+    }
+
     /** A contact known only by the number that texted. */
     public void insert(UUID id, UUID accountId, UUID profileId, String phone, Instant now) {
         jdbc.sql("INSERT INTO contacts (id, account_id, profile_id, phone, created_at) VALUES (:id, :a, :p, :phone, :now)")

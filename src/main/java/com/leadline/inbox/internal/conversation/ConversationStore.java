@@ -68,10 +68,12 @@ public class ConversationStore {
             FROM conversations c WHERE c.assignee_id = :from AND c.state <> 'closed' FOR UPDATE""";
     /** A message is the conversation's latest activity and preview; its words join the conversation's (V36). */
     private static final String ADD_MESSAGE = """
-            UPDATE conversations SET last_activity_at = :now, preview = left(:body, 160), search_words = search_words || inbox_words(:body)
+            UPDATE conversations SET last_activity_at = :now, preview = left(:preview, 160), search_words = search_words || inbox_words(:body)
             WHERE id = :c""";
     /** A note changes neither, but is searched too. */
     private static final String ADD_NOTE_WORDS = "UPDATE conversations SET search_words = search_words || inbox_words(:body) WHERE id = :c";
+
+    static final String MEDIA_ONLY_PREVIEW = "Sent a picture or file";
 
     private final JdbcClient jdbc;
 
@@ -110,13 +112,37 @@ public class ConversationStore {
     }
 
     UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body, Instant now) {
+        return insertMessage(accountId, conversationId, kind, authorId, body, null, List.of(), now);
+    }
+
+    /** A text a lead sent, with the provider's id for it (null from the dev channel) and its media links. */
+    UUID insertInbound(UUID accountId, UUID conversationId, String body, String providerMessageId, List<String> mediaUrls,
+                       Instant now) {
+        return insertMessage(accountId, conversationId, "inbound", null, body, providerMessageId, mediaUrls, now);
+    }
+
+    boolean isOutboundOf(UUID conversationId, UUID messageId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM messages WHERE id = :m AND conversation_id = :c AND kind IN ('outbound', 'auto_reply'))")
+                .param("m", messageId).param("c", conversationId).query(Boolean.class).single();
+    }
+
+    boolean providerMessageFiled(String providerMessageId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM messages WHERE provider_message_id = :id)").param("id", providerMessageId)
+                .query(Boolean.class).single();
+    }
+
+    private UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body,
+                               String providerMessageId, List<String> mediaUrls, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at)
-                        VALUES (:id, :a, :c, :kind, :author, :body, :now)""")
+                        INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
+                                              media_urls)
+                        VALUES (:id, :a, :c, :kind, :author, :body, :now, :provider, :media)""")
                 .param("id", id).param("a", accountId).param("c", conversationId).param("kind", kind)
-                .param("author", authorId).param("body", body).param("now", Timestamp.from(now)).update();
+                .param("author", authorId).param("body", body).param("now", Timestamp.from(now))
+                .param("provider", providerMessageId).param("media", mediaUrls.toArray(String[]::new)).update();
         jdbc.sql(kind.equals("note") ? ADD_NOTE_WORDS : ADD_MESSAGE).param("now", Timestamp.from(now)).param("body", body)
+                .param("preview", body.isEmpty() ? MEDIA_ONLY_PREVIEW : body)
                 .param("c", conversationId).update();
         return id;
     }

@@ -1,17 +1,21 @@
 package com.leadline.inbox.internal.conversation;
 
 import com.leadline.accounts.Profiles;
+import com.leadline.accounts.Profiles.Profile;
 import com.leadline.inbox.InboundTexts;
 import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
+import com.leadline.platform.PhoneNumbers;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Memberships;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,24 +26,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class IncomingTexts implements InboundTexts {
 
-    private static final String PHONE = "\\+[1-9][0-9]{6,14}";
+    private static final int MAX_MEDIA = 10;
 
     private final ConversationStore conversations;
     private final ContactStore contacts;
     private final UnreadFlags flags;
     private final InboxEvents events;
+    private final KeywordAnswers keywords;
     private final Profiles profiles;
     private final Memberships memberships;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    IncomingTexts(ConversationStore conversations, ContactStore contacts, UnreadFlags flags, InboxEvents events, Profiles profiles,
+    IncomingTexts(ConversationStore conversations, ContactStore contacts, UnreadFlags flags, InboxEvents events, KeywordAnswers keywords, Profiles profiles,
                   Memberships memberships, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.flags = flags;
         this.events = events;
+        this.keywords = keywords;
         this.profiles = profiles;
         this.memberships = memberships;
         this.tenancy = tenancy;
@@ -48,23 +54,36 @@ class IncomingTexts implements InboundTexts {
     }
 
     @Override
-    public UUID receiveInbound(UUID accountId, UUID profileId, String fromPhone, String body) {
-        if (fromPhone == null || !fromPhone.matches(PHONE)) {
-            throw new InvalidInputException(Map.of("phone", "Give the number in international form, like +15551234567."));
+    public Optional<UUID> receive(InboundText text) {
+        String body = text.body() == null ? "" : text.body().strip();
+        List<String> media = text.mediaUrls() == null ? List.of() : List.copyOf(text.mediaUrls());
+        String words = media.isEmpty() || !body.isEmpty() ? ConversationAccess.validBody(body) : body;
+        if (media.size() > MAX_MEDIA) {
+            throw InvalidInputException.of("media", "A text carries at most " + MAX_MEDIA + " media files.");
         }
-        String text = ConversationAccess.validBody(body);
-        return transactions.execute(status -> tenancy.inAccount(accountId, () -> {
-            if (profiles.find(profileId).isEmpty()) {
-                throw new NotFoundException();
-            }
-            Instant now = clock.instant();
-            UUID conversation = liveConversationOf(contactOf(accountId, profileId, fromPhone, now), accountId, profileId, now);
-            conversations.insertMessage(accountId, conversation, "inbound", null, text, now);
-            flags.markUnread(accountId, conversation, memberships.viewersOf(profileId));
-            Conversation received = conversations.find(conversation).orElseThrow();
-            events.announce(accountId, conversation, received.profileId(), received.assigneeId());
-            return conversation;
-        }));
+        try {
+            return transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> file(text, words, media)));
+        } catch (DuplicateKeyException sameProviderIdMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<UUID> file(InboundText text, String body, List<String> media) {
+        Profile profile = profiles.find(text.profileId()).orElseThrow(NotFoundException::new);
+        String phone = PhoneNumbers.e164OrRefuse(text.fromPhone(), profile.texting().country(), "phone");
+        if (text.providerMessageId() != null && conversations.providerMessageFiled(text.providerMessageId())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        UUID contact = contactOf(text.accountId(), profile.id(), phone, now);
+        UUID conversation = liveConversationOf(contact, text.accountId(), profile.id(), now);
+        conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media, now);
+        OptOutKeyword.of(body).ifPresent(keyword ->
+                keywords.apply(keyword, text.accountId(), profile, contact, phone, conversation, now));
+        flags.markUnread(text.accountId(), conversation, memberships.viewersOf(profile.id()));
+        Conversation received = conversations.find(conversation).orElseThrow();
+        events.announce(text.accountId(), conversation, received.profileId(), received.assigneeId());
+        return Optional.of(conversation);
     }
 
     private UUID contactOf(UUID accountId, UUID profileId, String phone, Instant now) {

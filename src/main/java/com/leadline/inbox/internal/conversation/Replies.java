@@ -1,8 +1,11 @@
 package com.leadline.inbox.internal.conversation;
 
+import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.inbox.internal.text.TextOutbox;
+import com.leadline.platform.ConflictException;
 import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.NotFoundException;
 import com.leadline.team.Actor;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,19 +18,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Replies {
 
+    static final String OPTED_OUT = "This contact texted STOP: no texts can be sent to them until they text START.";
+
     private final ConversationStore conversations;
     private final UnreadFlags flags;
     private final TextOutbox texts;
+    private final ContactStore contacts;
     private final InboxEvents events;
     private final ConversationAccess access;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Replies(ConversationStore conversations, UnreadFlags flags, TextOutbox texts, InboxEvents events, ConversationAccess access,
+    Replies(ConversationStore conversations, UnreadFlags flags, TextOutbox texts, ContactStore contacts, InboxEvents events, ConversationAccess access,
             TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
         this.flags = flags;
         this.texts = texts;
+        this.contacts = contacts;
         this.events = events;
         this.access = access;
         this.transactions = transactions;
@@ -42,6 +49,7 @@ public class Replies {
             if (conversation.contactPhone() == null) {
                 throw new InvalidInputException(Map.of("body", "This contact has no phone number to text."));
             }
+            refuseIfOptedOut(conversation);
             Instant now = clock.instant();
             UUID message = conversations.insertMessage(actor.accountId(), conversationId, "outbound", actor.userId(), text, now);
             texts.queue(actor.accountId(), message, conversation.profileId(), conversation.contactPhone(), text, now);
@@ -49,6 +57,27 @@ public class Replies {
             flags.markRead(actor.userId(), conversationId);
             events.announce(actor.accountId(), conversation);
         });
+    }
+
+    /** Sends a failed reply again (the relay gave up, or the provider reported it undelivered or failed). */
+    public void retry(Actor actor, UUID conversationId, UUID messageId) {
+        transactions.executeWithoutResult(status -> {
+            Conversation conversation = access.workable(actor, conversationId);
+            refuseIfOptedOut(conversation);
+            if (!conversations.isOutboundOf(conversationId, messageId)) {
+                throw new NotFoundException();
+            }
+            if (!texts.requeueFailed(messageId, clock.instant())) {
+                throw new ConflictException("This reply has not failed, so there is nothing to send again.");
+            }
+            events.announce(actor.accountId(), conversation);
+        });
+    }
+
+    private void refuseIfOptedOut(Conversation conversation) {
+        if (contacts.optOut(conversation.contactId()).optedOut()) {
+            throw InvalidInputException.of("body", OPTED_OUT);
+        }
     }
 
     public void note(Actor actor, UUID conversationId, String body) {

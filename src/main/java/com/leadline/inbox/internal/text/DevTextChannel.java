@@ -2,16 +2,28 @@ package com.leadline.inbox.internal.text;
 
 import com.leadline.inbox.OutboundText;
 import com.leadline.inbox.TextChannel;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Local mode's channel when no SMS provider is configured: nothing leaves the machine. Accepting a
  * text lets the relay mark its outbox row sent, and the dev channel page (/dev/channel) shows the
- * sent rows as the lead's phone would.
+ * sent rows as the lead's phone would. It has every number, and no ids.
  */
 class DevTextChannel implements TextChannel {
 
     @Override
-    public void send(OutboundText text) {
-        // Accepted as is: the outbox row, marked sent by the relay, is what the dev channel page shows.
+    public String send(OutboundText text) {
+        return null;
+    }
+
+    @Override
+    public Optional<String> findSent(OutboundText text, Instant since) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean holdsNumber(String phoneNumber) {
+        return true;
     }
 }

@@ -43,19 +43,45 @@ public class TextOutbox {
      * Without a channel to deliver through, the row says why it waits.
      */
     public void queue(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, Instant now) {
-        callersTransaction.executeWithoutResult(status -> insert(accountId, messageId, profileId, toPhone, body, now));
+        callersTransaction.executeWithoutResult(status -> insert(accountId, messageId, profileId, toPhone, body, false, now));
     }
 
-    private void insert(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, Instant now) {
+    /** {@link #queue} of the answer to an opt-out keyword: it goes out even to a contact who just opted out. */
+    public void queueKeywordAnswer(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, Instant now) {
+        callersTransaction.executeWithoutResult(status -> insert(accountId, messageId, profileId, toPhone, body, true, now));
+    }
+
+    private void insert(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, boolean keywordAnswer,
+                        Instant now) {
         jdbc.sql("""
                         INSERT INTO text_outbox (account_id, message_id, profile_id, to_phone, body, status, next_attempt_at,
-                                                 created_at, last_error)
-                        VALUES (:a, :m, :p, :to, :body, 'queued', :now, :now, :waiting)""")
+                                                 created_at, last_error, keyword_answer)
+                        VALUES (:a, :m, :p, :to, :body, 'queued', :now, :now, :waiting, :keywordAnswer)""")
                 .param("a", accountId).param("m", messageId).param("p", profileId).param("to", toPhone)
-                .param("body", body).param("now", Timestamp.from(now))
+                .param("body", body).param("now", Timestamp.from(now)).param("keywordAnswer", keywordAnswer)
                 .param("waiting", relay.unavailableReason().orElse(null))
                 .update();
         relay.wakeUpAfterCommit();
+    }
+
+    /**
+     * Queues again, in the caller's transaction, the text of an outbound message that failed (given up
+     * by the relay, or reported undelivered or failed by the provider); false when it has not failed.
+     */
+    public boolean requeueFailed(UUID messageId, Instant now) {
+        return callersTransaction.execute(status -> {
+            int requeued = jdbc.sql("""
+                            UPDATE text_outbox SET status = 'queued', attempts = 0, next_attempt_at = :now, sent_at = NULL, claim_id = NULL,
+                                   lease_until = NULL, claimed_at = NULL, last_error = :waiting, error_code = NULL,
+                                   provider_message_id = NULL, provider_status = NULL, status_changed_at = :now
+                            WHERE message_id = :m AND (status = 'failed' OR provider_status IN ('undelivered', 'failed'))""")
+                    .param("now", Timestamp.from(now)).param("m", messageId)
+                    .param("waiting", relay.unavailableReason().orElse(null)).update();
+            if (requeued == 1) {
+                relay.wakeUpAfterCommit();
+            }
+            return requeued == 1;
+        });
     }
 
     /** The latest texts of the conversations the rule lets the viewer see, newest first. */

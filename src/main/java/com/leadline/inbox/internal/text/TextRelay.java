@@ -2,6 +2,7 @@ package com.leadline.inbox.internal.text;
 
 import com.leadline.inbox.OutboundText;
 import com.leadline.inbox.TextChannel;
+import com.leadline.inbox.TextRefusedException;
 import com.leadline.platform.OutboxRelay;
 import com.leadline.platform.Tenancy;
 import java.sql.Timestamp;
@@ -18,13 +19,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers the text outbox through the text channel ({@link OutboxRelay} holds the claiming, lease
  * and back-off rules). The relay works for no account: it claims due rows of every account through
- * the one cross-account function of the text outbox, then records each outcome in a transaction of
- * the row's own account, under row-level security. Without a channel it claims nothing: the texts
- * stay queued, not lost, until a provider is configured.
+ * the one cross-account function of the text outbox, then reads and records each row in a
+ * transaction of the row's own account, under row-level security. Without a channel it claims
+ * nothing: the texts stay queued, not lost, until a provider is configured.
+ *
+ * <p>Providers take no idempotency key. A row whose earlier claim expired mid-send (its relay
+ * stopped between handing the text over and recording the answer) is first looked for in the
+ * provider's sent texts, and sent again only when it is not there (docs/texting.md).
  */
-class TextRelay extends OutboxRelay<TextRelay.Claimed> {
+class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
 
     static final String NO_PROVIDER = "No SMS provider configured";
+    static final String OPTED_OUT = "Not sent: the contact texted STOP to this profile's number and gets no texts until they text START.";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -40,8 +46,21 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed> {
         this.channel = channel;
     }
 
-    record Claimed(long id, UUID claim, UUID accountId, UUID profileId, String toPhone, String body, int attempts)
+    /**
+     * A claimed row; {@code expiredFrom} and {@code expiredSince} say, for a row whose earlier claim
+     * ran out mid-send, from which number and since when that claim tried (both null otherwise).
+     */
+    record Claimed(long id, UUID claim, UUID accountId, UUID profileId, String fromPhone, String toPhone, String body,
+                   int attempts, boolean keywordAnswer, String expiredFrom, Instant expiredSince)
             implements OutboxRelay.Claimed {
+
+        OutboundText text(String from) {
+            return new OutboundText(id, accountId, profileId, from, toPhone, body);
+        }
+    }
+
+    Optional<TextChannel> channel() {
+        return channel;
     }
 
     /** Why queued texts wait, when no channel can deliver them. */
@@ -64,39 +83,80 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed> {
         Instant now = clock.instant();
         UUID claim = UUID.randomUUID();
         return transactions.execute(status -> jdbc.sql("""
-                        SELECT id, account_id, profile_id, to_phone, body, attempts
+                        SELECT id, account_id, profile_id, from_phone, to_phone, body, attempts, keyword_answer, expired_from, expired_since
                         FROM inbox_claim_due_texts(:now, :limit, :claim, :leaseUntil)""")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .param("claim", claim)
                 .param("leaseUntil", Timestamp.from(now.plus(policy.lease())))
-                .query((rs, n) -> new Claimed(rs.getLong(1), claim, rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getInt(6)))
+                .query((rs, n) -> {
+                    Timestamp expiredSince = rs.getTimestamp(10);
+                    return new Claimed(rs.getLong(1), claim, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
+                            expiredSince == null ? null : expiredSince.toInstant());
+                })
                 .list());
     }
 
+    /**
+     * Refuses a text to a contact who opted out (unless it answers their keyword) before it reaches
+     * the provider; finds a text an expired claim already handed over; sends the rest.
+     */
     @Override
-    protected void send(Claimed text) throws Exception {
-        channel.orElseThrow().send(new OutboundText(Long.toString(text.id()), text.accountId(), text.profileId(),
-                text.toPhone(), text.body()));
+    protected String send(Claimed text) throws Exception {
+        if (!text.keywordAnswer() && contactOptedOut(text)) {
+            throw new TextRefusedException(null, OPTED_OUT);
+        }
+        TextChannel provider = channel.orElseThrow();
+        if (text.expiredSince() != null) {
+            Optional<String> sent = provider.findSent(text.text(text.expiredFrom()), text.expiredSince());
+            if (sent.isPresent()) {
+                return sent.get();
+            }
+        }
+        return provider.send(text.text(text.fromPhone()));
     }
 
     @Override
-    protected boolean markSent(Claimed text) {
+    protected boolean isPermanent(Exception failure) {
+        return failure instanceof TextRefusedException;
+    }
+
+    private boolean contactOptedOut(Claimed text) {
+        return Boolean.TRUE.equals(transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> jdbc.sql("""
+                        SELECT k.opted_out FROM text_outbox o JOIN messages m ON m.id = o.message_id
+                        JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
+                        WHERE o.id = :id""")
+                .param("id", text.id()).query(Boolean.class).optional().orElse(false))));
+    }
+
+    /** The provider's id and, unless a status report came first, its first state: queued. */
+    @Override
+    protected boolean markSent(Claimed text, String providerMessageId) {
+        Instant now = clock.instant();
         return inAccountOf(text, () -> jdbc.sql("""
-                        UPDATE text_outbox SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = NULL
+                        UPDATE text_outbox SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = NULL, error_code = NULL,
+                               provider_message_id = coalesce(provider_message_id, :provider),
+                               provider_status = coalesce(provider_status, CASE WHEN CAST(:provider AS text) IS NOT NULL THEN 'queued' END),
+                               status_changed_at = coalesce(status_changed_at, :now)
                         WHERE id = :id AND claim_id = :claim""")
-                .param("now", Timestamp.from(clock.instant())).param("id", text.id()).param("claim", text.claim())
+                .param("now", Timestamp.from(now)).param("provider", providerMessageId)
+                .param("id", text.id()).param("claim", text.claim())
                 .update()) == 1;
     }
 
     @Override
     protected void markFailed(Claimed text, Failure failure) {
+        TextRefusedException refusal = failure.cause() instanceof TextRefusedException refused ? refused : null;
         inAccountOf(text, () -> jdbc.sql("""
-                        UPDATE text_outbox SET status = :status, next_attempt_at = :next, lease_until = NULL, last_error = :error
+                        UPDATE text_outbox SET status = :status, next_attempt_at = :next, lease_until = NULL, last_error = :error,
+                               error_code = :code, status_changed_at = :now
                         WHERE id = :id AND claim_id = :claim""")
                 .param("status", failure.giveUp() ? "failed" : "queued").param("next", Timestamp.from(failure.nextAttemptAt()))
-                .param("error", failure.error()).param("id", text.id()).param("claim", text.claim())
+                .param("error", refusal == null ? failure.error() : refusal.getMessage())
+                .param("code", refusal == null ? null : refusal.code())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", text.id()).param("claim", text.claim())
                 .update());
     }
 

@@ -53,7 +53,7 @@ class DevChannelController {
         if (!actor.canManageProfile(profileId)) {
             throw new NotFoundException();
         }
-        inbound.receiveInbound(actor.accountId(), profileId, phone.replaceAll("[\\s()-]", ""), body);
+        inbound.receiveInbound(actor.accountId(), profileId, phone, body);
         return "redirect:/dev/channel?sent";
     }
 }

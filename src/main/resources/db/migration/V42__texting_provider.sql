@@ -1,0 +1,133 @@
+-- Texting through an SMS provider: a profile's country and help text, the registry of sending
+-- numbers, what the provider says of each outbound text, inbound provider ids and media, and the
+-- contacts' opt-out.
+
+-- The country is the default region for phone numbers typed without +; the help text answers HELP.
+ALTER TABLE profiles ADD COLUMN country text NOT NULL DEFAULT 'US' CHECK (country ~ '^[A-Z]{2}$');
+ALTER TABLE profiles ADD COLUMN help_text text NOT NULL DEFAULT '' CHECK (length(help_text) <= 320);
+
+-- Which profile texts from (and is texted at) which number. An inbound text names a number and no
+-- account, so this registry is not a tenant table: the application cannot read or write it, and
+-- reaches it only through the functions below, owned by leadline_lookup. A number belongs to one
+-- profile of all accounts, a profile has at most one number.
+CREATE TABLE texting_numbers (
+    phone_number text PRIMARY KEY CHECK (phone_number ~ '^\+[1-9][0-9]{6,14}$'),
+    profile_id   uuid        NOT NULL UNIQUE REFERENCES profiles (id) ON DELETE RESTRICT,
+    account_id   uuid        NOT NULL REFERENCES accounts (id) ON DELETE RESTRICT,
+    assigned_at  timestamptz NOT NULL
+);
+REVOKE ALL ON texting_numbers FROM ${app_role};
+ALTER TABLE texting_numbers OWNER TO leadline_lookup;
+
+-- The profile (and its account) a number belongs to, whichever account that is: inbound routing.
+CREATE FUNCTION texting_route_number(p_number text)
+    RETURNS TABLE (account_id uuid, profile_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
+AS $$ SELECT n.account_id, n.profile_id FROM texting_numbers n WHERE n.phone_number = p_number $$;
+
+-- The numbers of the current account's profiles.
+CREATE FUNCTION texting_numbers_of_current_account()
+    RETURNS TABLE (profile_id uuid, phone_number text, assigned_at timestamptz)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
+AS $$ SELECT n.profile_id, n.phone_number, n.assigned_at FROM texting_numbers n WHERE n.account_id = current_account_id() $$;
+
+-- Gives a profile of the current account a number (or none, with NULL), replacing its old one.
+-- False when another profile, of any account, already has the number.
+CREATE FUNCTION texting_assign_number(p_profile uuid, p_number text, p_now timestamptz)
+    RETURNS boolean
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM profiles p WHERE p.id = p_profile AND p.account_id = current_account_id()) THEN
+        RAISE EXCEPTION 'profile % is not one of the current account''s', p_profile USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF EXISTS (SELECT 1 FROM texting_numbers n WHERE n.phone_number = p_number AND n.profile_id <> p_profile) THEN
+        RETURN false;
+    END IF;
+    DELETE FROM texting_numbers n WHERE n.profile_id = p_profile AND n.phone_number IS DISTINCT FROM p_number;
+    IF p_number IS NOT NULL THEN
+        INSERT INTO texting_numbers (phone_number, profile_id, account_id, assigned_at)
+        VALUES (p_number, p_profile, current_account_id(), p_now)
+        ON CONFLICT (phone_number) DO NOTHING;
+        RETURN EXISTS (SELECT 1 FROM texting_numbers n WHERE n.phone_number = p_number AND n.profile_id = p_profile);
+    END IF;
+    RETURN true;
+END
+$$;
+
+DO $$
+DECLARE
+    f text;
+BEGIN
+    FOREACH f IN ARRAY ARRAY ['texting_route_number(text)', 'texting_numbers_of_current_account()',
+                              'texting_assign_number(uuid, text, timestamptz)'] LOOP
+        EXECUTE format('ALTER FUNCTION %s OWNER TO leadline_lookup', f);
+        EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', f, '${app_role}');
+    END LOOP;
+END
+$$;
+
+-- Outbound: the number a text was last handed over from and when that claim began (a relay that
+-- finds the claim expired asks the provider whether it went out since), the provider's id, what
+-- the provider last reported and its error, and whether the text answers an opt-out keyword (it
+-- goes out even to a contact who just opted out).
+ALTER TABLE text_outbox
+    ADD COLUMN from_phone          text,
+    ADD COLUMN claimed_at          timestamptz,
+    ADD COLUMN provider_message_id text CHECK (length(provider_message_id) <= 64),
+    ADD COLUMN provider_status     text CHECK (provider_status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')),
+    ADD COLUMN error_code          text CHECK (length(error_code) <= 16),
+    ADD COLUMN status_changed_at   timestamptz,
+    ADD COLUMN keyword_answer      boolean NOT NULL DEFAULT false;
+CREATE UNIQUE INDEX text_outbox_provider_message_idx ON text_outbox (provider_message_id) WHERE provider_message_id IS NOT NULL;
+
+GRANT SELECT (from_phone, claimed_at, keyword_answer), UPDATE (from_phone, claimed_at) ON text_outbox TO leadline_lookup;
+
+-- The claim now takes the sending number from the registry and says, for a row whose earlier claim
+-- expired mid-send, from which number and since when that claim tried.
+DROP FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz);
+CREATE FUNCTION inbox_claim_due_texts(p_now timestamptz, p_limit int, p_claim uuid, p_lease_until timestamptz)
+    RETURNS TABLE (id bigint, account_id uuid, message_id uuid, profile_id uuid, to_phone text, body text, attempts int,
+                   from_phone text, keyword_answer boolean, expired_from text, expired_since timestamptz)
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT
+AS $$
+    WITH due AS (
+        SELECT o.id, o.status = 'sending' AS expired, o.from_phone AS was_from, o.claimed_at AS was_claimed
+        FROM text_outbox o
+        WHERE (o.status = 'queued' AND o.next_attempt_at <= p_now)
+           OR (o.status = 'sending' AND o.lease_until <= p_now)
+        ORDER BY o.id
+        LIMIT p_limit
+        FOR UPDATE SKIP LOCKED)
+    UPDATE text_outbox t
+    SET status = 'sending', claim_id = p_claim, lease_until = p_lease_until, attempts = t.attempts + 1, claimed_at = p_now,
+        from_phone = (SELECT n.phone_number FROM texting_numbers n WHERE n.profile_id = t.profile_id)
+    FROM due WHERE t.id = due.id
+    RETURNING t.id, t.account_id, t.message_id, t.profile_id, t.to_phone, t.body, t.attempts, t.from_phone, t.keyword_answer,
+              CASE WHEN due.expired THEN due.was_from END, CASE WHEN due.expired THEN due.was_claimed END
+$$;
+ALTER FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz) OWNER TO leadline_lookup;
+REVOKE ALL ON FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz) TO ${app_role};
+
+-- A status callback names an outbox row (in its URL) and no account.
+CREATE FUNCTION inbox_account_of_text(p_id bigint) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
+AS $$ SELECT o.account_id FROM text_outbox o WHERE o.id = p_id $$;
+ALTER FUNCTION inbox_account_of_text(bigint) OWNER TO leadline_lookup;
+REVOKE ALL ON FUNCTION inbox_account_of_text(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION inbox_account_of_text(bigint) TO ${app_role};
+
+-- Inbound: the provider's id (a repeated webhook is filed once) and the media links of an MMS, which
+-- may come without words.
+ALTER TABLE messages ADD COLUMN provider_message_id text CHECK (length(provider_message_id) <= 64);
+ALTER TABLE messages ADD COLUMN media_urls text[] NOT NULL DEFAULT '{}' CHECK (cardinality(media_urls) <= 10);
+CREATE UNIQUE INDEX messages_provider_message_idx ON messages (provider_message_id) WHERE provider_message_id IS NOT NULL;
+ALTER TABLE messages DROP CONSTRAINT messages_body_check;
+ALTER TABLE messages ADD CONSTRAINT messages_body_check
+    CHECK (length(body) <= 1600 AND (length(body) >= 1 OR cardinality(media_urls) > 0));
+
+-- A contact who texted STOP to the profile's number gets no more texts from it until START.
+ALTER TABLE contacts ADD COLUMN opted_out boolean NOT NULL DEFAULT false;
+ALTER TABLE contacts ADD COLUMN opt_out_changed_at timestamptz;
