@@ -68,13 +68,17 @@ BEGIN
 END
 $$;
 
--- Outbound: the number a text was last handed over from and when that claim began (a relay that
--- finds the claim expired asks the provider whether it went out since), the provider's id, what
--- the provider last reported and its error, and whether the text answers an opt-out keyword (it
--- goes out even to a contact who just opted out).
+-- Outbound: the number a text was last handed over from and when that claim began; the provider's
+-- id, what the provider last reported and its error; whether the text answers an opt-out keyword (it
+-- goes out even to a contact who just opted out). A text is "unconfirmed" from the first attempt that
+-- may have reached the provider without an answer (a timeout, a 5xx, a relay that stopped mid-send)
+-- until it is sent or given up: before sending it again, the relay asks the provider whether a text
+-- from unconfirmed_from with its body went out since unconfirmed_since.
 ALTER TABLE text_outbox
     ADD COLUMN from_phone          text,
     ADD COLUMN claimed_at          timestamptz,
+    ADD COLUMN unconfirmed_from    text,
+    ADD COLUMN unconfirmed_since   timestamptz,
     ADD COLUMN provider_message_id text CHECK (length(provider_message_id) <= 64),
     ADD COLUMN provider_status     text CHECK (provider_status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')),
     ADD COLUMN error_code          text CHECK (length(error_code) <= 16),
@@ -82,18 +86,19 @@ ALTER TABLE text_outbox
     ADD COLUMN keyword_answer      boolean NOT NULL DEFAULT false;
 CREATE UNIQUE INDEX text_outbox_provider_message_idx ON text_outbox (provider_message_id) WHERE provider_message_id IS NOT NULL;
 
-GRANT SELECT (from_phone, claimed_at, keyword_answer), UPDATE (from_phone, claimed_at) ON text_outbox TO leadline_lookup;
+GRANT SELECT (from_phone, claimed_at, unconfirmed_from, unconfirmed_since, keyword_answer),
+      UPDATE (from_phone, claimed_at, unconfirmed_from, unconfirmed_since) ON text_outbox TO leadline_lookup;
 
--- The claim now takes the sending number from the registry and says, for a row whose earlier claim
--- expired mid-send, from which number and since when that claim tried.
+-- The claim now takes the sending number from the registry, and marks a row whose earlier claim
+-- expired mid-send unconfirmed since that claim began.
 DROP FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz);
 CREATE FUNCTION inbox_claim_due_texts(p_now timestamptz, p_limit int, p_claim uuid, p_lease_until timestamptz)
     RETURNS TABLE (id bigint, account_id uuid, message_id uuid, profile_id uuid, to_phone text, body text, attempts int,
-                   from_phone text, keyword_answer boolean, expired_from text, expired_since timestamptz)
+                   from_phone text, keyword_answer boolean, unconfirmed_from text, unconfirmed_since timestamptz)
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT
 AS $$
     WITH due AS (
-        SELECT o.id, o.status = 'sending' AS expired, o.from_phone AS was_from, o.claimed_at AS was_claimed
+        SELECT o.id, o.status = 'sending' AS expired
         FROM text_outbox o
         WHERE (o.status = 'queued' AND o.next_attempt_at <= p_now)
            OR (o.status = 'sending' AND o.lease_until <= p_now)
@@ -102,10 +107,12 @@ AS $$
         FOR UPDATE SKIP LOCKED)
     UPDATE text_outbox t
     SET status = 'sending', claim_id = p_claim, lease_until = p_lease_until, attempts = t.attempts + 1, claimed_at = p_now,
-        from_phone = (SELECT n.phone_number FROM texting_numbers n WHERE n.profile_id = t.profile_id)
+        from_phone = (SELECT n.phone_number FROM texting_numbers n WHERE n.profile_id = t.profile_id),
+        unconfirmed_from = CASE WHEN due.expired AND t.unconfirmed_since IS NULL THEN t.from_phone ELSE t.unconfirmed_from END,
+        unconfirmed_since = CASE WHEN due.expired THEN coalesce(t.unconfirmed_since, t.claimed_at) ELSE t.unconfirmed_since END
     FROM due WHERE t.id = due.id
     RETURNING t.id, t.account_id, t.message_id, t.profile_id, t.to_phone, t.body, t.attempts, t.from_phone, t.keyword_answer,
-              CASE WHEN due.expired THEN due.was_from END, CASE WHEN due.expired THEN due.was_claimed END
+              t.unconfirmed_from, t.unconfirmed_since
 $$;
 ALTER FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz) OWNER TO leadline_lookup;
 REVOKE ALL ON FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz) FROM PUBLIC;

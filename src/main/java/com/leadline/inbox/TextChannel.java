@@ -1,7 +1,7 @@
 package com.leadline.inbox;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Where outbound texts leave Leadline: the port an SMS provider adapter implements, as one Spring
@@ -10,9 +10,9 @@ import java.util.Optional;
  * is configured.
  *
  * <p>The text relay calls it after the reply's transaction has committed, outside any transaction,
- * once per attempt. Providers take no idempotency key, so a text can reach the provider twice if a
- * relay stops between the provider's answer and recording it; the relay narrows that window with
- * {@link #findSent} (docs/texting.md says what is promised).
+ * once per attempt. Providers take no idempotency key, so a text could reach the provider twice when
+ * an attempt ends without an answer (a timeout, a relay that stopped mid-send); the relay asks
+ * {@link #findSent} before trying such a text again (docs/texting.md says what is promised).
  */
 public interface TextChannel {
 
@@ -24,11 +24,11 @@ public interface TextChannel {
     String send(OutboundText text) throws Exception;
 
     /**
-     * The provider's id of a text it took from {@code text.from()} to {@code text.to()} with the same
-     * body at or after {@code since}, if there is one: asked before sending again a text whose
-     * earlier attempt stopped without an answer.
+     * The provider's ids of the texts it took from {@code text.from()} to {@code text.to()} with the
+     * same body at or after {@code since}, newest first: asked before sending again a text whose
+     * earlier attempt may have reached the provider without an answer.
      */
-    Optional<String> findSent(OutboundText text, Instant since) throws Exception;
+    List<String> findSent(OutboundText text, Instant since) throws Exception;
 
     /** Whether the provider account holds {@code phoneNumber} (E.164) and can text from it. */
     boolean holdsNumber(String phoneNumber) throws Exception;

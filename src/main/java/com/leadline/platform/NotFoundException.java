@@ -6,4 +6,9 @@ public final class NotFoundException extends Refusal {
     public NotFoundException() {
         super("There is nothing here, or you can't see it.");
     }
+
+    /** For callers that are no person (a provider's webhook): says what was not found. */
+    public NotFoundException(String message) {
+        super(message);
+    }
 }

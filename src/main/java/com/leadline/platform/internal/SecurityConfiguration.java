@@ -84,8 +84,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Webhooks of outside services (the SMS provider's, /webhooks/**): no session, no CSRF token, no
+     * sign-in; each controller there checks the caller's signature itself before believing anything.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain webhooksChain(HttpSecurity http) throws Exception {
+        return withHeaders(http.securityMatcher("/webhooks/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain applicationChain(HttpSecurity http, SecurityContextRepository contextRepository,
                                          CsrfTokenRepository csrfTokens, Clock clock,
                                          java.util.List<com.leadline.platform.SignedInUserCheck> signedInUserChecks,

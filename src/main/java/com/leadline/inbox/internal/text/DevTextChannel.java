@@ -3,7 +3,7 @@ package com.leadline.inbox.internal.text;
 import com.leadline.inbox.OutboundText;
 import com.leadline.inbox.TextChannel;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Local mode's channel when no SMS provider is configured: nothing leaves the machine. Accepting a
@@ -18,8 +18,8 @@ class DevTextChannel implements TextChannel {
     }
 
     @Override
-    public Optional<String> findSent(OutboundText text, Instant since) {
-        return Optional.empty();
+    public List<String> findSent(OutboundText text, Instant since) {
+        return List.of();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.leadline.platform.OutboxRelay;
 import com.leadline.platform.Tenancy;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,13 +24,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of the row's own account, under row-level security. Without a channel it claims
  * nothing: the texts stay queued, not lost, until a provider is configured.
  *
- * <p>Providers take no idempotency key. A row whose earlier claim expired mid-send (its relay
- * stopped between handing the text over and recording the answer) is first looked for in the
- * provider's sent texts, and sent again only when it is not there (docs/texting.md).
+ * <p>Providers take no idempotency key. A text whose earlier attempt may have reached the provider
+ * without an answer (a timeout or 5xx, a relay that stopped mid-send: "unconfirmed", V42) is first
+ * looked for among the provider's texts, and sent again only when it is not there (docs/texting.md).
  */
 class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
 
     static final String NO_PROVIDER = "No SMS provider configured";
+    /**
+     * How much earlier than the unanswered claim a text found in the provider's list may have been
+     * created and still count: the provider's clock is not ours, and its times have whole seconds.
+     * A text of another row in that window is recognised by its recorded id, and not taken.
+     */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(2);
     static final String OPTED_OUT = "Not sent: the contact texted STOP to this profile's number and gets no texts until they text START.";
 
     private final JdbcClient jdbc;
@@ -47,11 +54,11 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
     }
 
     /**
-     * A claimed row; {@code expiredFrom} and {@code expiredSince} say, for a row whose earlier claim
-     * ran out mid-send, from which number and since when that claim tried (both null otherwise).
+     * A claimed row; for an unconfirmed one, the number its first unanswered attempt used and when
+     * that attempt's claim began ({@code unconfirmedSince} null otherwise).
      */
     record Claimed(long id, UUID claim, UUID accountId, UUID profileId, String fromPhone, String toPhone, String body,
-                   int attempts, boolean keywordAnswer, String expiredFrom, Instant expiredSince)
+                   int attempts, boolean keywordAnswer, String unconfirmedFrom, Instant unconfirmedSince)
             implements OutboxRelay.Claimed {
 
         OutboundText text(String from) {
@@ -83,24 +90,26 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
         Instant now = clock.instant();
         UUID claim = UUID.randomUUID();
         return transactions.execute(status -> jdbc.sql("""
-                        SELECT id, account_id, profile_id, from_phone, to_phone, body, attempts, keyword_answer, expired_from, expired_since
+                        SELECT id, account_id, profile_id, from_phone, to_phone, body, attempts, keyword_answer, unconfirmed_from,
+                               unconfirmed_since
                         FROM inbox_claim_due_texts(:now, :limit, :claim, :leaseUntil)""")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .param("claim", claim)
                 .param("leaseUntil", Timestamp.from(now.plus(policy.lease())))
                 .query((rs, n) -> {
-                    Timestamp expiredSince = rs.getTimestamp(10);
+                    Timestamp unconfirmedSince = rs.getTimestamp(10);
                     return new Claimed(rs.getLong(1), claim, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
-                            expiredSince == null ? null : expiredSince.toInstant());
+                            unconfirmedSince == null ? null : unconfirmedSince.toInstant());
                 })
                 .list());
     }
 
     /**
      * Refuses a text to a contact who opted out (unless it answers their keyword) before it reaches
-     * the provider; finds a text an expired claim already handed over; sends the rest.
+     * the provider; for an unconfirmed text, takes the provider's id of the copy that went out if one
+     * did (one no other row records); sends the rest.
      */
     @Override
     protected String send(Claimed text) throws Exception {
@@ -108,13 +117,44 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
             throw new TextRefusedException(null, OPTED_OUT);
         }
         TextChannel provider = channel.orElseThrow();
-        if (text.expiredSince() != null) {
-            Optional<String> sent = provider.findSent(text.text(text.expiredFrom()), text.expiredSince());
+        if (text.unconfirmedSince() != null) {
+            Optional<String> sent = unrecorded(text, provider.findSent(text.text(text.unconfirmedFrom()),
+                    text.unconfirmedSince().minus(CLOCK_MARGIN)));
             if (sent.isPresent()) {
                 return sent.get();
             }
         }
-        return provider.send(text.text(text.fromPhone()));
+        try {
+            return provider.send(text.text(text.fromPhone()));
+        } catch (TextRefusedException refused) {
+            throw refused;
+        } catch (Exception mayHaveReachedTheProvider) {
+            throw new Unanswered(mayHaveReachedTheProvider);
+        }
+    }
+
+    /** The first of the provider's ids that no other text of the account records (two texts can share a body). */
+    private Optional<String> unrecorded(Claimed text, List<String> providerIds) {
+        if (providerIds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> recorded = transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> jdbc.sql(
+                        "SELECT provider_message_id FROM text_outbox WHERE provider_message_id = ANY (:ids) AND id <> :id")
+                .param("ids", providerIds.toArray(String[]::new)).param("id", text.id()).query(String.class).list()));
+        return providerIds.stream().filter(id -> !recorded.contains(id)).findFirst();
+    }
+
+    /** An attempt that ended without the provider's answer: the text may have gone out. */
+    private static final class Unanswered extends Exception {
+
+        Unanswered(Exception cause) {
+            super(cause.toString(), cause);
+        }
+
+        @Override
+        public String toString() {
+            return getCause().toString();
+        }
     }
 
     @Override
@@ -136,6 +176,7 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
         Instant now = clock.instant();
         return inAccountOf(text, () -> jdbc.sql("""
                         UPDATE text_outbox SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = NULL, error_code = NULL,
+                               unconfirmed_from = NULL, unconfirmed_since = NULL,
                                provider_message_id = coalesce(provider_message_id, :provider),
                                provider_status = coalesce(provider_status, CASE WHEN CAST(:provider AS text) IS NOT NULL THEN 'queued' END),
                                status_changed_at = coalesce(status_changed_at, :now)
@@ -145,13 +186,17 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
                 .update()) == 1;
     }
 
+    /** An unanswered attempt leaves the text unconfirmed since its claim began (kept from an earlier one if already so). */
     @Override
     protected void markFailed(Claimed text, Failure failure) {
         TextRefusedException refusal = failure.cause() instanceof TextRefusedException refused ? refused : null;
         inAccountOf(text, () -> jdbc.sql("""
                         UPDATE text_outbox SET status = :status, next_attempt_at = :next, lease_until = NULL, last_error = :error,
-                               error_code = :code, status_changed_at = :now
+                               error_code = :code, status_changed_at = :now,
+                               unconfirmed_from = CASE WHEN :unanswered AND unconfirmed_since IS NULL THEN from_phone ELSE unconfirmed_from END,
+                               unconfirmed_since = CASE WHEN :unanswered THEN coalesce(unconfirmed_since, claimed_at) ELSE unconfirmed_since END
                         WHERE id = :id AND claim_id = :claim""")
+                .param("unanswered", failure.cause() instanceof Unanswered)
                 .param("status", failure.giveUp() ? "failed" : "queued").param("next", Timestamp.from(failure.nextAttemptAt()))
                 .param("error", refusal == null ? failure.error() : refusal.getMessage())
                 .param("code", refusal == null ? null : refusal.code())

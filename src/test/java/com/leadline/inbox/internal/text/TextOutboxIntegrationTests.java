@@ -307,8 +307,8 @@ class TextOutboxIntegrationTests extends IntegrationTest {
             }
 
             @Override
-            public Optional<String> findSent(OutboundText text, Instant since) {
-                return Optional.empty();
+            public List<String> findSent(OutboundText text, Instant since) {
+                return List.of();
             }
 
             @Override
