@@ -195,6 +195,19 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
         assertThat(row(later).get("provider_message_id")).isNotEqualTo(row(earlier).get("provider_message_id")).isNotNull();
     }
 
+    @Test
+    void aQueuedReplyToAContactWhoOptedOutMeanwhileIsGivenUpWithoutCallingTheProvider() {
+        String to = uniqueNumber();
+        long id = queueAhead(to, "One more offer");
+        databaseOwner().sql("UPDATE contacts SET opted_out = true, opt_out_changed_at = now() WHERE account_id = :a AND phone = :p")
+                .param("a", account.id()).param("p", to).update();
+
+        relay().deliverDue();
+
+        assertThat(fake.createsTo(to)).isEmpty();
+        assertThat(row(id)).containsEntry("status", "failed").containsEntry("last_error", TextRelay.OPTED_OUT);
+    }
+
     private TextRelay relay() {
         return new TextRelay(jdbc, transactions, tenancy, Optional.of(provider), ahead, POLICY);
     }
