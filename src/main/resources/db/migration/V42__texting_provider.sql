@@ -18,6 +18,10 @@ CREATE TABLE texting_numbers (
 );
 REVOKE ALL ON texting_numbers FROM ${app_role};
 ALTER TABLE texting_numbers OWNER TO leadline_lookup;
+-- Forced row-level security like every table with an account id, with one policy: for the functions.
+ALTER TABLE texting_numbers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE texting_numbers FORCE ROW LEVEL SECURITY;
+CREATE POLICY lookup_functions ON texting_numbers TO leadline_lookup USING (true) WITH CHECK (true);
 
 -- The profile (and its account) a number belongs to, whichever account that is: inbound routing.
 CREATE FUNCTION texting_route_number(p_number text)

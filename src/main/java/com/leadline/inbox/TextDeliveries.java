@@ -10,6 +10,7 @@ public interface TextDeliveries {
      *
      * @param status    queued, sent, delivered, undelivered or failed; other provider states are ignored
      * @param errorCode the provider's error code for undelivered and failed, or null
+     * @param error     what the code means, in words a person acts on (shown in the thread), or null
      */
-    boolean report(long outboxId, String providerMessageId, String status, String errorCode);
+    boolean report(long outboxId, String providerMessageId, String status, String errorCode, String error);
 }

@@ -129,7 +129,7 @@ class TwilioTextChannel implements TextChannel {
             // The status says enough.
         }
         if (status >= 400 && status < 500 && !TRANSIENT.contains(status)) {
-            return new TextRefusedException(code, message);
+            return new TextRefusedException(code, TwilioErrors.describe(code, message));
         }
         return new IOException("The SMS provider answered " + status + (code == null ? "" : " (" + code + ")") + ": " + message);
     }

@@ -68,7 +68,9 @@ class TwilioWebhooks {
     @PostMapping(TwilioSettings.STATUS_PATH + "{id}")
     ResponseEntity<Void> status(HttpServletRequest request, @PathVariable long id) {
         Map<String, String> report = signed(request, settings.statusUrl(id));
-        if (!deliveries.report(id, providerId(report), report.getOrDefault("MessageStatus", ""), report.get("ErrorCode"))) {
+        String errorCode = report.get("ErrorCode");
+        if (!deliveries.report(id, providerId(report), report.getOrDefault("MessageStatus", ""), errorCode,
+                TwilioErrors.describe(errorCode, null))) {
             throw new NotFoundException("No text of ours has this id.");
         }
         return ResponseEntity.noContent().build();

@@ -84,6 +84,12 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
         visitor().signUp("Visible Co", "Vi Sible", uniqueEmail("a"), PASSWORD);
         JdbcClient admin = databaseOwner();
         for (String table : tenantTables()) {
+            if (table.equals("texting_numbers")) {
+                // The number registry (V42) is not the application's to read at all: only its lookup functions are.
+                assertThat(jdbc.sql("SELECT has_table_privilege(current_user, 'texting_numbers', 'SELECT')").query(Boolean.class).single())
+                        .isFalse();
+                continue;
+            }
             if (List.of("accounts", "users", "profiles", "account_members", "profile_memberships", "billing_accounts").contains(table)) {
                 assertThat(admin.sql("SELECT count(*) FROM " + table).query(Long.class).single())
                         .as("rows really exist in %s", table).isPositive();

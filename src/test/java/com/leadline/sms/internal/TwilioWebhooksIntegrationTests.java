@@ -6,18 +6,11 @@ import com.leadline.platform.Tenancy;
 import com.leadline.testing.FakeSmsProvider;
 import com.leadline.testing.SmsProviderTest;
 import com.leadline.testing.TeamFixture;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TwilioWebhooksIntegrationTests extends SmsProviderTest {
 
     private static final String INBOUND = "http://leadline.test/webhooks/sms/twilio/inbound";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     TransactionTemplate transactions;
@@ -38,12 +30,14 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
     Tenancy tenancy;
 
     private final FakeSmsProvider fake = FakeSmsProvider.get();
+    private SignedWebhooks webhooks;
     private TeamFixture.Account account;
     private String profileNumber;
     private String lead;
 
     @BeforeEach
     void aProfileWithANumber() {
+        webhooks = new SignedWebhooks(port);
         account = new TeamFixture(port, databaseOwner()).openAccount("Webhook Windows");
         profileNumber = uniqueNumber();
         lead = uniqueNumber();
@@ -119,7 +113,8 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
 
         assertThat(report(failed, failedSid, "sent", null)).isEqualTo(204);
         assertThat(report(failed, failedSid, "failed", "30003")).isEqualTo(204);
-        assertThat(status(failed)).containsEntry("provider_status", "failed").containsEntry("error_code", "30003");
+        assertThat(status(failed)).containsEntry("provider_status", "failed").containsEntry("error_code", "30003")
+                .containsEntry("last_error", "The lead's phone is unreachable (switched off or out of coverage).");
 
         assertThat(report(delivered, "SMsomebodyelse", "failed", "30005")).as("another text's id").isEqualTo(404);
         assertThat(report(Long.MAX_VALUE, deliveredSid, "failed", "30005")).as("no such text").isEqualTo(404);
@@ -187,15 +182,7 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
     }
 
     private int report(long id, String sid, String state, String errorCode) {
-        Map<String, String> report = new LinkedHashMap<>();
-        report.put("MessageSid", sid);
-        report.put("MessageStatus", state);
-        report.put("AccountSid", FakeSmsProvider.ACCOUNT_SID);
-        if (errorCode != null) {
-            report.put("ErrorCode", errorCode);
-        }
-        String url = "http://leadline.test/webhooks/sms/twilio/status/" + id;
-        return post("/webhooks/sms/twilio/status/" + id, report, sign(url, report)).statusCode();
+        return webhooks.report(id, sid, state, errorCode);
     }
 
     /** A reply's outbox row as the relay leaves it once the provider took it. */
@@ -223,41 +210,22 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
     }
 
     private Map<String, Object> status(long id) {
-        return databaseOwner().sql("SELECT provider_message_id, provider_status, error_code FROM text_outbox WHERE id = :id")
+        return databaseOwner().sql("SELECT provider_message_id, provider_status, error_code, last_error FROM text_outbox WHERE id = :id")
                 .param("id", id).query().singleRow();
     }
 
     private Map<String, String> text(String sid, String body) {
-        Map<String, String> text = new LinkedHashMap<>();
+        Map<String, String> text = SignedWebhooks.inboundText(lead, profileNumber, body);
         text.put("MessageSid", sid);
-        text.put("AccountSid", FakeSmsProvider.ACCOUNT_SID);
-        text.put("From", lead);
-        text.put("To", profileNumber);
-        text.put("Body", body);
-        text.put("NumMedia", "0");
         return text;
     }
 
     private static String sign(String url, Map<String, String> parameters) {
-        return TwilioSignature.sign(FakeSmsProvider.AUTH_TOKEN, url, parameters.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> List.of(entry.getValue()))));
+        return SignedWebhooks.sign(url, parameters);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"))));
-        if (signature != null) {
-            request.header("X-Twilio-Signature", signature);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return webhooks.post(path, form, signature);
     }
 
     private int contactsWith(String phone) {

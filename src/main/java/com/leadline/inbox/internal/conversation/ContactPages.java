@@ -2,7 +2,9 @@ package com.leadline.inbox.internal.conversation;
 
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.contact.ContactService;
+import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.contact.ContactStore.Contact;
+import com.leadline.inbox.internal.contact.ContactStore.OptOut;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
@@ -15,22 +17,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ContactPages {
 
-    public record ContactPage(Contact contact, List<Conversation> conversations) {
+    public record ContactPage(Contact contact, OptOut optOut, List<Conversation> conversations) {
     }
 
     private final ContactService contacts;
+    private final ContactStore store;
     private final ConversationStore conversations;
     private final TransactionTemplate transactions;
 
-    ContactPages(ContactService contacts, ConversationStore conversations, TransactionTemplate transactions) {
+    ContactPages(ContactService contacts, ContactStore store, ConversationStore conversations, TransactionTemplate transactions) {
         this.contacts = contacts;
+        this.store = store;
         this.conversations = conversations;
         this.transactions = transactions;
     }
 
     public ContactPage of(Actor actor, UUID contactId) {
         actor.require(Permission.VIEW_TEAM);
-        return transactions.execute(status -> new ContactPage(contacts.visible(actor, contactId),
+        return transactions.execute(status -> new ContactPage(contacts.visible(actor, contactId), store.optOut(contactId),
                 conversations.ofContact(Visibility.of(actor), contactId)));
     }
 }

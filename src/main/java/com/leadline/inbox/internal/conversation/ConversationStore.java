@@ -33,7 +33,37 @@ public class ConversationStore {
         }
     }
 
-    public record Message(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
+    /** A message, with its media links (inbound) and what became of its text (outbound and auto replies; null otherwise). */
+    public record Message(UUID id, String kind, UUID authorId, String body, Instant createdAt, List<String> mediaUrls,
+                          Delivery delivery) {
+    }
+
+    /**
+     * What became of an outbound text: the relay's state (queued, sending, sent, failed), the
+     * provider's last report (null before one) and, when it failed, the code and the words why.
+     */
+    public record Delivery(String relayStatus, String providerStatus, String errorCode, String error) {
+
+        public boolean failed() {
+            return "failed".equals(relayStatus) || "failed".equals(providerStatus) || "undelivered".equals(providerStatus);
+        }
+
+        /** What the thread shows beside the text. */
+        public String label() {
+            if (failed()) {
+                return "sent".equals(relayStatus) ? "Not delivered" : "Not sent";
+            }
+            if ("delivered".equals(providerStatus)) {
+                return "Delivered";
+            }
+            return "sent".equals(relayStatus) ? "Sent" : "Sending…";
+        }
+
+        /** Why it failed, in the provider's (or the relay's) words, with the provider's code. */
+        public String reason() {
+            String words = error == null || error.isBlank() ? "The provider gave no reason." : error;
+            return errorCode == null ? words : words + " (error " + errorCode + ")";
+        }
     }
 
     /** Per holder and profile, how many open conversations the viewer sees. */
@@ -86,10 +116,15 @@ public class ConversationStore {
     }
 
     List<Message> messages(UUID conversationId) {
-        return jdbc.sql("SELECT id, kind, author_id, body, created_at FROM messages WHERE conversation_id = :c ORDER BY created_at, id")
+        return jdbc.sql("""
+                        SELECT m.id, m.kind, m.author_id, m.body, m.created_at, m.media_urls,
+                               o.status, o.provider_status, o.error_code, o.last_error
+                        FROM messages m LEFT JOIN text_outbox o ON o.message_id = m.id
+                        WHERE m.conversation_id = :c ORDER BY m.created_at, m.id""")
                 .param("c", conversationId)
                 .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                        rs.getString(4), rs.getTimestamp(5).toInstant(), List.of((String[]) rs.getArray(6).getArray()),
+                        rs.getString(7) == null ? null : new Delivery(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))))
                 .list();
     }
 

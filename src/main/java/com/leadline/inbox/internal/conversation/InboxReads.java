@@ -32,7 +32,7 @@ public class InboxReads {
         }
     }
 
-    public record Thread(Conversation conversation, List<Message> messages, ContactStore.Contact contact,
+    public record Thread(Conversation conversation, List<Message> messages, ContactStore.Contact contact, ContactStore.OptOut optOut,
                          List<Conversation> otherConversations, List<ReminderStore.Reminder> reminders) {
     }
 
@@ -115,7 +115,8 @@ public class InboxReads {
             List<Conversation> others = conversations.ofContact(Visibility.of(actor), conversation.contactId()).stream()
                     .filter(other -> !other.id().equals(conversationId)).toList();
             return new Thread(conversation, conversations.messages(conversationId),
-                    contacts.find(conversation.contactId()).orElseThrow(), others, reminders.of(conversationId));
+                    contacts.find(conversation.contactId()).orElseThrow(), contacts.optOut(conversation.contactId()), others,
+                    reminders.of(conversationId));
         });
     }
 }

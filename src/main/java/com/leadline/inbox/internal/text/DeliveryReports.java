@@ -29,7 +29,8 @@ class DeliveryReports implements TextDeliveries, SendingNumbers {
     private static final String RECORD = """
             UPDATE text_outbox SET provider_status = :status, status_changed_at = :now,
                    provider_message_id = coalesce(provider_message_id, :provider),
-                   error_code = CASE WHEN :status IN ('undelivered', 'failed') THEN :code ELSE error_code END
+                   error_code = CASE WHEN :status IN ('undelivered', 'failed') THEN :code ELSE error_code END,
+                   last_error = CASE WHEN :status IN ('undelivered', 'failed') THEN :error ELSE last_error END
             WHERE id = :id AND (provider_message_id IS NULL OR provider_message_id = :provider)
               AND CASE coalesce(provider_status, '') WHEN '' THEN 0 WHEN 'queued' THEN 1 WHEN 'sent' THEN 2 ELSE 3 END
                 < CASE :status WHEN 'queued' THEN 1 WHEN 'sent' THEN 2 ELSE 3 END""";
@@ -49,7 +50,7 @@ class DeliveryReports implements TextDeliveries, SendingNumbers {
     }
 
     @Override
-    public boolean report(long outboxId, String providerMessageId, String status, String errorCode) {
+    public boolean report(long outboxId, String providerMessageId, String status, String errorCode, String error) {
         Optional<UUID> account = transactions.execute(tx -> jdbc.sql("SELECT inbox_account_of_text(:id)").param("id", outboxId)
                 .query(UUID.class).optional());
         if (account.isEmpty() || providerMessageId == null || providerMessageId.isBlank()) {
@@ -64,7 +65,8 @@ class DeliveryReports implements TextDeliveries, SendingNumbers {
             }
             if (RECORDED.contains(status)) {
                 jdbc.sql(RECORD).param("status", status).param("now", Timestamp.from(clock.instant()))
-                        .param("provider", providerMessageId).param("code", errorCode).param("id", outboxId).update();
+                        .param("provider", providerMessageId).param("code", errorCode).param("error", error)
+                        .param("id", outboxId).update();
             }
             return true;
         })));

@@ -25,11 +25,13 @@ class ContactsController {
     private final ContactService contacts;
     private final ContactPages contactPages;
     private final Profiles profiles;
+    private final InboxPageModel inboxPages;
 
-    ContactsController(ContactService contacts, ContactPages contactPages, Profiles profiles) {
+    ContactsController(ContactService contacts, ContactPages contactPages, Profiles profiles, InboxPageModel inboxPages) {
         this.contacts = contacts;
         this.contactPages = contactPages;
         this.profiles = profiles;
+        this.inboxPages = inboxPages;
     }
 
     @GetMapping("/contacts")
@@ -73,6 +75,8 @@ class ContactsController {
 
     private void fill(Actor actor, ContactPages.ContactPage page, ContactService.ContactForm form, Model model) {
         model.addAttribute("contact", page.contact());
+        model.addAttribute("optOut", page.optOut());
+        model.addAttribute("zone", inboxPages.zoneOf(page.contact().profileId()));
         model.addAttribute("conversations", page.conversations());
         model.addAttribute("form", form);
         model.addAttribute("canEdit", actor.can(Permission.WORK_CONVERSATIONS));

@@ -89,6 +89,13 @@ class ConversationFormsController {
         });
     }
 
+    /** A reply whose text failed, queued again (refused while the contact is opted out). */
+    @PostMapping("/inbox/conversations/{id}/messages/{messageId}/retry")
+    String retry(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId, @RequestParam(defaultValue = "all") String tab) {
+        replies.retry(actor, id, messageId);
+        return back(tab, id);
+    }
+
     @PostMapping("/inbox/conversations/{id}/reopen")
     String reopen(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "all") String tab) {
         moves.reopen(actor, id);

@@ -51,7 +51,12 @@ class InboxApiController {
     record PageJson(List<ConversationJson> conversations, NextPage next) {
     }
 
-    record MessageJson(UUID id, String kind, UUID authorId, String body, Instant createdAt) {
+    /** {@code delivery}: for texts sent to the lead, what became of them (null for inbound texts and notes). */
+    record MessageJson(UUID id, String kind, UUID authorId, String body, Instant createdAt, List<String> mediaUrls,
+                       DeliveryJson delivery) {
+    }
+
+    record DeliveryJson(String status, boolean failed, String errorCode, String error) {
     }
 
     record ReminderJson(UUID id, Instant dueAt, String note, UUID setBy, Instant firedAt) {
@@ -135,7 +140,9 @@ class InboxApiController {
     ThreadJson get(Actor actor, @PathVariable UUID id) {
         InboxReads.Thread thread = inbox.thread(actor, id);
         return new ThreadJson(json(thread.conversation()),
-                thread.messages().stream().map(m -> new MessageJson(m.id(), m.kind(), m.authorId(), m.body(), m.createdAt())).toList(),
+                thread.messages().stream().map(m -> new MessageJson(m.id(), m.kind(), m.authorId(), m.body(), m.createdAt(), m.mediaUrls(),
+                        m.delivery() == null ? null : new DeliveryJson(m.delivery().label(), m.delivery().failed(),
+                                m.delivery().errorCode(), m.delivery().failed() ? m.delivery().error() : null))).toList(),
                 thread.reminders().stream().map(r -> new ReminderJson(r.id(), r.dueAt(), r.note(), r.setBy(), r.firedAt())).toList(),
                 thread.otherConversations().stream().map(InboxApiController::json).toList());
     }
@@ -160,6 +167,12 @@ class InboxApiController {
     @PostMapping("/{id}/replies")
     ResponseEntity<Void> reply(Actor actor, @PathVariable UUID id, @RequestBody Text body) {
         replies.reply(actor, id, body.body());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/messages/{messageId}/retry")
+    ResponseEntity<Void> retry(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId) {
+        replies.retry(actor, id, messageId);
         return ResponseEntity.noContent().build();
     }
 

@@ -94,7 +94,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
         assertThat(row(retried)).containsEntry("status", "queued").containsEntry("attempts", 1);
         assertThat((String) row(retried).get("last_error")).contains("500");
         assertThat(row(refused)).containsEntry("status", "failed").containsEntry("attempts", 1).containsEntry("error_code", "21211")
-                .containsEntry("last_error", "The 'To' number is not a valid phone number.");
+                .containsEntry("last_error", "This is not a valid phone number.");
 
         ahead.advance(Duration.ofSeconds(30));
         relay.deliverDue();
