@@ -35,6 +35,79 @@
     field.value = field.value.slice(0, field.value.length - match[2].length - 2) + item.textContent + ' ';
   });
 
+  // What a text costs, counted the way phone networks split it (GSM 03.38, 3GPP TS 23.038). When every
+  // character is in the GSM-7 alphabet a text is 160 septets in one segment, 153 in each of several (the
+  // rest of each holds the header that joins them); the extension table's characters take two septets
+  // (an escape and the character). One character outside GSM-7 sends the whole text as UCS-2: 70 UTF-16
+  // code units in one segment, 67 in each of several (an emoji beyond the BMP is two). A character's
+  // septets or code units never straddle two segments, so a segment may hold one fewer.
+  var GSM_7 = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?'
+    + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+  var GSM_7_EXTENSION = '\f^{}\\[~]|€';
+
+  // A text's encoding, its length in that encoding's units, and how many segments it goes out as.
+  function smsSegments(text) {
+    var units = [];
+    var gsm = true;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (GSM_7.indexOf(c) >= 0) { units.push(1); }
+      else if (GSM_7_EXTENSION.indexOf(c) >= 0) { units.push(2); }
+      else { gsm = false; break; }
+    }
+    if (!gsm) {
+      units = [];
+      for (var j = 0; j < text.length; j++) {
+        var high = text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff;
+        var pair = high && text.charCodeAt(j + 1) >= 0xdc00 && text.charCodeAt(j + 1) <= 0xdfff;
+        units.push(pair ? 2 : 1);
+        if (pair) { j++; }
+      }
+    }
+    var single = gsm ? 160 : 70;
+    var each = gsm ? 153 : 67;
+    var length = units.reduce(function (sum, n) { return sum + n; }, 0);
+    var segments = length === 0 ? 0 : 1;
+    if (length > single) {
+      var used = 0;
+      units.forEach(function (n) {
+        if (used + n > each) { segments++; used = 0; }
+        used += n;
+      });
+    }
+    return { encoding: gsm ? 'GSM-7' : 'UCS-2', length: length, segments: segments, perSegment: segments > 1 ? each : single };
+  }
+
+  // The counter's words: "142 / 160 · 1 segment", "Unicode: 75 characters · 2 segments (67 each)".
+  function smsCountWords(count) {
+    var segments = count.segments + (count.segments === 1 ? ' segment' : ' segments');
+    var words = count.segments > 1
+      ? count.length + ' characters · ' + segments + ' (' + count.perSegment + ' each)'
+      : count.length + ' / ' + count.perSegment + ' · ' + segments;
+    return (count.encoding === 'UCS-2' ? 'Unicode: ' : '') + words;
+  }
+
+  // A textarea marked data-sms-counter="#counter" keeps that element telling what the text costs; past
+  // three segments, or past the field's maxlength (a shortcut can push it there), it warns in words.
+  function showSmsCount(field) {
+    var counter = document.querySelector(field.getAttribute('data-sms-counter'));
+    if (!counter) { return; }
+    var count = smsSegments(field.value);
+    var limit = field.maxLength > 0 ? field.maxLength : Infinity;
+    var warning = field.value.length > limit
+      ? 'Too long: a text holds at most ' + limit + ' characters; this one has ' + field.value.length + '.'
+      : count.segments > 3 ? 'Long message: sent as ' + count.segments + ' texts and billed as ' + count.segments + '.' : '';
+    counter.querySelector('[data-sms-count]').textContent = smsCountWords(count);
+    var warned = counter.querySelector('[data-sms-warning]');
+    warned.textContent = warning;
+    warned.hidden = warning === '';
+  }
+  window.leadline = { smsSegments: smsSegments, smsCountWords: smsCountWords };
+  // Registered after the shortcuts' listener above, so it counts the text with the shortcut put in.
+  document.addEventListener('input', function (event) {
+    if (event.target.matches && event.target.matches('textarea[data-sms-counter]')) { showSmsCount(event.target); }
+  });
+
   // The inbox stays current: on a server-sent "inbox" event, the tabs and the list are fetched again.
   var liveInbox = document.querySelector('[data-live-inbox]');
   if (liveInbox && window.EventSource) {
@@ -205,6 +278,8 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('[aria-haspopup="menu"]'), setUpMenu);
+    // A form shown again after a refusal keeps what was typed: count it straight away.
+    Array.prototype.forEach.call(document.querySelectorAll('textarea[data-sms-counter]'), showSmsCount);
     // Sign-up names the first profile's timezone after the browser's, when it can tell.
     Array.prototype.forEach.call(document.querySelectorAll('[data-detect-timezone]'), function (input) {
       if (!input.value && window.Intl) {

@@ -40,8 +40,13 @@ public class ConversationAccess {
         return conversation;
     }
 
+    /**
+     * The message as it will be stored and texted, or a refusal. A form sends each line break as CR LF
+     * while the text box (its maxlength, the SMS counter) counts it as one character: it becomes LF
+     * before the length is checked, so the cap counts what the box counts (UTF-16 code units on both sides).
+     */
     static String validBody(String body) {
-        String text = body == null ? "" : body.strip();
+        String text = body == null ? "" : body.replace("\r\n", "\n").strip();
         if (text.isEmpty() || text.length() > MAX_BODY) {
             throw new InvalidInputException(Map.of("body", "Write a message of up to " + MAX_BODY + " characters."));
         }

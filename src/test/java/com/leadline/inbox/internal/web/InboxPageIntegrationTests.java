@@ -87,4 +87,32 @@ class InboxPageIntegrationTests extends IntegrationTest {
         assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", id)
                 .query(Integer.class).single()).as("nothing written").isEqualTo(1);
     }
+
+    @Test
+    void aReplyMayHold1600CharactersCountedAsTheTextBoxCountsThem() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Cap Chandlers");
+        WebSession owner = account.owner().session();
+        UUID id = inbox.receiveInbound(account.id(), account.firstProfileId(), "+15550900002", "How long can a reply be?");
+        owner.get("/inbox?tab=all&c=" + id);
+
+        // UTF-16 code units, as the box's maxlength counts: an emoji beyond the BMP is two.
+        String overByAnEmoji = "x".repeat(1599) + "\uD83D\uDE00";
+        assertThat(owner.post("/inbox/conversations/" + id + "/reply", Map.of("body", overByAnEmoji, "tab", "all")).status())
+                .isEqualTo(422);
+        assertThat(owner.post("/inbox/conversations/" + id + "/reply", Map.of("body", "x".repeat(1601), "tab", "all")).status())
+                .isEqualTo(422);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", id)
+                .query(Integer.class).single()).as("nothing written").isEqualTo(1);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM text_outbox WHERE account_id = :a").param("a", account.id())
+                .query(Integer.class).single()).as("nothing queued").isZero();
+
+        // A form sends a line break as CR LF; the box counted it once, and so does the cap.
+        String withLineBreaks = "x".repeat(1590) + "\r\nOn Friday";
+        assertThat(withLineBreaks.replace("\r\n", "\n")).hasSize(1600);
+        assertThat(owner.post("/inbox/conversations/" + id + "/reply", Map.of("body", withLineBreaks, "tab", "all")).status())
+                .isEqualTo(302);
+        assertThat(databaseOwner().sql("SELECT body FROM messages WHERE conversation_id = :c AND kind = 'outbound'").param("c", id)
+                .query(String.class).single()).isEqualTo("x".repeat(1590) + "\nOn Friday");
+    }
 }
