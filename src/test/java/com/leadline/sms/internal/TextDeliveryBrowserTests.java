@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's replies in the thread as the provider reports on them: sent, then delivered; sent, then
- * failed with the reason and a Retry that sends the text again; and a lead who texts STOP.
+ * failed with the reason and a Retry that sends the text again; a picture the lead sent, as a link;
+ * and a lead who texts STOP.
  */
 class TextDeliveryBrowserTests extends SmsProviderTest {
 
@@ -56,10 +57,17 @@ class TextDeliveryBrowserTests extends SmsProviderTest {
                 SignedWebhooks.inboundText(lead, profileNumber, "Can you fix a creaky stair?")).statusCode()).isEqualTo(200);
         UUID conversation = databaseOwner().sql("SELECT id FROM conversations WHERE account_id = :a AND contact_phone = :p")
                 .param("a", account.id()).param("p", lead).query(UUID.class).single();
+        var picture = SignedWebhooks.inboundText(lead, profileNumber, "");
+        picture.put("NumMedia", "1");
+        picture.put("MediaUrl0", "https://media.example/stair.jpg");
+        assertThat(webhooks.postSigned(SignedWebhooks.INBOUND_PATH, picture).statusCode()).isEqualTo(200);
 
         browser.signIn(account.owner().email(), PASSWORD);
         browser.waitForHeading("Inbox");
         browser.open("/inbox?c=" + conversation);
+        WebElement media = browser.waitFor(By.linkText("Picture or file 1"));
+        assertThat(media.getAttribute("href")).isEqualTo("https://media.example/stair.jpg");
+        assertThat(media.getAttribute("rel")).contains("noreferrer");
         reply("Yes, we can come Tuesday");
         long delivered = sentRow(account, "Yes, we can come Tuesday");
         reply("Or Wednesday, if that suits");

@@ -10,6 +10,7 @@ import com.leadline.platform.NotFoundException;
 import com.leadline.platform.PhoneNumbers;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Memberships;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IncomingTexts implements InboundTexts {
 
     private static final int MAX_MEDIA = 10;
+    private static final int MAX_LINK = 2000;
 
     private final ConversationStore conversations;
     private final ContactStore contacts;
@@ -61,6 +63,9 @@ class IncomingTexts implements InboundTexts {
         if (media.size() > MAX_MEDIA) {
             throw InvalidInputException.of("media", "A text carries at most " + MAX_MEDIA + " media files.");
         }
+        if (!media.stream().allMatch(IncomingTexts::webLink)) {
+            throw InvalidInputException.of("media", "Each media file is an http or https link of up to " + MAX_LINK + " characters.");
+        }
         try {
             return transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> file(text, words, media)));
         } catch (DuplicateKeyException sameProviderIdMeanwhile) {
@@ -84,6 +89,19 @@ class IncomingTexts implements InboundTexts {
         Conversation received = conversations.find(conversation).orElseThrow();
         events.announce(text.accountId(), conversation, received.profileId(), received.assigneeId());
         return Optional.of(conversation);
+    }
+
+    /** Media links are shown as links in the thread: web links only. */
+    private static boolean webLink(String link) {
+        if (link == null || link.isEmpty() || link.length() > MAX_LINK) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(link);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     private UUID contactOf(UUID accountId, UUID profileId, String phone, Instant now) {

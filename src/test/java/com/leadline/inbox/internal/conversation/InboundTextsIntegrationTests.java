@@ -3,7 +3,12 @@ package com.leadline.inbox.internal.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.leadline.accounts.Profiles;
 import com.leadline.inbox.InboundTexts;
+import com.leadline.inbox.InboundTexts.InboundText;
+import com.leadline.inbox.internal.contact.ContactStore;
+import com.leadline.inbox.internal.text.TextOutbox;
+import com.leadline.platform.Tenancy;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
 import com.leadline.testing.IntegrationTest;
@@ -11,6 +16,7 @@ import com.leadline.testing.TeamFixture;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The one door every channel calls: what it refuses changes nothing, what it takes lands in one conversation. */
@@ -18,6 +24,18 @@ class InboundTextsIntegrationTests extends IntegrationTest {
 
     @Autowired
     InboundTexts inbound;
+    @Autowired
+    ContactStore contacts;
+    @Autowired
+    ConversationStore conversations;
+    @Autowired
+    TextOutbox texts;
+    @Autowired
+    Profiles profiles;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Tenancy tenancy;
 
     @Test
     void aBadNumberOrAnotherAccountsProfileIsRefusedAndTheSameContactKeepsOneConversation() {
@@ -42,6 +60,59 @@ class InboundTextsIntegrationTests extends IntegrationTest {
         assertThat(contactsOf(mine.id())).isEqualTo(1);
         assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c AND kind = 'inbound'")
                 .param("c", first).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void mediaMayComeWithoutWordsButOnlyAsWebLinksAndAProviderIdIsFiledOnce() {
+        TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Media Marble");
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        InboundText picture = new InboundText(account.id(), account.firstProfileId(), "+15550104051", "", sid,
+                List.of("https://media.example/kitchen.jpg"));
+
+        UUID conversation = inbound.receive(picture).orElseThrow();
+        assertThat(inbound.receive(picture)).as("the same provider id again").isEmpty();
+        assertThat(databaseOwner().sql("SELECT preview FROM conversations WHERE id = :c").param("c", conversation)
+                .query(String.class).single()).isEqualTo(ConversationStore.MEDIA_ONLY_PREVIEW);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", conversation)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        for (List<String> links : List.of(List.of("javascript:alert(1)"), List.of("ftp://media.example/x.jpg"),
+                List.of("https://" + "a".repeat(2001)), java.util.Collections.nCopies(11, "https://media.example/x.jpg"))) {
+            assertThatThrownBy(() -> inbound.receive(new InboundText(account.id(), account.firstProfileId(), "+15550104052", "Look",
+                    null, links))).isInstanceOfSatisfying(InvalidInputException.class,
+                    refused -> assertThat(refused.fieldErrors()).containsKey("media"));
+        }
+        assertThatThrownBy(() -> inbound.receive(new InboundText(account.id(), account.firstProfileId(), "+15550104052", " ",
+                null, List.of()))).as("no words and no media").isInstanceOf(InvalidInputException.class);
+        assertThat(databaseOwner().sql("SELECT count(*) FROM contacts WHERE account_id = :a AND phone = '+15550104052'")
+                .param("a", account.id()).query(Integer.class).single()).isZero();
+    }
+
+    /** With the provider answering STOP itself (its advanced opt-out), Leadline records the change and sends nothing. */
+    @Test
+    void whenTheProviderAnswersKeywordsTheOptOutIsRecordedAndNoAnswerIsQueued() {
+        TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Quiet Quarries");
+        String phone = "+15550104053";
+        UUID conversation = inbound.receiveInbound(account.id(), account.firstProfileId(), phone, "Hi");
+        UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", conversation)
+                .query(UUID.class).single();
+        KeywordAnswers providerAnswers = new KeywordAnswers(contacts, conversations, texts, true);
+
+        transactions.executeWithoutResult(status -> tenancy.inAccount(account.id(), () -> providerAnswers.apply(OptOutKeyword.STOP,
+                account.id(), profiles.find(account.firstProfileId()).orElseThrow(), contact, phone, conversation, clock.instant())));
+
+        assertThat(databaseOwner().sql("SELECT opted_out FROM contacts WHERE id = :k").param("k", contact)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c AND kind = 'auto_reply'")
+                .param("c", conversation).query(Integer.class).single()).isZero();
+        assertThat(databaseOwner().sql("SELECT count(*) FROM text_outbox WHERE account_id = :a").param("a", account.id())
+                .query(Integer.class).single()).isZero();
+
+        inbound.receiveInbound(account.id(), account.firstProfileId(), phone, "start");
+        assertThat(databaseOwner().sql("SELECT opted_out FROM contacts WHERE id = :k").param("k", contact)
+                .query(Boolean.class).single()).as("Leadline's own answers (the default)").isFalse();
+        assertThat(databaseOwner().sql("SELECT body FROM text_outbox WHERE account_id = :a AND keyword_answer")
+                .param("a", account.id()).query(String.class).list()).singleElement().asString().contains("subscribed again");
     }
 
     private int contactsOf(UUID account) {
