@@ -62,7 +62,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         /** An open conversation of the first profile still assigned to a deactivated member (row 27). */
         DEACTIVATEDS_CONVERSATION,
         /** A deactivated member of the first profile who still holds an open conversation there. */
-        DEACTIVATED_HOLDER }
+        DEACTIVATED_HOLDER,
+        /** An unassigned conversation of the first profile with a reply whose text failed; the reply's id is the conversation's. */
+        FAILED_TEXT }
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
@@ -245,6 +247,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "204", "204", "404", "404", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/conversations/{id}/replies", Target.CONVERSATION, subject -> Map.of("body", "Hello!"),
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            // Row 28: sending a failed reply again is replying.
+            api("POST", "/api/v1/conversations/{id}/messages/{messageId}/retry", Target.FAILED_TEXT, null,
+                    "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/conversations/{id}/notes", Target.CONVERSATION, subject -> Map.of("body", "Call back"),
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
             api("PUT", "/api/v1/conversations/{id}/assignee", Target.CONVERSATION, subject -> new java.util.HashMap<String, Object>(),
@@ -270,6 +275,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("GET", "/inbox/search-count?q=hello", Target.NONE, null,
                     "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/inbox/conversations/{id}/reply", Target.CONVERSATION, subject -> Map.of("body", "Hi"),
+                    "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
+            page("POST", "/inbox/conversations/{id}/messages/{messageId}/retry", Target.FAILED_TEXT, subject -> Map.of(),
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
             page("POST", "/inbox/conversations/{id}/note", Target.CONVERSATION, subject -> Map.of("body", "Hi"),
                     "302>/inbox", "302>/inbox", "404", "302>/inbox", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/inbox", "403", "404"),
@@ -472,7 +479,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         WebSession session = sessions.get(who);
         Subject subject = subject(row.target(), who);
         String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
-                .replace("{reminderId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"));
+                .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"));
         Object body = row.body() == null ? null : row.body().apply(subject);
         if (!row.method().equals("GET")) {
             // Hold a current CSRF token, as a browser that opened a page would: the matrix tests authorization, not CSRF.
@@ -515,7 +522,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         String email = TeamFixture.unique(target.name().toLowerCase());
         Timestamp now = Timestamp.from(Instant.now());
         var db = databaseOwner();
-        if (target == Target.CONVERSATION || target == Target.CLOSED_CONVERSATION || target == Target.REMINDER
+        if (target == Target.CONVERSATION || target == Target.CLOSED_CONVERSATION || target == Target.REMINDER || target == Target.FAILED_TEXT
                 || target == Target.MY_CONVERSATION || target == Target.COLLEAGUES_CONVERSATION || target == Target.DEACTIVATEDS_CONVERSATION) {
             UUID contact = UUID.randomUUID();
             String phone = "+1555" + (1000000 + new java.util.Random().nextInt(8999999));
@@ -546,6 +553,18 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                                 VALUES (:id, :a, :id, :due, :by, :now)""")
                         .param("id", id).param("a", account.id()).param("due", Timestamp.from(Instant.now().plusSeconds(86_400)))
                         .param("by", account.owner().id()).param("now", now).update();
+            }
+            if (target == Target.FAILED_TEXT) {
+                db.sql("""
+                                INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at)
+                                VALUES (:id, :a, :id, 'outbound', :by, 'See you at 9', :now)""")
+                        .param("id", id).param("a", account.id()).param("by", account.owner().id()).param("now", now).update();
+                db.sql("""
+                                INSERT INTO text_outbox (account_id, message_id, profile_id, to_phone, body, status, attempts, next_attempt_at,
+                                                         created_at, last_error, error_code)
+                                VALUES (:a, :id, :p, :phone, 'See you at 9', 'failed', 1, :now, :now, 'This is not a valid phone number.', '21211')""")
+                        .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("phone", phone)
+                        .param("now", now).update();
             }
             return new Subject(id, null, phone);
         }
