@@ -147,6 +147,9 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
                 Map.of("body", "Are you sure? We have a discount"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("texted STOP");
+        String thread = account.owner().session().api("GET", "/api/v1/conversations/" + conversation, null).body();
+        assertThat(thread).contains("\"contactOptOut\":{\"optedOut\":true").contains("\"kind\":\"auto_reply\"")
+                .contains("\"delivery\":{\"status\":\"");
         assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c AND kind = 'outbound'")
                 .param("c", conversation).query(Integer.class).single()).isZero();
 

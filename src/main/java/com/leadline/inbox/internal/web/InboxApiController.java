@@ -62,8 +62,12 @@ class InboxApiController {
     record ReminderJson(UUID id, Instant dueAt, String note, UUID setBy, Instant firedAt) {
     }
 
+    /** {@code contactOptOut}: whether the contact texted STOP (and no START since), and when that last changed. */
     record ThreadJson(ConversationJson conversation, List<MessageJson> messages, List<ReminderJson> reminders,
-                      List<ConversationJson> contactsOtherConversations) {
+                      List<ConversationJson> contactsOtherConversations, OptOutJson contactOptOut) {
+    }
+
+    record OptOutJson(boolean optedOut, Instant changedAt) {
     }
 
     record Move(UUID profileId) {
@@ -144,7 +148,8 @@ class InboxApiController {
                         m.delivery() == null ? null : new DeliveryJson(m.delivery().label(), m.delivery().failed(),
                                 m.delivery().errorCode(), m.delivery().failed() ? m.delivery().error() : null))).toList(),
                 thread.reminders().stream().map(r -> new ReminderJson(r.id(), r.dueAt(), r.note(), r.setBy(), r.firedAt())).toList(),
-                thread.otherConversations().stream().map(InboxApiController::json).toList());
+                thread.otherConversations().stream().map(InboxApiController::json).toList(),
+                new OptOutJson(thread.optOut().optedOut(), thread.optOut().changedAt()));
     }
 
     @PutMapping("/{id}/profile")
