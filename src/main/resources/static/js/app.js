@@ -235,6 +235,16 @@
     }
     if (next) { next.focus(); }
   });
+  // A part of a dialog that saves on its own and answers with itself (data-answers-in-place: a profile's
+  // Texting section) replaces the form that had focus: focus goes to its first refused field, else to its
+  // button, instead of being lost to the page. Its alert or status says what happened.
+  document.addEventListener('htmx:load', function (event) {
+    var part = event.detail.elt;
+    if (!part.hasAttribute || !part.hasAttribute('data-answers-in-place')) { return; }
+    if (document.activeElement && document.activeElement !== document.body) { return; }
+    var next = part.querySelector('[aria-invalid="true"]') || part.querySelector('button[type=submit]');
+    if (next) { next.focus(); }
+  });
   // A row names what it shows in an attribute such as data-user-id or data-profile-id; a redraw keeps it.
   function rowKey(element) {
     var row = element.closest('tr');

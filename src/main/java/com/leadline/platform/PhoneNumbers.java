@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every phone number Leadline reads (a contact's, a lead's, a texting number, a provider's webhook)
@@ -57,5 +58,30 @@ public final class PhoneNumbers {
     /** Whether libphonenumber knows the country (ISO 3166 alpha-2, upper case) as a region with phone numbers. */
     public static boolean knownCountry(String country) {
         return country != null && UTIL.getSupportedRegions().contains(country);
+    }
+
+    /** Every country {@link #knownCountry} accepts (ISO 3166 alpha-2, upper case), in no particular order. */
+    public static Set<String> knownCountries() {
+        return UTIL.getSupportedRegions();
+    }
+
+    /** The country calling code of a known country (1 for US, 44 for GB), 0 for one it does not know. */
+    public static int callingCode(String country) {
+        return UTIL.getCountryCodeForRegion(country);
+    }
+
+    /**
+     * An E.164 number as people read it, in international format (+1 415-555-0100, +44 20 7946 0018);
+     * a number it cannot read comes back as it was.
+     */
+    public static String international(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        try {
+            return UTIL.format(UTIL.parse(e164, null), PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException unreadable) {
+            return e164;
+        }
     }
 }

@@ -2,8 +2,11 @@ package com.leadline.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadline.platform.PhoneNumbers;
+import com.leadline.testing.Accessibility;
 import com.leadline.testing.Browser;
 import com.leadline.testing.BrowserTest;
+import com.leadline.testing.PhoneWidth;
 import com.leadline.testing.TeamFixture;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +20,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Profiles page in Chromium: add with the orange +, edit with the pencil, archive from the edit
- * dialog; and the keyboard in its modals (focus to the first field, Escape closes, focus back on the opener).
+ * dialog; the edit dialog's Texting section; and the keyboard in its modals (focus to the first field,
+ * Escape closes, focus back on the opener).
  */
 class ProfilesBrowserTests extends BrowserTest {
 
@@ -128,6 +132,71 @@ class ProfilesBrowserTests extends BrowserTest {
         browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
         browser.awaitModalClosedWithFocusOn(By.cssSelector("button[aria-label='Restore Tabkey Tailors Annex']"));
         assertThat(archived(annex)).isTrue();
+    }
+
+    @Test
+    void theTextingSectionSavesCountryNumberAndHelpTextAndPutsAnUnreadableNumbersErrorBesideTheField() {
+        TeamFixture.Account account = fixture.openAccount("Signal Surfboards");
+        signInAndAwaitInbox(account.owner().email());
+        browser.open("/profiles");
+        browser.waitForHeading("Profiles");
+        browser.press("Edit Signal Surfboards");
+        browser.waitFor(Browser.OPEN_MODAL);
+
+        // A London number as dialled there (Ofcom's range for drama), unique to this run: the registry is global.
+        String last = String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        new Select(browser.field("Country")).selectByVisibleText("United Kingdom (+44)");
+        browser.type("Phone number", "020 7946 0" + last);
+        browser.type("Help text", "Signal Surfboards: text us about rentals, 9 to 5. Reply STOP to unsubscribe.");
+        browser.press("Save texting");
+        By status = By.cssSelector("#profile-texting [role=status]");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(status, "Texting settings saved."));
+        assertThat(browser.driver().findElement(By.id("profile-texting")).getText()).contains("No SMS provider is configured");
+        assertThat(browser.field("Phone number").getAttribute("value")).isEqualTo("+44 20 7946 0" + last);
+        assertThat(new Select(browser.field("Country")).getFirstSelectedOption().getText()).isEqualTo("United Kingdom (+44)");
+        // Focus stays on the section's button (its new copy), not lost to the page.
+        browser.waiting().until(d -> "Save texting".equals(browser.focused().getText()));
+        Map<String, Object> stored = databaseOwner().sql("""
+                        SELECT p.country, p.help_text, n.phone_number FROM profiles p JOIN texting_numbers n ON n.profile_id = p.id
+                        WHERE p.id = :p""").param("p", account.firstProfileId()).query().singleRow();
+        assertThat(stored).containsEntry("country", "GB").containsEntry("phone_number", "+442079460" + last)
+                .containsEntry("help_text", "Signal Surfboards: text us about rentals, 9 to 5. Reply STOP to unsubscribe.");
+        // The list behind the dialog is drawn again with the number.
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-profile-id='" + account.firstProfileId() + "'] td.phone-number"), "+44 20 7946 0" + last));
+        PhoneWidth.screenshots(browser, "Profiles: texting saved", () -> show("profile-texting"));
+
+        browser.type("Phone number", "12");
+        browser.press("Save texting");
+        WebElement error = browser.waitFor(By.id("texting-number-error"));
+        assertThat(error.getText()).isEqualTo(PhoneNumbers.UNREADABLE);
+        WebElement field = browser.field("Phone number");
+        assertThat(error.findElement(By.xpath("..")).equals(field.findElement(By.xpath("..")))).as("beside its field").isTrue();
+        assertThat(field.getAttribute("aria-describedby")).contains("texting-number-error");
+        assertThat(field.getAttribute("value")).as("what was typed is kept").isEqualTo("12");
+        browser.waiting().until(d -> field.equals(browser.focused()));
+        assertThat(browser.driver().findElement(By.cssSelector("#profile-texting .error-summary")).getText())
+                .contains(PhoneNumbers.UNREADABLE);
+        assertThat(databaseOwner().sql("SELECT phone_number FROM texting_numbers WHERE profile_id = :p")
+                .param("p", account.firstProfileId()).query(String.class).single()).isEqualTo("+442079460" + last);
+
+        PhoneWidth.screenshots(browser, "Profiles: texting refused", () -> show("texting-number-error"));
+        org.openqa.selenium.Dimension window = browser.driver().manage().window().getSize();
+        try {
+            PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
+            PhoneWidth.assertNoSidewaysScrolling(browser, "Profiles: texting refused");
+            PhoneWidth.assertControlsInsideViewport(browser, "Profiles: texting refused");
+            Accessibility.assertNoSeriousViolations(browser, "Profiles: texting refused");
+        } finally {
+            // The class's other tests share this browser.
+            browser.driver().manage().window().setSize(window);
+        }
+    }
+
+    /** The element scrolled into the dialog's view, for the screenshots. */
+    private void show(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
     }
 
     private void openOn(String day) {

@@ -173,6 +173,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("POST", "/profiles", Target.NONE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, TO_PROFILES, "403", TO_SIGN_IN, TO_PROFILES, TO_SIGN_IN, "403", TO_PROFILES, "403", TO_PROFILES),
             page("GET", "/profiles/{id}/edit", Target.PROFILE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
             page("POST", "/profiles/{id}", Target.PROFILE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
+            // The Texting section answers with itself when saved (200); a number of the target's own, so no cell collides.
+            page("POST", "/profiles/{id}/texting", Target.PROFILE, TeamAuthorizationMatrixTests::textingForm, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
             page("POST", "/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), TO_PROFILES, "403", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "403", "403", "404"),
             page("POST", "/profiles/{id}/archive", Target.PROFILE, subject -> Map.of(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
             page("POST", "/profiles/{id}/restore", Target.ARCHIVED_PROFILE, subject -> Map.of(), TO_PROFILES, "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
@@ -182,6 +184,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("POST", "/api/v1/profiles", Target.NONE, subject -> profileJson(), "201", "201", "201", "403", "401", "201", "401", "403", "201", "403", "201"),
             api("GET", "/api/v1/profiles/{id}", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
             api("PUT", "/api/v1/profiles/{id}", Target.PROFILE, subject -> profileJson(), "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("PUT", "/api/v1/profiles/{id}/texting", Target.PROFILE, TeamAuthorizationMatrixTests::textingForm, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
             api("PUT", "/api/v1/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), "200", "403", "404", "403", "401", "404", "401", "403", "403", "403", "404"),
             api("POST", "/api/v1/profiles/{id}/archive", Target.PROFILE, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/profiles/{id}/restore", Target.ARCHIVED_PROFILE, null, "204", "404", "404", "404", "401", "404", "401", "403", "204", "403", "404"),
@@ -667,6 +670,12 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static Map<String, String> profileForm() {
         return Map.of("name", "Matrix Profile", "timezone", "Europe/Berlin", "showInLeadbox", "on");
+    }
+
+    /** Country, help text and a sending number of the target profile's own (the number registry is global). */
+    private static Map<String, String> textingForm(Subject subject) {
+        return Map.of("country", "CA", "phoneNumber", "+1 778 " + (2000000 + Math.floorMod(subject.id().hashCode(), 7999999)),
+                "helpText", "Matrix help.");
     }
 
     private static Map<String, Object> profileJson() {

@@ -35,6 +35,11 @@ public final class PhoneWidth {
      * page height) for a person to look at; otherwise does nothing.
      */
     public static void screenshots(Browser browser, String page) {
+        screenshots(browser, page, () -> { });
+    }
+
+    /** {@link #screenshots(Browser, String)}, running {@code beforeEachShot} at each width (to scroll a part into view). */
+    public static void screenshots(Browser browser, String page, Runnable beforeEachShot) {
         String folder = System.getProperty("leadline.screenshots");
         if (folder == null) {
             return;
@@ -46,6 +51,7 @@ public final class PhoneWidth {
             java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
             for (int shotWidth : new int[] {PHONE, DESKTOP}) {
                 viewportWidth(browser, shotWidth);
+                beforeEachShot.run();
                 byte[] png = ((org.openqa.selenium.TakesScreenshot) browser.driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
                 java.nio.file.Files.write(java.nio.file.Path.of(folder, name + "-" + shotWidth + ".png"), png);
             }

@@ -11,6 +11,7 @@ import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
 import com.leadline.platform.ConflictException;
 import com.leadline.platform.InvalidInputException;
+import com.leadline.platform.PhoneNumbers;
 import com.leadline.team.Actor;
 import com.leadline.team.Memberships;
 import com.leadline.team.Permission;
@@ -47,6 +48,11 @@ class ProfileService {
     }
 
     record ProfileRow(Profile profile, int users) {
+
+        /** The sending number as people read it (+1 415-555-0100), null without one. */
+        public String number() {
+            return PhoneNumbers.international(profile.texting().phoneNumber());
+        }
     }
 
     private final Profiles profiles;
@@ -145,7 +151,7 @@ class ProfileService {
                 .orElseThrow(NotFoundException::new);
     }
 
-    private static boolean visible(Actor actor, Profile profile) {
+    static boolean visible(Actor actor, Profile profile) {
         return actor.seesEveryProfile() || actor.canManageProfile(profile.id());
     }
 

@@ -5,6 +5,7 @@ import com.leadline.team.Actor;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -23,16 +24,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ProfilesApiController {
 
     record ProfileJson(UUID id, String name, String buttonName, boolean showInLeadbox, String timezone, String plan,
-                       Map<String, ProfileService.HoursForm> hours, Instant archivedAt, Integer users) {
+                       Map<String, ProfileService.HoursForm> hours, Instant archivedAt, Integer users,
+                       String country, String phoneNumber, String helpText) {
+    }
+
+    /** {@code numberCheck}: "held" or "no_provider" for a new number, null when no number was checked (kept or removed). */
+    record TextingJson(String country, String phoneNumber, String helpText, String numberCheck) {
     }
 
     record PlanChange(String plan) {
     }
 
     private final ProfileService profiles;
+    private final ProfileTextingService texting;
 
-    ProfilesApiController(ProfileService profiles) {
+    ProfilesApiController(ProfileService profiles, ProfileTextingService texting) {
         this.profiles = profiles;
+        this.texting = texting;
     }
 
     @GetMapping
@@ -63,6 +71,14 @@ class ProfilesApiController {
         return json(profiles.get(actor, id), null);
     }
 
+    @PutMapping("/{id}/texting")
+    TextingJson texting(Actor actor, @PathVariable UUID id, @RequestBody ProfileTextingService.TextingForm body) {
+        ProfileTextingService.Saved saved = texting.change(actor, id, body);
+        Profiles.Texting stored = saved.profile().texting();
+        return new TextingJson(stored.country(), stored.phoneNumber(), stored.helpText(),
+                saved.numberCheck() == null ? null : saved.numberCheck().name().toLowerCase(Locale.ROOT));
+    }
+
     @PostMapping("/{id}/archive")
     ResponseEntity<Void> archive(Actor actor, @PathVariable UUID id) {
         profiles.archive(actor, id);
@@ -81,6 +97,7 @@ class ProfilesApiController {
                 new ProfileService.HoursForm(open.opens().toString(), open.closes().toString())));
         return new ProfileJson(profile.id(), profile.settings().name(), profile.settings().buttonName(),
                 profile.settings().showInLeadbox(), profile.settings().timezone(), profile.plan().code(), hours,
-                profile.archivedAt(), users);
+                profile.archivedAt(), users, profile.texting().country(), profile.texting().phoneNumber(),
+                profile.texting().helpText());
     }
 }

@@ -3,14 +3,18 @@ package com.leadline.profiles.internal;
 import com.leadline.platform.FormRefusals;
 import com.leadline.accounts.Profiles;
 import com.leadline.platform.Htmx;
+import com.leadline.platform.PhoneNumbers;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.text.Collator;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -25,12 +29,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ProfilesController {
 
     private static final String PROFILES_CHANGED = "{\"profilesChanged\": true, \"closeModal\": true}";
+    private static final String LIST_CHANGED = "{\"profilesChanged\": true}";
     private static final List<String> TIMEZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
+    private static final List<Country> COUNTRIES = Country.all();
+
+    /** A choice of the Texting section's country list: "United States (+1)" for US. */
+    record Country(String code, String label) {
+
+        static List<Country> all() {
+            Collator byName = Collator.getInstance(Locale.ENGLISH);
+            return PhoneNumbers.knownCountries().stream()
+                    .map(code -> new Country(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH)
+                            + " (+" + PhoneNumbers.callingCode(code) + ")"))
+                    .sorted(Comparator.comparing(Country::label, byName)).toList();
+        }
+    }
 
     private final ProfileService profiles;
+    private final ProfileTextingService texting;
 
-    ProfilesController(ProfileService profiles) {
+    ProfilesController(ProfileService profiles, ProfileTextingService texting) {
         this.profiles = profiles;
+        this.texting = texting;
     }
 
     @GetMapping("/profiles")
@@ -89,6 +109,28 @@ class ProfilesController {
         return done(request, response);
     }
 
+    /**
+     * The Texting section saves on its own and answers with itself (saved, or refused with its errors),
+     * the dialog staying open; the list behind it is drawn again for the number it shows.
+     */
+    @PostMapping("/profiles/{id}/texting")
+    String texting(Actor actor, @PathVariable UUID id, @RequestParam Map<String, String> fields, HttpServletRequest request,
+                   HttpServletResponse response, Model model) {
+        ProfileTextingService.TextingForm form = new ProfileTextingService.TextingForm(fields.getOrDefault("country", ""),
+                fields.getOrDefault("phoneNumber", ""), fields.getOrDefault("helpText", ""));
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
+            model.addAttribute("texting", form);
+            model.addAttribute("textingErrors", errors);
+            return textingSection(profiles.get(actor, id), model);
+        });
+        ProfileTextingService.Saved saved = texting.change(actor, id, form);
+        model.addAttribute("texting", textingForm(saved.profile()));
+        model.addAttribute("textingSaved", true);
+        model.addAttribute("numberUnchecked", saved.numberUnchecked());
+        response.setHeader("HX-Trigger", LIST_CHANGED);
+        return textingSection(saved.profile(), model);
+    }
+
     @PostMapping("/profiles/{id}/plan")
     String plan(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String plan,
                 HttpServletRequest request, HttpServletResponse response) {
@@ -115,12 +157,29 @@ class ProfilesController {
     }
 
     private String form(Actor actor, Profiles.Profile profile, Model model) {
+        if (profile != null) {
+            model.addAttribute("texting", textingForm(profile));
+            model.addAttribute("countries", COUNTRIES);
+        }
         model.addAttribute("profile", profile);
         model.addAttribute("timezones", TIMEZONES);
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute("plans", Profiles.Plan.values());
         model.addAttribute("canChangePlan", actor.can(Permission.CHANGE_PLANS));
         return "profiles/form :: form";
+    }
+
+    private static String textingSection(Profiles.Profile profile, Model model) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("countries", COUNTRIES);
+        return "profiles/form :: texting";
+    }
+
+    /** The stored settings as the form shows them, the number as people read it. */
+    private static ProfileTextingService.TextingForm textingForm(Profiles.Profile profile) {
+        Profiles.Texting stored = profile.texting();
+        String number = stored.phoneNumber() == null ? "" : PhoneNumbers.international(stored.phoneNumber());
+        return new ProfileTextingService.TextingForm(stored.country(), number, stored.helpText());
     }
 
     /** Form fields: name, buttonName, showInLeadbox, timezone, and per weekday open.MONDAY, opens.MONDAY, closes.MONDAY. */
