@@ -181,6 +181,10 @@ class ProfilesBrowserTests extends BrowserTest {
                 .param("p", account.firstProfileId()).query(String.class).single()).isEqualTo("+442079460" + last);
 
         PhoneWidth.screenshots(browser, "Profiles: texting refused", () -> show("texting-number-error"));
+        PhoneWidth.viewportWidth(browser, PhoneWidth.DESKTOP);
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const d = document.querySelector('dialog[open]'); return d.scrollWidth <= d.clientWidth;"))
+                .as("the edit dialog, business hours included, does not scroll sideways at 1440 px").isTrue();
         org.openqa.selenium.Dimension window = browser.driver().manage().window().getSize();
         try {
             PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
