@@ -78,17 +78,24 @@ $$;
 -- may have reached the provider without an answer (a timeout, a 5xx, a relay that stopped mid-send)
 -- until it is sent or given up: before sending it again, the relay asks the provider whether a text
 -- from unconfirmed_from with its body went out since unconfirmed_since.
+-- New columns change only the catalogue; their checks hold for new rows at once and are validated
+-- against existing rows by V43 (a check added with a column would be verified by a scan of the
+-- whole table under a lock that stops writes).
 ALTER TABLE text_outbox
     ADD COLUMN from_phone          text,
     ADD COLUMN claimed_at          timestamptz,
     ADD COLUMN unconfirmed_from    text,
     ADD COLUMN unconfirmed_since   timestamptz,
-    ADD COLUMN provider_message_id text CHECK (length(provider_message_id) <= 64),
-    ADD COLUMN provider_status     text CHECK (provider_status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')),
-    ADD COLUMN error_code          text CHECK (length(error_code) <= 16),
+    ADD COLUMN provider_message_id text,
+    ADD COLUMN provider_status     text,
+    ADD COLUMN error_code          text,
     ADD COLUMN status_changed_at   timestamptz,
     ADD COLUMN keyword_answer      boolean NOT NULL DEFAULT false;
-CREATE UNIQUE INDEX text_outbox_provider_message_idx ON text_outbox (provider_message_id) WHERE provider_message_id IS NOT NULL;
+ALTER TABLE text_outbox
+    ADD CONSTRAINT text_outbox_provider_message_id_check CHECK (length(provider_message_id) <= 64) NOT VALID,
+    ADD CONSTRAINT text_outbox_provider_status_check
+        CHECK (provider_status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')) NOT VALID,
+    ADD CONSTRAINT text_outbox_error_code_check CHECK (length(error_code) <= 16) NOT VALID;
 
 GRANT SELECT (from_phone, claimed_at, unconfirmed_from, unconfirmed_since, keyword_answer),
       UPDATE (from_phone, claimed_at, unconfirmed_from, unconfirmed_since) ON text_outbox TO leadline_lookup;
@@ -130,14 +137,16 @@ ALTER FUNCTION inbox_account_of_text(bigint) OWNER TO leadline_lookup;
 REVOKE ALL ON FUNCTION inbox_account_of_text(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION inbox_account_of_text(bigint) TO ${app_role};
 
--- Inbound: the provider's id (a repeated webhook is filed once) and the media links of an MMS, which
--- may come without words.
-ALTER TABLE messages ADD COLUMN provider_message_id text CHECK (length(provider_message_id) <= 64);
-ALTER TABLE messages ADD COLUMN media_urls text[] NOT NULL DEFAULT '{}' CHECK (cardinality(media_urls) <= 10);
-CREATE UNIQUE INDEX messages_provider_message_idx ON messages (provider_message_id) WHERE provider_message_id IS NOT NULL;
+-- Inbound: the provider's id (a repeated webhook is filed once: its unique index is V43's) and the
+-- media links of an MMS, which may come without words. The body's new check holds for new rows at
+-- once and is validated against the existing ones by V43, without a lock that stops writes (every
+-- existing row passes: the old check was stricter).
+ALTER TABLE messages ADD COLUMN provider_message_id text, ADD COLUMN media_urls text[] NOT NULL DEFAULT '{}';
 ALTER TABLE messages DROP CONSTRAINT messages_body_check;
-ALTER TABLE messages ADD CONSTRAINT messages_body_check
-    CHECK (length(body) <= 1600 AND (length(body) >= 1 OR cardinality(media_urls) > 0));
+ALTER TABLE messages
+    ADD CONSTRAINT messages_body_check CHECK (length(body) <= 1600 AND (length(body) >= 1 OR cardinality(media_urls) > 0)) NOT VALID,
+    ADD CONSTRAINT messages_provider_message_id_check CHECK (length(provider_message_id) <= 64) NOT VALID,
+    ADD CONSTRAINT messages_media_urls_check CHECK (cardinality(media_urls) <= 10) NOT VALID;
 
 -- A contact who texted STOP to the profile's number gets no more texts from it until START.
 ALTER TABLE contacts ADD COLUMN opted_out boolean NOT NULL DEFAULT false;

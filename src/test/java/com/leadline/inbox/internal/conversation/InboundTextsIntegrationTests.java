@@ -16,6 +16,7 @@ import com.leadline.testing.TeamFixture;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -75,6 +76,11 @@ class InboundTextsIntegrationTests extends IntegrationTest {
                 .query(String.class).single()).isEqualTo(ConversationStore.MEDIA_ONLY_PREVIEW);
         assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", conversation)
                 .query(Integer.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> databaseOwner().sql("""
+                        INSERT INTO messages (id, account_id, conversation_id, kind, body, created_at, provider_message_id)
+                        VALUES (gen_random_uuid(), :a, :c, 'inbound', 'Again', now(), :sid)""")
+                .param("a", account.id()).param("c", conversation).param("sid", sid).update())
+                .as("two webhooks at once: the unique index (V43) files one").isInstanceOf(DuplicateKeyException.class);
 
         for (List<String> links : List.of(List.of("javascript:alert(1)"), List.of("ftp://media.example/x.jpg"),
                 List.of("https://" + "a".repeat(2001)), java.util.Collections.nCopies(11, "https://media.example/x.jpg"))) {
