@@ -36,11 +36,24 @@ public class Tenancy {
     public <T> T inAccount(UUID accountId, Supplier<T> work) {
         UUID previous = CURRENT.get();
         enter(accountId);
+        T result;
         try {
-            return work.get();
-        } finally {
-            enter(previous);
+            result = work.get();
+        } catch (RuntimeException | Error failed) {
+            try {
+                enter(previous);
+            } catch (RuntimeException abortedTransaction) {
+                // After a failed statement the database refuses every other until rollback: the first failure is the one to tell.
+                CURRENT.set(previous);
+                if (previous == null) {
+                    CURRENT.remove();
+                }
+                failed.addSuppressed(abortedTransaction);
+            }
+            throw failed;
         }
+        enter(previous);
+        return result;
     }
 
     public void inAccount(UUID accountId, Runnable work) {

@@ -28,6 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IncomingTexts implements InboundTexts {
 
     private static final int MAX_MEDIA = 10;
+    /** V43's unique index: a second webhook with the provider id of a text filed meanwhile. */
+    private static final String PROVIDER_ID_INDEX = "messages_provider_message_idx";
+    /** A new lead's texts arriving at once race to create its contact, then its conversation: each is found at the next try. */
+    private static final int ATTEMPTS = 3;
     private static final int MAX_LINK = 2000;
 
     private final ConversationStore conversations;
@@ -66,10 +70,18 @@ class IncomingTexts implements InboundTexts {
         if (!media.stream().allMatch(IncomingTexts::webLink)) {
             throw InvalidInputException.of("media", "Each media file is an http or https link of up to " + MAX_LINK + " characters.");
         }
-        try {
-            return transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> file(text, words, media)));
-        } catch (DuplicateKeyException sameProviderIdMeanwhile) {
-            return Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> file(text, words, media)));
+            } catch (DuplicateKeyException raced) {
+                if (raced.getMessage() != null && raced.getMessage().contains(PROVIDER_ID_INDEX)) {
+                    return Optional.empty();
+                }
+                // Another text of the same new lead made the contact or the conversation meanwhile: file it there.
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
         }
     }
 

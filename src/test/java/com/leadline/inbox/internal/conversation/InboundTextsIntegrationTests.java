@@ -14,6 +14,7 @@ import com.leadline.platform.NotFoundException;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
@@ -92,6 +93,35 @@ class InboundTextsIntegrationTests extends IntegrationTest {
                 null, List.of()))).as("no words and no media").isInstanceOf(InvalidInputException.class);
         assertThat(databaseOwner().sql("SELECT count(*) FROM contacts WHERE account_id = :a AND phone = '+15550104052'")
                 .param("a", account.id()).query(Integer.class).single()).isZero();
+    }
+
+    /** A new lead's texts arriving at once (a picture and words, two webhooks) all land in one contact's one conversation. */
+    @Test
+    void textsOfANewLeadArrivingAtOnceAreAllFiledInOneConversation() throws Exception {
+        TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Racing Rugs");
+        int texts = 6;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(texts);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(texts);
+        try {
+            List<java.util.concurrent.Future<Optional<UUID>>> filed = new java.util.ArrayList<>();
+            for (int i = 0; i < texts; i++) {
+                String sid = "SMrace" + i + UUID.randomUUID().toString().substring(0, 8);
+                String body = "Part " + i;
+                filed.add(pool.submit(() -> {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return inbound.receive(new InboundText(account.id(), account.firstProfileId(), "+15550104060", body, sid, List.of()));
+                }));
+            }
+            java.util.Set<UUID> conversations = new java.util.HashSet<>();
+            for (var one : filed) {
+                conversations.add(one.get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow());
+            }
+            assertThat(conversations).hasSize(1);
+            assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", conversations.iterator().next())
+                    .query(Integer.class).single()).as("every text filed, none dropped").isEqualTo(texts);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** With the provider answering STOP itself (its advanced opt-out), Leadline records the change and sends nothing. */
