@@ -97,7 +97,7 @@ ALTER TABLE text_outbox
         CHECK (provider_status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')) NOT VALID,
     ADD CONSTRAINT text_outbox_error_code_check CHECK (length(error_code) <= 16) NOT VALID;
 
-GRANT SELECT (from_phone, claimed_at, unconfirmed_from, unconfirmed_since, keyword_answer),
+GRANT SELECT (from_phone, claimed_at, unconfirmed_from, unconfirmed_since, keyword_answer, provider_message_id),
       UPDATE (from_phone, claimed_at, unconfirmed_from, unconfirmed_since) ON text_outbox TO leadline_lookup;
 
 -- The claim now takes the sending number from the registry, and marks a row whose earlier claim
@@ -105,7 +105,8 @@ GRANT SELECT (from_phone, claimed_at, unconfirmed_from, unconfirmed_since, keywo
 DROP FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz);
 CREATE FUNCTION inbox_claim_due_texts(p_now timestamptz, p_limit int, p_claim uuid, p_lease_until timestamptz)
     RETURNS TABLE (id bigint, account_id uuid, message_id uuid, profile_id uuid, to_phone text, body text, attempts int,
-                   from_phone text, keyword_answer boolean, unconfirmed_from text, unconfirmed_since timestamptz)
+                   from_phone text, keyword_answer boolean, unconfirmed_from text, unconfirmed_since timestamptz,
+                   provider_message_id text)
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT
 AS $$
     WITH due AS (
@@ -123,7 +124,7 @@ AS $$
         unconfirmed_since = CASE WHEN due.expired THEN coalesce(t.unconfirmed_since, t.claimed_at) ELSE t.unconfirmed_since END
     FROM due WHERE t.id = due.id
     RETURNING t.id, t.account_id, t.message_id, t.profile_id, t.to_phone, t.body, t.attempts, t.from_phone, t.keyword_answer,
-              t.unconfirmed_from, t.unconfirmed_since
+              t.unconfirmed_from, t.unconfirmed_since, t.provider_message_id
 $$;
 ALTER FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz) OWNER TO leadline_lookup;
 REVOKE ALL ON FUNCTION inbox_claim_due_texts(timestamptz, int, uuid, timestamptz) FROM PUBLIC;

@@ -18,8 +18,10 @@ public interface TextChannel {
 
     /**
      * Hands one text to the provider and returns the provider's id for it (null if the channel has
-     * none). Throws {@link TextRefusedException} when the provider refuses it for good, and any other
-     * exception to have the relay record the error and try again later, with back-off.
+     * none). Throws {@link TextRefusedException} when the provider refuses it for good,
+     * {@link NoSendingNumberException} when the profile has no number to send from (nothing was
+     * called), and any other exception to have the relay record the error and try again later, with
+     * back-off.
      */
     String send(OutboundText text) throws Exception;
 

@@ -120,6 +120,10 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed, S> implements D
     }
 
     private boolean deliver(R row) {
+        if (!stillHeld(row)) {
+            log.info("The {} outbox row {} was claimed again by another relay while this one worked on its batch: skipped", name, row.id());
+            return false;
+        }
         S receipt;
         try {
             receipt = send(row);
@@ -144,6 +148,16 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed, S> implements D
      * the policy's lease, and count the attempt.
      */
     protected abstract List<R> claim(int limit);
+
+    /**
+     * Right before the row is handed over: whether this relay still holds its claim, renewing the lease
+     * if it does. A batch can outlast the lease its claim began with (a slow destination), and another
+     * relay then claims the rest of it; without this check both would send them. By default every
+     * claim is taken as held.
+     */
+    protected boolean stillHeld(R row) {
+        return true;
+    }
 
     /** Hands the row to its destination and returns its answer; an exception counts as a failed attempt. */
     protected abstract S send(R row) throws Exception;

@@ -30,8 +30,8 @@ public final class PhoneNumbers {
 
     /**
      * The number in E.164 form (+15551234567), read as written (spaces, dots, dashes, brackets; with
-     * + or 00 and a country code, or national as dialled in {@code defaultRegion}); empty when it is
-     * not a possible number.
+     * + and a country code, with the international prefix dialled from {@code defaultRegion} (011 in
+     * the US, 00 in most of Europe), or national as dialled there); empty when it is not a possible number.
      *
      * @param defaultRegion ISO 3166 alpha-2 country for numbers written without a country code
      */

@@ -14,6 +14,8 @@ import org.springframework.test.context.TestPropertySource;
         "leadline.sms.twilio.auth-token=" + FakeSmsProvider.AUTH_TOKEN,
         "leadline.sms.twilio.read-timeout=1s",
         "leadline.sms.twilio.connect-timeout=1s",
+        // As after the provider's own keyword answers are turned off: Leadline answers STOP, START and HELP itself.
+        "leadline.texts.provider-answers-keywords=false",
 })
 public abstract class SmsProviderTest extends IntegrationTest {
 

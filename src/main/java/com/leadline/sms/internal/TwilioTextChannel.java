@@ -1,5 +1,6 @@
 package com.leadline.sms.internal;
 
+import com.leadline.inbox.NoSendingNumberException;
 import com.leadline.inbox.OutboundText;
 import com.leadline.inbox.TextChannel;
 import com.leadline.inbox.TextRefusedException;
@@ -51,7 +52,7 @@ class TwilioTextChannel implements TextChannel {
     @Override
     public String send(OutboundText text) throws Exception {
         if (text.from() == null) {
-            throw new IllegalStateException("The profile has no texting number yet: an admin sets it on the profile's page");
+            throw new NoSendingNumberException();
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", text.to());
@@ -80,7 +81,8 @@ class TwilioTextChannel implements TextChannel {
         HttpResponse<String> answer = call(HttpRequest.newBuilder(settings.api("/Messages.json?" + formEncoded(
                 Map.of("To", text.to(), "From", text.from(), "PageSize", String.valueOf(SENT_PAGE))))).GET());
         if (answer.statusCode() != 200) {
-            throw failure(answer);
+            // Whatever the list call's answer, it says nothing about the text itself: asked again later.
+            throw new IOException("The SMS provider's message list answered " + answer.statusCode());
         }
         List<String> sent = new ArrayList<>();
         for (JsonNode message : JSON.readTree(answer.body()).path("messages")) {

@@ -50,9 +50,9 @@ class TextDeliveryBrowserTests extends SmsProviderTest {
         TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Status Stairs");
         String profileNumber = "+1510" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_999_999));
         String lead = "+1510" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_999_999));
-        transactions.executeWithoutResult(status -> tenancy.inAccount(account.id(), () -> jdbc.sql(
+        assertThat(transactions.<Boolean>execute(status -> tenancy.inAccount(account.id(), () -> jdbc.sql(
                         "SELECT texting_assign_number(:p, :n, now())").param("p", account.firstProfileId()).param("n", profileNumber)
-                .query(Boolean.class).single()));
+                .query(Boolean.class).single()))).as("a number of this test's own").isTrue();
         assertThat(webhooks.postSigned(SignedWebhooks.INBOUND_PATH,
                 SignedWebhooks.inboundText(lead, profileNumber, "Can you fix a creaky stair?")).statusCode()).isEqualTo(200);
         UUID conversation = databaseOwner().sql("SELECT id FROM conversations WHERE account_id = :a AND contact_phone = :p")

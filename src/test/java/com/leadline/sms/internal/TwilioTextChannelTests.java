@@ -45,7 +45,7 @@ class TwilioTextChannelTests {
     void aProfileWithoutANumberIsNotSentFromAndStaysRetryable() {
         OutboundText text = new OutboundText(2, UUID.randomUUID(), UUID.randomUUID(), null, "+14155550174", "Hi");
         assertThatThrownBy(() -> channel(URI.create(fake.baseUrl()), FakeSmsProvider.AUTH_TOKEN).send(text))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no texting number");
+                .isInstanceOf(com.leadline.inbox.NoSendingNumberException.class).hasMessageContaining("no texting number");
         assertThat(fake.createsTo("+14155550174")).isEmpty();
     }
 

@@ -44,19 +44,21 @@ public class ConversationStore {
      */
     public record Delivery(String relayStatus, String providerStatus, String errorCode, String error) {
 
+        /** The provider's last report decides when there is one; otherwise the relay's state. */
         public boolean failed() {
-            return "failed".equals(relayStatus) || "failed".equals(providerStatus) || "undelivered".equals(providerStatus);
+            return providerStatus != null ? "failed".equals(providerStatus) || "undelivered".equals(providerStatus)
+                    : "failed".equals(relayStatus);
         }
 
         /** What the thread shows beside the text. */
         public String label() {
             if (failed()) {
-                return "sent".equals(relayStatus) ? "Not delivered" : "Not sent";
+                return providerStatus != null ? "Not delivered" : "Not sent";
             }
             if ("delivered".equals(providerStatus)) {
                 return "Delivered";
             }
-            return "sent".equals(relayStatus) ? "Sent" : "Sending…";
+            return "sent".equals(relayStatus) || "sent".equals(providerStatus) ? "Sent" : "Sending…";
         }
 
         /** Why it failed, in the provider's (or the relay's) words, with the provider's code. */

@@ -5,15 +5,18 @@ import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.text.TextOutbox;
 import java.time.Instant;
 import java.util.UUID;
+import com.leadline.inbox.TextChannel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * What an opt-out keyword does, inside the transaction that files it: STOP and its synonyms opt the
- * contact out of the profile's texts, START and its synonyms opt them back in, and each (HELP too)
- * is answered once, as an auto reply, unless the provider answers these keywords itself
- * ({@code leadline.texts.provider-answers-keywords}, the provider's advanced opt-out): then the
- * change is recorded and nothing more is sent.
+ * contact out of the profile's texts, START and its synonyms opt them back in, and each that changes
+ * the contact's state (and every HELP) is answered once, as an auto reply, unless the provider
+ * answers these keywords itself ({@code leadline.texts.provider-answers-keywords}; by default when a
+ * provider adapter is configured): then the change is recorded and nothing more is sent.
  */
 @Component
 class KeywordAnswers {
@@ -23,23 +26,36 @@ class KeywordAnswers {
     private final TextOutbox texts;
     private final boolean providerAnswers;
 
+    @Autowired
     KeywordAnswers(ContactStore contacts, ConversationStore conversations, TextOutbox texts,
-                   @Value("${leadline.texts.provider-answers-keywords:false}") boolean providerAnswers) {
+                   @Value("${leadline.texts.provider-answers-keywords:#{null}}") Boolean configured, ObjectProvider<TextChannel> adapters) {
+        this(contacts, conversations, texts, providerAnswers(configured, adapters.getIfAvailable() != null));
+    }
+
+    KeywordAnswers(ContactStore contacts, ConversationStore conversations, TextOutbox texts, boolean providerAnswers) {
         this.contacts = contacts;
         this.conversations = conversations;
         this.texts = texts;
         this.providerAnswers = providerAnswers;
     }
 
+    /**
+     * Unless configured, a provider answers the keywords itself (Twilio does for every long code and
+     * toll-free number, and then refuses to send after STOP: error 21610), and the dev channel does not.
+     */
+    static boolean providerAnswers(Boolean configured, boolean providerAdapter) {
+        return configured != null ? configured : providerAdapter;
+    }
+
     void apply(OptOutKeyword keyword, UUID accountId, Profile profile, UUID contactId, String phone, UUID conversationId,
                Instant now) {
-        switch (keyword) {
+        // STOP and START are answered only when they change something: "Yes" to a question is no opt-in.
+        boolean changed = switch (keyword) {
             case STOP -> contacts.changeOptOut(contactId, true, now);
             case START -> contacts.changeOptOut(contactId, false, now);
-            case HELP -> {
-            }
-        }
-        if (!providerAnswers) {
+            case HELP -> true;
+        };
+        if (changed && !providerAnswers) {
             String answer = answer(keyword, profile);
             UUID message = conversations.insertMessage(accountId, conversationId, "auto_reply", null, answer, now);
             texts.queueKeywordAnswer(accountId, message, profile.id(), phone, answer, now);

@@ -25,13 +25,13 @@ class DeliveryReports implements TextDeliveries, SendingNumbers {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
     private static final Set<String> RECORDED = Set.of("queued", "sent", "delivered", "undelivered", "failed");
-    /** A report moves a text forward only: queued, then sent, then one of the final states. */
+    /** A report moves a text forward only: queued, then sent, then one of the final states (its id checked before, under the row's lock). */
     private static final String RECORD = """
             UPDATE text_outbox SET provider_status = :status, status_changed_at = :now,
                    provider_message_id = coalesce(provider_message_id, :provider),
                    error_code = CASE WHEN :status IN ('undelivered', 'failed') THEN :code ELSE error_code END,
                    last_error = CASE WHEN :status IN ('undelivered', 'failed') THEN :error ELSE last_error END
-            WHERE id = :id AND (provider_message_id IS NULL OR provider_message_id = :provider)
+            WHERE id = :id
               AND CASE coalesce(provider_status, '') WHEN '' THEN 0 WHEN 'queued' THEN 1 WHEN 'sent' THEN 2 ELSE 3 END
                 < CASE :status WHEN 'queued' THEN 1 WHEN 'sent' THEN 2 ELSE 3 END""";
 
@@ -57,10 +57,19 @@ class DeliveryReports implements TextDeliveries, SendingNumbers {
             return false;
         }
         return Boolean.TRUE.equals(transactions.execute(tx -> tenancy.inAccount(account.get(), () -> {
-            Optional<String> known = jdbc.sql("SELECT provider_message_id FROM text_outbox WHERE id = :id FOR UPDATE")
-                    .param("id", outboxId).query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
-            if (known.isPresent() && !known.get().equals(providerMessageId)) {
-                log.warn("A status report for text {} names provider id {}, not {}: ignored", outboxId, providerMessageId, known.get());
+            Optional<String> known = jdbc.sql("""
+                            SELECT provider_message_id, status = 'sending' OR unconfirmed_since IS NOT NULL AS in_flight
+                            FROM text_outbox WHERE id = :id FOR UPDATE""")
+                    .param("id", outboxId)
+                    .query((rs, n) -> {
+                        String recorded = rs.getString(1);
+                        boolean inFlight = rs.getBoolean(2);
+                        return Optional.ofNullable(recorded != null ? recorded : inFlight ? providerMessageId : null);
+                    })
+                    .single();
+            // An id not recorded yet is taken only from an attempt that may be out there (in flight, or unanswered).
+            if (known.isEmpty() || !known.get().equals(providerMessageId)) {
+                log.warn("A status report for text {} names provider id {}, which is not its own: ignored", outboxId, providerMessageId);
                 return false;
             }
             if (RECORDED.contains(status)) {

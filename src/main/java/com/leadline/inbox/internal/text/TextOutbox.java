@@ -74,7 +74,7 @@ public class TextOutbox {
                             UPDATE text_outbox SET status = 'queued', attempts = 0, next_attempt_at = :now, sent_at = NULL, claim_id = NULL,
                                    lease_until = NULL, claimed_at = NULL, last_error = :waiting, error_code = NULL,
                                    provider_message_id = NULL, provider_status = NULL, status_changed_at = :now
-                            WHERE message_id = :m AND (status = 'failed' OR provider_status IN ('undelivered', 'failed'))""")
+                            WHERE message_id = :m AND (provider_status IN ('undelivered', 'failed') OR (provider_status IS NULL AND status = 'failed'))""")
                     .param("now", Timestamp.from(now)).param("m", messageId)
                     .param("waiting", relay.unavailableReason().orElse(null)).update();
             if (requeued == 1) {

@@ -1,5 +1,6 @@
 package com.leadline.inbox.internal.text;
 
+import com.leadline.inbox.NoSendingNumberException;
 import com.leadline.inbox.OutboundText;
 import com.leadline.inbox.TextChannel;
 import com.leadline.inbox.TextRefusedException;
@@ -55,10 +56,11 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
 
     /**
      * A claimed row; for an unconfirmed one, the number its first unanswered attempt used and when
-     * that attempt's claim began ({@code unconfirmedSince} null otherwise).
+     * that attempt's claim began ({@code unconfirmedSince} null otherwise), and the provider's id if
+     * a status report of that attempt brought one.
      */
     record Claimed(long id, UUID claim, UUID accountId, UUID profileId, String fromPhone, String toPhone, String body,
-                   int attempts, boolean keywordAnswer, String unconfirmedFrom, Instant unconfirmedSince)
+                   int attempts, boolean keywordAnswer, String unconfirmedFrom, Instant unconfirmedSince, String providerMessageId)
             implements OutboxRelay.Claimed {
 
         OutboundText text(String from) {
@@ -91,7 +93,7 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
         UUID claim = UUID.randomUUID();
         return transactions.execute(status -> jdbc.sql("""
                         SELECT id, account_id, profile_id, from_phone, to_phone, body, attempts, keyword_answer, unconfirmed_from,
-                               unconfirmed_since
+                               unconfirmed_since, provider_message_id
                         FROM inbox_claim_due_texts(:now, :limit, :claim, :leaseUntil)""")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
@@ -101,20 +103,20 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
                     Timestamp unconfirmedSince = rs.getTimestamp(10);
                     return new Claimed(rs.getLong(1), claim, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
-                            unconfirmedSince == null ? null : unconfirmedSince.toInstant());
+                            unconfirmedSince == null ? null : unconfirmedSince.toInstant(), rs.getString(11));
                 })
                 .list());
     }
 
     /**
-     * Refuses a text to a contact who opted out (unless it answers their keyword) before it reaches
-     * the provider; for an unconfirmed text, takes the provider's id of the copy that went out if one
-     * did (one no other row records); sends the rest.
+     * A text the provider already reported on went out: recorded, not sent again. For an unconfirmed
+     * text, takes the provider's id of the copy that went out if one did (one no other row records); refuses a text to a contact who opted out (unless it answers their keyword)
+     * before it reaches the provider; sends the rest.
      */
     @Override
     protected String send(Claimed text) throws Exception {
-        if (!text.keywordAnswer() && contactOptedOut(text)) {
-            throw new TextRefusedException(null, OPTED_OUT);
+        if (text.providerMessageId() != null) {
+            return text.providerMessageId();
         }
         TextChannel provider = channel.orElseThrow();
         if (text.unconfirmedSince() != null) {
@@ -124,10 +126,13 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
                 return sent.get();
             }
         }
+        if (!text.keywordAnswer() && contactOptedOut(text)) {
+            throw new TextRefusedException(null, OPTED_OUT);
+        }
         try {
             return provider.send(text.text(text.fromPhone()));
-        } catch (TextRefusedException refused) {
-            throw refused;
+        } catch (TextRefusedException | NoSendingNumberException nothingWentOut) {
+            throw nothingWentOut;
         } catch (Exception mayHaveReachedTheProvider) {
             throw new Unanswered(mayHaveReachedTheProvider);
         }
@@ -155,6 +160,18 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
         public String toString() {
             return getCause().toString();
         }
+    }
+
+    /** The claim still ours, its lease starting again now: a text is handed over only under a lease that holds for the call. */
+    @Override
+    protected boolean stillHeld(Claimed text) {
+        Instant now = clock.instant();
+        return inAccountOf(text, () -> jdbc.sql("""
+                        UPDATE text_outbox SET lease_until = :leaseUntil
+                        WHERE id = :id AND claim_id = :claim AND status = 'sending' AND lease_until > :now""")
+                .param("leaseUntil", Timestamp.from(now.plus(policy.lease()))).param("now", Timestamp.from(now))
+                .param("id", text.id()).param("claim", text.claim())
+                .update()) == 1;
     }
 
     @Override
@@ -198,11 +215,23 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
                         WHERE id = :id AND claim_id = :claim""")
                 .param("unanswered", failure.cause() instanceof Unanswered)
                 .param("status", failure.giveUp() ? "failed" : "queued").param("next", Timestamp.from(failure.nextAttemptAt()))
-                .param("error", refusal == null ? failure.error() : refusal.getMessage())
+                .param("error", inWords(failure, text))
                 .param("code", refusal == null ? null : refusal.code())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", text.id()).param("claim", text.claim())
                 .update());
+    }
+
+    /** What the thread says of a failed attempt: the provider's refusal, the missing number, or that the provider did not answer. */
+    private String inWords(Failure failure, Claimed text) {
+        Exception cause = failure.cause() instanceof Unanswered unanswered ? (Exception) unanswered.getCause() : failure.cause();
+        if (cause instanceof TextRefusedException || cause instanceof NoSendingNumberException) {
+            return cause.getMessage();
+        }
+        String words = failure.giveUp()
+                ? "The SMS provider could not be reached or answered with an error, " + text.attempts() + " times; the relay gave up."
+                : "The SMS provider could not be reached or answered with an error; the relay tries again shortly.";
+        return cause.getMessage() == null ? words : words + " (" + cause.getMessage() + ")";
     }
 
     private int inAccountOf(Claimed text, Supplier<Integer> update) {

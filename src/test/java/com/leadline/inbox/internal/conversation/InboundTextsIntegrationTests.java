@@ -151,6 +151,23 @@ class InboundTextsIntegrationTests extends IntegrationTest {
                 .param("a", account.id()).query(String.class).list()).singleElement().asString().contains("subscribed again");
     }
 
+    /** "Yes" to a question from a contact who never opted out is an ordinary text: nothing changes, nothing is answered. */
+    @Test
+    void anOptInWordFromAContactWhoNeverOptedOutIsNotAnswered() {
+        TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Yes Yachts");
+        UUID conversation = inbound.receiveInbound(account.id(), account.firstProfileId(), "+15550104054", "Can I book a trip?");
+        inbound.receiveInbound(account.id(), account.firstProfileId(), "+15550104054", "Yes");
+        assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c AND kind = 'auto_reply'")
+                .param("c", conversation).query(Integer.class).single()).isZero();
+        assertThat(databaseOwner().sql("SELECT opt_out_changed_at FROM contacts WHERE account_id = :a").param("a", account.id())
+                .query(java.sql.Timestamp.class).optional()).isEmpty();
+
+        inbound.receiveInbound(account.id(), account.firstProfileId(), "+15550104054", "STOP");
+        inbound.receiveInbound(account.id(), account.firstProfileId(), "+15550104054", "stop");
+        assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c AND kind = 'auto_reply'")
+                .param("c", conversation).query(Integer.class).single()).as("one confirmation for two STOPs").isEqualTo(1);
+    }
+
     private int contactsOf(UUID account) {
         return databaseOwner().sql("SELECT count(*) FROM contacts WHERE account_id = :a").param("a", account)
                 .query(Integer.class).single();

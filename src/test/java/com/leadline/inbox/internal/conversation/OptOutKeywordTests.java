@@ -16,6 +16,14 @@ class OptOutKeywordTests {
         assertThat(OptOutKeyword.of(text)).contains(keyword);
     }
 
+    @org.junit.jupiter.api.Test
+    void aProviderAnswersTheKeywordsUnlessConfiguredOtherwiseAndTheDevChannelDoesNot() {
+        assertThat(KeywordAnswers.providerAnswers(null, true)).isTrue();
+        assertThat(KeywordAnswers.providerAnswers(null, false)).isFalse();
+        assertThat(KeywordAnswers.providerAnswers(false, true)).isFalse();
+        assertThat(KeywordAnswers.providerAnswers(true, false)).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"stop it", "Please stop", "STOP!", "yes please", "helpful", "end of day works", "''", "S T O P"})
     void aKeywordInsideOtherWordsIsAnOrdinaryText(String text) {

@@ -3,6 +3,7 @@ package com.leadline.inbox.internal.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.inbox.InboundTexts;
+import com.leadline.inbox.OutboundText;
 import com.leadline.inbox.TextChannel;
 import com.leadline.platform.OutboxRelay;
 import com.leadline.platform.Tenancy;
@@ -13,7 +14,9 @@ import com.leadline.testing.TeamFixture;
 import com.leadline.testing.TestClock;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +45,8 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
     @Autowired
     TextChannel provider;
     @Autowired
+    com.leadline.inbox.TextDeliveries deliveries;
+    @Autowired
     TransactionTemplate transactions;
     @Autowired
     Tenancy tenancy;
@@ -55,9 +60,9 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
     void anAccountWithATextingNumber() {
         account = new TeamFixture(port, databaseOwner()).openAccount("Relay Roofing");
         from = uniqueNumber();
-        transactions.executeWithoutResult(status -> tenancy.inAccount(account.id(), () -> jdbc.sql(
+        assertThat(transactions.<Boolean>execute(status -> tenancy.inAccount(account.id(), () -> jdbc.sql(
                         "SELECT texting_assign_number(:p, :n, now())").param("p", account.firstProfileId()).param("n", from)
-                .query(Boolean.class).single()));
+                .query(Boolean.class).single()))).as("a number of this test's own").isTrue();
         ahead = new TestClock();
         ahead.advance(Duration.between(ahead.instant(), clock.instant()).plusSeconds(90));
     }
@@ -92,7 +97,8 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
 
         relay.deliverDue();
         assertThat(row(retried)).containsEntry("status", "queued").containsEntry("attempts", 1);
-        assertThat((String) row(retried).get("last_error")).contains("500");
+        assertThat((String) row(retried).get("last_error")).as("in words, with the provider's status")
+                .startsWith("The SMS provider could not be reached or answered with an error").contains("500");
         assertThat(row(refused)).containsEntry("status", "failed").containsEntry("attempts", 1).containsEntry("error_code", "21211")
                 .containsEntry("last_error", "This is not a valid phone number.");
 
@@ -167,14 +173,88 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
 
         String other = uniqueNumber();
         long beforeTheCall = queueAhead(other, "Crew arrives at 9");
-        databaseOwner().sql("SELECT * FROM inbox_claim_due_texts(:now, 100, gen_random_uuid(), :lease)")
+        // A relay claimed it (as the claim function does) and stopped before calling the provider.
+        databaseOwner().sql("""
+                        UPDATE text_outbox SET status = 'sending', claim_id = gen_random_uuid(), attempts = attempts + 1,
+                               claimed_at = :now, lease_until = :lease, from_phone = :from
+                        WHERE id = :id""")
                 .param("now", Timestamp.from(ahead.instant())).param("lease", Timestamp.from(ahead.instant().plusSeconds(120)))
-                .query().listOfRows();
+                .param("from", from).param("id", beforeTheCall).update();
         ahead.advance(Duration.ofMinutes(2));
         survivor.deliverDue();
         assertThat(fake.listsTo(other)).hasSize(1);
         assertThat(fake.createsTo(other)).as("nothing in the list: sent, once").hasSize(1);
         assertThat(row(beforeTheCall)).containsEntry("status", "sent");
+    }
+
+    /**
+     * The provider's status report can arrive before the relay knows the text went out (its call timed
+     * out): the report's id is recorded, and the next attempt takes it as sent without asking again.
+     * A report naming an id for a text with no attempt out there is not believed.
+     */
+    @Test
+    void aStatusReportOfATimedOutAttemptRecordsTheTextAsSentAndIsBelievedOnlyWhileAnAttemptIsOut() {
+        String to = uniqueNumber();
+        fake.answer(to, Answer.CREATED_TOO_LATE);
+        long id = queueAhead(to, "Your table is booked");
+        TextRelay relay = relay();
+        relay.deliverDue();
+        assertThat(row(id)).containsEntry("status", "queued");
+        String sid = fake.messagesTo(to).get(0).sid();
+
+        assertThat(deliveries.report(id, sid, "sent", null, null)).isTrue();
+        ahead.advance(Duration.ofSeconds(30));
+        relay.deliverDue();
+
+        assertThat(fake.listsTo(to)).as("the report said it went out").isEmpty();
+        assertThat(fake.createsTo(to)).hasSize(1);
+        assertThat(row(id)).containsEntry("status", "sent").containsEntry("provider_message_id", sid).containsEntry("provider_status", "sent");
+
+        long quiet = queueAhead(uniqueNumber(), "Nothing sent yet");
+        assertThat(deliveries.report(quiet, "SMnotours", "delivered", null, null)).as("no attempt of it is out there").isFalse();
+        assertThat(row(quiet)).containsEntry("provider_message_id", null).containsEntry("provider_status", null);
+    }
+
+    /**
+     * A batch that outlasts its lease: while the first relay is still on its first text, the lease of
+     * the whole batch runs out and a second relay claims the rest and sends it. The first relay checks
+     * its claim before each call and leaves those texts alone: each reaches the provider once.
+     */
+    @Test
+    void aRelayWhoseBatchOutlastedItsLeaseDoesNotSendTheTextsAnotherRelayClaimedMeanwhile() {
+        String slow = uniqueNumber();
+        String next = uniqueNumber();
+        long first = queueAhead(slow, "First of the batch");
+        long second = queueAhead(next, "Second of the batch");
+        TextRelay survivor = relay();
+        TextChannel slowProvider = new TextChannel() {
+            @Override
+            public String send(OutboundText text) throws Exception {
+                String id = provider.send(text);
+                if (text.to().equals(slow)) {
+                    ahead.advance(Duration.ofMinutes(3));
+                    survivor.deliverDue();
+                }
+                return id;
+            }
+
+            @Override
+            public List<String> findSent(OutboundText text, Instant since) throws Exception {
+                return provider.findSent(text, since);
+            }
+
+            @Override
+            public boolean holdsNumber(String phoneNumber) throws Exception {
+                return provider.holdsNumber(phoneNumber);
+            }
+        };
+
+        new TextRelay(jdbc, transactions, tenancy, Optional.of(slowProvider), ahead, POLICY).deliverDue();
+
+        assertThat(fake.createsTo(slow)).hasSize(1);
+        assertThat(fake.createsTo(next)).as("sent by the relay that claimed it, not again by the first").hasSize(1);
+        assertThat(row(first)).containsEntry("status", "sent").containsEntry("provider_message_id", fake.messagesTo(slow).get(0).sid());
+        assertThat(row(second)).containsEntry("status", "sent").containsEntry("provider_message_id", fake.messagesTo(next).get(0).sid());
     }
 
     @Test
