@@ -9,10 +9,13 @@ ALTER TABLE profiles ADD COLUMN help_text text NOT NULL DEFAULT '' CHECK (length
 -- Which profile texts from (and is texted at) which number. An inbound text names a number and no
 -- account, so this registry is not a tenant table: the application cannot read or write it, and
 -- reaches it only through the functions below, owned by leadline_lookup. A number belongs to one
--- profile of all accounts, a profile has at most one number.
+-- profile of all accounts, a profile has at most one number. All of Leadline texts through one
+-- provider account, so holding a number there proves nothing about who should text from it: once
+-- an account has used a number it stays that account's (profile_id NULL: kept, in use by none of its
+-- profiles), and no other account can take it and the leads who text it.
 CREATE TABLE texting_numbers (
     phone_number text PRIMARY KEY CHECK (phone_number ~ '^\+[1-9][0-9]{6,14}$'),
-    profile_id   uuid        NOT NULL UNIQUE REFERENCES profiles (id) ON DELETE RESTRICT,
+    profile_id   uuid UNIQUE REFERENCES profiles (id) ON DELETE RESTRICT,
     account_id   uuid        NOT NULL REFERENCES accounts (id) ON DELETE RESTRICT,
     assigned_at  timestamptz NOT NULL
 );
@@ -23,20 +26,23 @@ ALTER TABLE texting_numbers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE texting_numbers FORCE ROW LEVEL SECURITY;
 CREATE POLICY lookup_functions ON texting_numbers TO leadline_lookup USING (true) WITH CHECK (true);
 
--- The profile (and its account) a number belongs to, whichever account that is: inbound routing.
+-- The profile (and its account) a number in use belongs to, whichever account that is: inbound routing.
 CREATE FUNCTION texting_route_number(p_number text)
     RETURNS TABLE (account_id uuid, profile_id uuid)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
-AS $$ SELECT n.account_id, n.profile_id FROM texting_numbers n WHERE n.phone_number = p_number $$;
+AS $$ SELECT n.account_id, n.profile_id FROM texting_numbers n WHERE n.phone_number = p_number AND n.profile_id IS NOT NULL $$;
 
--- The numbers of the current account's profiles.
+-- The numbers in use by the current account's profiles.
 CREATE FUNCTION texting_numbers_of_current_account()
     RETURNS TABLE (profile_id uuid, phone_number text, assigned_at timestamptz)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
-AS $$ SELECT n.profile_id, n.phone_number, n.assigned_at FROM texting_numbers n WHERE n.account_id = current_account_id() $$;
+AS $$
+    SELECT n.profile_id, n.phone_number, n.assigned_at FROM texting_numbers n
+    WHERE n.account_id = current_account_id() AND n.profile_id IS NOT NULL
+$$;
 
--- Gives a profile of the current account a number (or none, with NULL), replacing its old one.
--- False when another profile, of any account, already has the number.
+-- Gives a profile of the current account a number (or none, with NULL); its old number stays the
+-- account's. False, and nothing changed, when the number is another account's or another profile's.
 CREATE FUNCTION texting_assign_number(p_profile uuid, p_number text, p_now timestamptz)
     RETURNS boolean
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT
@@ -45,14 +51,16 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM profiles p WHERE p.id = p_profile AND p.account_id = current_account_id()) THEN
         RAISE EXCEPTION 'profile % is not one of the current account''s', p_profile USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF EXISTS (SELECT 1 FROM texting_numbers n WHERE n.phone_number = p_number AND n.profile_id <> p_profile) THEN
+    IF EXISTS (SELECT 1 FROM texting_numbers n WHERE n.phone_number = p_number
+               AND (n.account_id <> current_account_id() OR n.profile_id <> p_profile)) THEN
         RETURN false;
     END IF;
-    DELETE FROM texting_numbers n WHERE n.profile_id = p_profile AND n.phone_number IS DISTINCT FROM p_number;
+    UPDATE texting_numbers n SET profile_id = NULL WHERE n.profile_id = p_profile AND n.phone_number IS DISTINCT FROM p_number;
     IF p_number IS NOT NULL THEN
-        INSERT INTO texting_numbers (phone_number, profile_id, account_id, assigned_at)
+        INSERT INTO texting_numbers AS n (phone_number, profile_id, account_id, assigned_at)
         VALUES (p_number, p_profile, current_account_id(), p_now)
-        ON CONFLICT (phone_number) DO NOTHING;
+        ON CONFLICT (phone_number) DO UPDATE SET profile_id = p_profile, assigned_at = p_now
+            WHERE n.account_id = current_account_id() AND n.profile_id IS NULL;
         RETURN EXISTS (SELECT 1 FROM texting_numbers n WHERE n.phone_number = p_number AND n.profile_id = p_profile);
     END IF;
     RETURN true;
