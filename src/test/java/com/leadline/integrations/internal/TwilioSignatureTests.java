@@ -1,4 +1,4 @@
-package com.leadline.sms.internal;
+package com.leadline.integrations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.leadline.sms.internal;
+package com.leadline.integrations.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

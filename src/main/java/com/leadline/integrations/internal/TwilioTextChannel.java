@@ -1,27 +1,26 @@
-package com.leadline.sms.internal;
+package com.leadline.integrations.internal;
 
 import com.leadline.inbox.NoSendingNumberException;
 import com.leadline.inbox.OutboundText;
 import com.leadline.inbox.TextChannel;
 import com.leadline.inbox.TextRefusedException;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,13 +39,26 @@ class TwilioTextChannel implements TextChannel {
     private static final Set<Integer> TRANSIENT = Set.of(401, 403, 408, 429);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A provider's answer, read whatever its status. */
+    private record Answer(int status, String body) {
+    }
+
     private final TwilioSettings settings;
-    private final HttpClient http;
+    private final RestClient provider;
 
     TwilioTextChannel(TwilioSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        requests.setReadTimeout(settings.readTimeout());
+        this.provider = RestClient.builder()
+                .requestFactory(requests)
+                .baseUrl(settings.accountUrl())
+                .defaultHeaders(headers -> {
+                    headers.setBasicAuth(settings.accountSid(), settings.authToken(), StandardCharsets.UTF_8);
+                    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+                })
+                .build();
     }
 
     @Override
@@ -54,15 +66,14 @@ class TwilioTextChannel implements TextChannel {
         if (text.from() == null) {
             throw new NoSendingNumberException();
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("To", text.to());
-        form.put("From", text.from());
-        form.put("Body", text.body());
-        form.put("StatusCallback", settings.statusUrl(text.outboxId()));
-        HttpResponse<String> answer = call(HttpRequest.newBuilder(settings.api("/Messages.json"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(form))));
-        if (answer.statusCode() == 200 || answer.statusCode() == 201) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("To", text.to());
+        form.add("From", text.from());
+        form.add("Body", text.body());
+        form.add("StatusCallback", settings.statusUrl(text.outboxId()));
+        Answer answer = provider.post().uri("/Messages.json").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                .exchange((request, response) -> read(response));
+        if (answer.status() == 200 || answer.status() == 201) {
             return JSON.readTree(answer.body()).path("sid").asString();
         }
         throw failure(answer);
@@ -78,11 +89,11 @@ class TwilioTextChannel implements TextChannel {
         if (text.from() == null) {
             return List.of();
         }
-        HttpResponse<String> answer = call(HttpRequest.newBuilder(settings.api("/Messages.json?" + formEncoded(
-                Map.of("To", text.to(), "From", text.from(), "PageSize", String.valueOf(SENT_PAGE))))).GET());
-        if (answer.statusCode() != 200) {
+        Answer answer = provider.get().uri("/Messages.json?To={to}&From={from}&PageSize={size}", text.to(), text.from(), SENT_PAGE)
+                .exchange((request, response) -> read(response));
+        if (answer.status() != 200) {
             // Whatever the list call's answer, it says nothing about the text itself: asked again later.
-            throw new IOException("The SMS provider's message list answered " + answer.statusCode());
+            throw new IOException("The SMS provider's message list answered " + answer.status());
         }
         List<String> sent = new ArrayList<>();
         for (JsonNode message : JSON.readTree(answer.body()).path("messages")) {
@@ -96,9 +107,9 @@ class TwilioTextChannel implements TextChannel {
 
     @Override
     public boolean holdsNumber(String phoneNumber) throws Exception {
-        HttpResponse<String> answer = call(HttpRequest.newBuilder(settings.api("/IncomingPhoneNumbers.json?"
-                + formEncoded(Map.of("PhoneNumber", phoneNumber)))).GET());
-        if (answer.statusCode() != 200) {
+        Answer answer = provider.get().uri("/IncomingPhoneNumbers.json?PhoneNumber={number}", phoneNumber)
+                .exchange((request, response) -> read(response));
+        if (answer.status() != 200) {
             throw failure(answer);
         }
         for (JsonNode number : JSON.readTree(answer.body()).path("incoming_phone_numbers")) {
@@ -109,18 +120,13 @@ class TwilioTextChannel implements TextChannel {
         return false;
     }
 
-    private HttpResponse<String> call(HttpRequest.Builder request) throws IOException, InterruptedException {
-        String credentials = settings.accountSid() + ":" + settings.authToken();
-        return http.send(request.timeout(settings.readTimeout())
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                        .header("Accept", "application/json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static Answer read(ClientHttpResponse response) throws IOException {
+        return new Answer(response.getStatusCode().value(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     /** A refusal of this text (4xx but those in {@link #TRANSIENT}), or an error worth another attempt. */
-    private static Exception failure(HttpResponse<String> answer) {
-        int status = answer.statusCode();
+    private static Exception failure(Answer answer) {
+        int status = answer.status();
         String code = null;
         String message = "The SMS provider answered " + status;
         try {
@@ -142,12 +148,5 @@ class TwilioTextChannel implements TextChannel {
         } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }
-    }
-
-    static String formEncoded(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

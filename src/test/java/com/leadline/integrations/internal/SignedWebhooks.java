@@ -1,4 +1,4 @@
-package com.leadline.sms.internal;
+package com.leadline.integrations.internal;
 
 import com.leadline.testing.FakeSmsProvider;
 import java.net.URI;

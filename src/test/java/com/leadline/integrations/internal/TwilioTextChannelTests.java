@@ -1,4 +1,4 @@
-package com.leadline.sms.internal;
+package com.leadline.integrations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +37,7 @@ class TwilioTextChannelTests {
             closedPort = socket.getLocalPort();
         }
         assertThatThrownBy(() -> channel(URI.create("http://127.0.0.1:" + closedPort), FakeSmsProvider.AUTH_TOKEN).send(text))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(org.springframework.web.client.ResourceAccessException.class);
         assertThat(fake.messagesTo("+14155550173")).isEmpty();
     }
 

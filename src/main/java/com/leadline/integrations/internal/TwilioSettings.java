@@ -1,4 +1,4 @@
-package com.leadline.sms.internal;
+package com.leadline.integrations.internal;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +25,8 @@ record TwilioSettings(URI apiBaseUrl, String accountSid, String authToken, Strin
         return publicBaseUrl + STATUS_PATH + outboxId;
     }
 
-    URI api(String pathAndQuery) {
-        return URI.create(apiBaseUrl.toString().replaceAll("/+$", "") + "/2010-04-01/Accounts/" + accountSid + pathAndQuery);
+    /** The provider account's root in the REST API, which every call starts from. */
+    String accountUrl() {
+        return apiBaseUrl.toString().replaceAll("/+$", "") + "/2010-04-01/Accounts/" + accountSid;
     }
 }

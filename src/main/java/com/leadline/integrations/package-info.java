@@ -1,0 +1,7 @@
+/**
+ * Leadline's connections to outside services. Today the SMS provider adapter: texts leave through
+ * Twilio's Programmable Messaging REST API (the inbox's {@link com.leadline.inbox.TextChannel}), and
+ * the provider's signed webhooks bring inbound texts and delivery reports in; present only when a
+ * provider account is configured (docs/texting.md).
+ */
+package com.leadline.integrations;

@@ -1,6 +1,0 @@
-/**
- * The SMS provider adapter: texts leave through Twilio's Programmable Messaging REST API (the
- * inbox's {@link com.leadline.inbox.TextChannel}), and the provider's signed webhooks bring inbound
- * texts and delivery reports in. Only present when a provider account is configured; docs/texting.md.
- */
-package com.leadline.sms;
