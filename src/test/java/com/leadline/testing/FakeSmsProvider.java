@@ -63,6 +63,7 @@ public final class FakeSmsProvider {
     private final Map<String, ConcurrentLinkedDeque<Answer>> answersByTo = new ConcurrentHashMap<>();
     private final Set<String> numbers = ConcurrentHashMap.newKeySet();
     private volatile long lateAnswerMillis = 2_500;
+    private volatile java.util.function.Supplier<Instant> clock = Instant::now;
 
     private FakeSmsProvider() {
         try {
@@ -86,6 +87,20 @@ public final class FakeSmsProvider {
     /** The next create calls to {@code to} answer so, in order; then CREATED. */
     public void answer(String to, Answer... answers) {
         answersByTo.computeIfAbsent(to, number -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
+    }
+
+    /** Stamps the messages it creates with this clock's time (a test's own clock), until {@link #stampWithRealTime}. */
+    public void stampWith(java.util.function.Supplier<Instant> time) {
+        clock = time;
+    }
+
+    public void stampWithRealTime() {
+        clock = Instant::now;
+    }
+
+    /** A message the provider account sent before, as if by an earlier text. */
+    public void alreadySent(String to, String from, String body, Instant created) {
+        messages.add(new Message("SM" + UUID.randomUUID().toString().replace("-", ""), to, from, body, created));
     }
 
     public void holdNumber(String number) {
@@ -153,7 +168,7 @@ public final class FakeSmsProvider {
             }
             case CREATED, CREATED_TOO_LATE -> {
                 Message message = new Message("SM" + UUID.randomUUID().toString().replace("-", ""), form.get("To"), form.get("From"),
-                        form.get("Body"), Instant.now());
+                        form.get("Body"), clock.get());
                 messages.add(message);
                 if (answer == Answer.CREATED_TOO_LATE) {
                     sleep();

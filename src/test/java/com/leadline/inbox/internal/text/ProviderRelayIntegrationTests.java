@@ -65,6 +65,12 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
                 .query(Boolean.class).single()))).as("a number of this test's own").isTrue();
         ahead = new TestClock();
         ahead.advance(Duration.between(ahead.instant(), clock.instant()).plusSeconds(90));
+        fake.stampWith(ahead::instant);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void providerBackOnRealTime() {
+        fake.stampWithRealTime();
     }
 
     @Test
@@ -286,6 +292,24 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
 
         assertThat(fake.createsTo(to)).isEmpty();
         assertThat(row(id)).containsEntry("status", "failed").containsEntry("last_error", TextRelay.OPTED_OUT);
+    }
+
+    /** The list check takes only texts created since the unanswered claim began (less the clocks' margin), not an older one. */
+    @Test
+    void anOlderTextWithTheSameBodyIsNotTakenForTheUnansweredOne() {
+        String to = uniqueNumber();
+        fake.alreadySent(to, from, "See you soon", ahead.instant().minus(TextRelay.CLOCK_MARGIN).minusSeconds(60));
+        fake.answer(to, Answer.NOTHING_TOO_LATE);
+        long id = queueAhead(to, "See you soon");
+        TextRelay relay = relay();
+        relay.deliverDue();
+        ahead.advance(Duration.ofSeconds(30));
+        relay.deliverDue();
+
+        assertThat(fake.listsTo(to)).hasSize(1);
+        assertThat(fake.createsTo(to)).as("the older text was not this one: sent again").hasSize(2);
+        assertThat(fake.messagesTo(to)).hasSize(2);
+        assertThat(row(id)).containsEntry("status", "sent").containsEntry("provider_message_id", fake.messagesTo(to).get(1).sid());
     }
 
     private TextRelay relay() {
