@@ -88,6 +88,18 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
         assertThat(contactsWith(lead)).isEqualTo(1);
     }
 
+    /** The signature is over the parameters as the provider sent them: words beyond ASCII are read and checked as UTF-8. */
+    @Test
+    void aSignedTextInAnyLanguageIsFiledWordForWord() {
+        Map<String, String> text = text("SM" + UUID.randomUUID().toString().replace("-", ""), "Olá! ¿Cuánto cuesta? Zażółć gęślą jaźń 😀");
+        assertThat(post("/webhooks/sms/twilio/inbound", text, sign(INBOUND, text)).statusCode()).isEqualTo(200);
+        assertThat(databaseOwner().sql("""
+                        SELECT m.body FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                        WHERE c.account_id = :a AND c.contact_phone = :lead""")
+                .param("a", account.id()).param("lead", lead).query(String.class).single())
+                .isEqualTo("Olá! ¿Cuánto cuesta? Zażółć gęślą jaźń 😀");
+    }
+
     @Test
     void aTextToANumberNoProfileHasIsRefused() {
         Map<String, String> text = text("SMunknown" + UUID.randomUUID().toString().substring(0, 8), "Hello?");
