@@ -24,6 +24,15 @@ public class TestClock extends ApplicationClock {
         now = now.plus(duration);
     }
 
+    /**
+     * A given calendar moment, earlier or later (a daylight-saving change of a past year). What a test
+     * stores meanwhile carries that time, so it asserts only on its own account's rows and puts the
+     * clock back ({@link #resetToNow}, which every integration test also does first).
+     */
+    public void setTo(Instant instant) {
+        now = instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** Back to the real time (never earlier than where it stood, so stored times stay in order). */
     public void resetToNow() {
         Instant real = realNow();
