@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-16, 21-24 and 27-29 so far). "own" rows are further
+ * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-16, 19, 21-24 and 27-29 so far). "own" rows are further
  * limited to the actor's profiles by {@link Actor#canManageProfile}.
  */
 public enum Permission {
@@ -22,6 +22,8 @@ public enum Permission {
     ADD_PROFILES,
     /** Row 15: edit a profile's name, button name, Leadbox toggle, timezone, hours; archive it. */
     EDIT_PROFILES,
+    /** Row 19: edit a profile's auto replies (new lead, after hours). */
+    EDIT_AUTO_REPLIES,
     /** Row 16: change a profile's plan (billing is the owner's alone). */
     CHANGE_PLANS,
     /** Row 11: switch a partner agency between Admin and Read only. */

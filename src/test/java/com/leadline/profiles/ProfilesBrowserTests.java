@@ -197,6 +197,52 @@ class ProfilesBrowserTests extends BrowserTest {
         }
     }
 
+    @Test
+    void theAutoRepliesSectionShowsAnErrorBesideItsFieldThenSaves() {
+        TeamFixture.Account account = fixture.openAccount("Night Owl Nurseries");
+        signInAndAwaitInbox(account.owner().email());
+        browser.open("/profiles");
+        browser.waitForHeading("Profiles");
+        browser.press("Edit Night Owl Nurseries");
+        browser.waitFor(Browser.OPEN_MODAL);
+
+        browser.driver().findElement(By.xpath("//dialog//label[contains(., 'Send the after hours reply')]/input")).click();
+        browser.type("After hours reply", "Hi {firstname}, we're closed until 8 tomorrow.");
+        browser.press("Save auto replies");
+        WebElement error = browser.waitFor(By.id("auto-reply-after-hours-error"));
+        assertThat(error.getText()).isEqualTo("{firstname} is not a placeholder. Use {first_name} or {button_name}.");
+        WebElement field = browser.field("After hours reply");
+        assertThat(error.findElement(By.xpath("..")).equals(field.findElement(By.xpath("..")))).as("beside its field").isTrue();
+        assertThat(field.getAttribute("aria-describedby")).contains("auto-reply-after-hours-error");
+        assertThat(field.getAttribute("value")).as("what was typed is kept").isEqualTo("Hi {firstname}, we're closed until 8 tomorrow.");
+        browser.waiting().until(d -> field.equals(browser.focused()));
+        assertThat(databaseOwner().sql("SELECT count(*) FROM inbox_auto_replies WHERE profile_id = :p")
+                .param("p", account.firstProfileId()).query(Integer.class).single()).isZero();
+        PhoneWidth.screenshots(browser, "Profiles: auto replies refused", () -> show("auto-reply-after-hours-error"));
+        org.openqa.selenium.Dimension window = browser.driver().manage().window().getSize();
+        try {
+            PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
+            PhoneWidth.assertNoSidewaysScrolling(browser, "Profiles: auto replies refused");
+            PhoneWidth.assertControlsInsideViewport(browser, "Profiles: auto replies refused");
+            Accessibility.assertNoSeriousViolations(browser, "Profiles: auto replies refused");
+        } finally {
+            browser.driver().manage().window().setSize(window);
+        }
+
+        browser.type("After hours reply", "Hi {first_name}, we're closed until 8 tomorrow.");
+        browser.type("New lead reply", "Thanks {first_name}! {button_name} will text you back soon.");
+        browser.driver().findElement(By.xpath("//dialog//label[contains(., 'Send the new lead reply')]/input")).click();
+        browser.press("Save auto replies");
+        By status = By.cssSelector("#profile-auto-replies [role=status]");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(status, "Auto replies saved."));
+        browser.waiting().until(d -> "Save auto replies".equals(browser.focused().getText()));
+        assertThat(databaseOwner().sql("SELECT kind || ':' || enabled || ':' || body FROM inbox_auto_replies WHERE profile_id = :p ORDER BY kind")
+                .param("p", account.firstProfileId()).query(String.class).list()).containsExactly(
+                "after_hours:true:Hi {first_name}, we're closed until 8 tomorrow.",
+                "new_lead:true:Thanks {first_name}! {button_name} will text you back soon.");
+        PhoneWidth.screenshots(browser, "Profiles: auto replies saved", () -> show("profile-auto-replies"));
+    }
+
     /** The element scrolled into the dialog's view, for the screenshots. */
     private void show(String id) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(

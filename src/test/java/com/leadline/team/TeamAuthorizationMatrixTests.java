@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
  * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-12,
- * 13-16, 21-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * 13-16, 19, 21-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
@@ -175,6 +175,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("POST", "/profiles/{id}", Target.PROFILE, subject -> profileForm(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
             // The Texting section answers with itself when saved (200); a number of the target's own, so no cell collides.
             page("POST", "/profiles/{id}/texting", Target.PROFILE, TeamAuthorizationMatrixTests::textingForm, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            // Row 19: auto replies, on the profile's edit dialog; edited by those who edit the profile, read by all who see it.
+            page("POST", "/profiles/{id}/auto-replies", Target.PROFILE, subject -> autoRepliesForm(), "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
             page("POST", "/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), TO_PROFILES, "403", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "403", "403", "404"),
             page("POST", "/profiles/{id}/archive", Target.PROFILE, subject -> Map.of(), TO_PROFILES, TO_PROFILES, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
             page("POST", "/profiles/{id}/restore", Target.ARCHIVED_PROFILE, subject -> Map.of(), TO_PROFILES, "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_PROFILES, "403", "404"),
@@ -185,6 +187,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("GET", "/api/v1/profiles/{id}", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
             api("PUT", "/api/v1/profiles/{id}", Target.PROFILE, subject -> profileJson(), "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
             api("PUT", "/api/v1/profiles/{id}/texting", Target.PROFILE, TeamAuthorizationMatrixTests::textingForm, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("GET", "/api/v1/profiles/{id}/auto-replies", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
+            api("PUT", "/api/v1/profiles/{id}/auto-replies", Target.PROFILE, subject -> autoRepliesJson(), "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
             api("PUT", "/api/v1/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), "200", "403", "404", "403", "401", "404", "401", "403", "403", "403", "404"),
             api("POST", "/api/v1/profiles/{id}/archive", Target.PROFILE, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/profiles/{id}/restore", Target.ARCHIVED_PROFILE, null, "204", "404", "404", "404", "401", "404", "401", "403", "204", "403", "404"),
@@ -676,6 +680,15 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static Map<String, String> textingForm(Subject subject) {
         return Map.of("country", "CA", "phoneNumber", "+1 778 " + (2000000 + Math.floorMod(subject.id().hashCode(), 7999999)),
                 "helpText", "Matrix help.");
+    }
+
+    private static Map<String, String> autoRepliesForm() {
+        return Map.of("newLeadEnabled", "on", "newLeadText", "Thanks, {first_name}!", "afterHoursText", "We're closed.");
+    }
+
+    private static Map<String, Object> autoRepliesJson() {
+        return Map.of("newLeadEnabled", true, "newLeadText", "Thanks, {first_name}!", "afterHoursEnabled", false,
+                "afterHoursText", "We're closed.");
     }
 
     private static Map<String, Object> profileJson() {

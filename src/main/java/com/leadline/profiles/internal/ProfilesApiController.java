@@ -37,10 +37,12 @@ class ProfilesApiController {
 
     private final ProfileService profiles;
     private final ProfileTextingService texting;
+    private final ProfileAutoRepliesService autoReplies;
 
-    ProfilesApiController(ProfileService profiles, ProfileTextingService texting) {
+    ProfilesApiController(ProfileService profiles, ProfileTextingService texting, ProfileAutoRepliesService autoReplies) {
         this.profiles = profiles;
         this.texting = texting;
+        this.autoReplies = autoReplies;
     }
 
     @GetMapping
@@ -77,6 +79,17 @@ class ProfilesApiController {
         Profiles.Texting stored = saved.profile().texting();
         return new TextingJson(stored.country(), stored.phoneNumber(), stored.helpText(),
                 saved.numberCheck() == null ? null : saved.numberCheck().name().toLowerCase(Locale.ROOT));
+    }
+
+    @GetMapping("/{id}/auto-replies")
+    ProfileAutoRepliesService.AutoRepliesForm autoReplies(Actor actor, @PathVariable UUID id) {
+        return ProfileAutoRepliesService.AutoRepliesForm.of(autoReplies.get(actor, id));
+    }
+
+    @PutMapping("/{id}/auto-replies")
+    ProfileAutoRepliesService.AutoRepliesForm autoReplies(Actor actor, @PathVariable UUID id,
+                                                          @RequestBody ProfileAutoRepliesService.AutoRepliesForm body) {
+        return ProfileAutoRepliesService.AutoRepliesForm.of(autoReplies.change(actor, id, body));
     }
 
     @PostMapping("/{id}/archive")

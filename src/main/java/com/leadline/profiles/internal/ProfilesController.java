@@ -47,10 +47,12 @@ class ProfilesController {
 
     private final ProfileService profiles;
     private final ProfileTextingService texting;
+    private final ProfileAutoRepliesService autoReplies;
 
-    ProfilesController(ProfileService profiles, ProfileTextingService texting) {
+    ProfilesController(ProfileService profiles, ProfileTextingService texting, ProfileAutoRepliesService autoReplies) {
         this.profiles = profiles;
         this.texting = texting;
+        this.autoReplies = autoReplies;
     }
 
     @GetMapping("/profiles")
@@ -131,6 +133,23 @@ class ProfilesController {
         return textingSection(saved.profile(), model);
     }
 
+    /** The Auto replies section saves on its own and answers with itself, as the Texting section does. */
+    @PostMapping("/profiles/{id}/auto-replies")
+    String autoReplies(Actor actor, @PathVariable UUID id, @RequestParam Map<String, String> fields, HttpServletRequest request,
+                       Model model) {
+        ProfileAutoRepliesService.AutoRepliesForm form = new ProfileAutoRepliesService.AutoRepliesForm(
+                fields.containsKey("newLeadEnabled"), fields.getOrDefault("newLeadText", ""),
+                fields.containsKey("afterHoursEnabled"), fields.getOrDefault("afterHoursText", ""));
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
+            model.addAttribute("autoReplies", form);
+            model.addAttribute("autoReplyErrors", errors);
+            return autoRepliesSection(profiles.get(actor, id), model);
+        });
+        model.addAttribute("autoReplies", ProfileAutoRepliesService.AutoRepliesForm.of(autoReplies.change(actor, id, form)));
+        model.addAttribute("autoRepliesSaved", true);
+        return autoRepliesSection(profiles.get(actor, id), model);
+    }
+
     @PostMapping("/profiles/{id}/plan")
     String plan(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String plan,
                 HttpServletRequest request, HttpServletResponse response) {
@@ -160,6 +179,8 @@ class ProfilesController {
         if (profile != null) {
             model.addAttribute("texting", textingForm(profile));
             model.addAttribute("countries", COUNTRIES);
+            model.addAttribute("autoReplies", ProfileAutoRepliesService.AutoRepliesForm.of(autoReplies.get(actor, profile.id())));
+            model.addAttribute("autoReplyMax", com.leadline.inbox.AutoReplies.MAX_TEXT);
         }
         model.addAttribute("profile", profile);
         model.addAttribute("timezones", TIMEZONES);
@@ -173,6 +194,12 @@ class ProfilesController {
         model.addAttribute("profile", profile);
         model.addAttribute("countries", COUNTRIES);
         return "profiles/form :: texting";
+    }
+
+    private static String autoRepliesSection(Profiles.Profile profile, Model model) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("autoReplyMax", com.leadline.inbox.AutoReplies.MAX_TEXT);
+        return "profiles/form :: autoReplies";
     }
 
     /** The stored settings as the form shows them, the number as people read it. */

@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The inbound door every channel uses: a text from a number lands in that number's contact of the
  * profile (a new one if none) and its live conversation (a new one if none), unread for the profile's people.
+ * A text that opens a new conversation is a new lead, answered by the profile's auto reply (NewLeadAutoReply)
+ * unless it is an opt-out keyword, which gets its own answer.
  */
 @Service
 class IncomingTexts implements InboundTexts {
@@ -39,19 +41,22 @@ class IncomingTexts implements InboundTexts {
     private final UnreadFlags flags;
     private final InboxEvents events;
     private final KeywordAnswers keywords;
+    private final NewLeadAutoReply autoReply;
     private final Profiles profiles;
     private final Memberships memberships;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    IncomingTexts(ConversationStore conversations, ContactStore contacts, UnreadFlags flags, InboxEvents events, KeywordAnswers keywords, Profiles profiles,
+    IncomingTexts(ConversationStore conversations, ContactStore contacts, UnreadFlags flags, InboxEvents events, KeywordAnswers keywords,
+                  NewLeadAutoReply autoReply, Profiles profiles,
                   Memberships memberships, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.flags = flags;
         this.events = events;
         this.keywords = keywords;
+        this.autoReply = autoReply;
         this.profiles = profiles;
         this.memberships = memberships;
         this.tenancy = tenancy;
@@ -93,10 +98,15 @@ class IncomingTexts implements InboundTexts {
         }
         Instant now = clock.instant();
         UUID contact = contactOf(text.accountId(), profile.id(), phone, now);
-        UUID conversation = liveConversationOf(contact, text.accountId(), profile.id(), now);
+        Optional<UUID> live = conversations.liveConversationOf(contact);
+        UUID conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
         conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media, now);
-        OptOutKeyword.of(body).ifPresent(keyword ->
-                keywords.apply(keyword, text.accountId(), profile, contact, phone, conversation, now));
+        Optional<OptOutKeyword> keyword = OptOutKeyword.of(body);
+        keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
+        if (live.isEmpty() && keyword.isEmpty()) {
+            // A new lead: a keyword's own answer is all it gets.
+            autoReply.answer(text.accountId(), profile, contact, phone, conversation, now);
+        }
         flags.markUnread(text.accountId(), conversation, memberships.viewersOf(profile.id()));
         Conversation received = conversations.find(conversation).orElseThrow();
         events.announce(text.accountId(), conversation, received.profileId(), received.assigneeId());
@@ -124,11 +134,9 @@ class IncomingTexts implements InboundTexts {
         });
     }
 
-    private UUID liveConversationOf(UUID contactId, UUID accountId, UUID profileId, Instant now) {
-        return conversations.liveConversationOf(contactId).orElseGet(() -> {
-            UUID id = UUID.randomUUID();
-            conversations.insert(id, accountId, profileId, contactId, now);
-            return id;
-        });
+    private UUID newConversation(UUID contactId, UUID accountId, UUID profileId, Instant now) {
+        UUID id = UUID.randomUUID();
+        conversations.insert(id, accountId, profileId, contactId, now);
+        return id;
     }
 }
