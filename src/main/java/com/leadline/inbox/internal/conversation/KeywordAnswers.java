@@ -4,6 +4,7 @@ import com.leadline.accounts.Profiles.Profile;
 import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.text.TextOutbox;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import com.leadline.inbox.TextChannel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,7 +58,9 @@ class KeywordAnswers {
         };
         if (changed && !providerAnswers) {
             String answer = answer(keyword, profile);
-            UUID message = conversations.insertMessage(accountId, conversationId, "auto_reply", null, answer, now);
+            // A microsecond after the keyword, as the new-lead auto reply: the thread shows the answer second.
+            Instant sent = now.plus(1, ChronoUnit.MICROS);
+            UUID message = conversations.insertMessage(accountId, conversationId, "auto_reply", null, answer, sent);
             texts.queueKeywordAnswer(accountId, message, profile.id(), phone, answer, now);
         }
     }

@@ -44,7 +44,7 @@ class NewLeadAutoReply {
             // A microsecond after the lead's text, so the thread (by time, then id) always shows it second.
             Instant sent = now.plus(1, ChronoUnit.MICROS);
             UUID message = conversations.insertMessage(accountId, conversationId, "auto_reply", null, text, sent);
-            texts.queue(accountId, message, profile.id(), phone, text, sent);
+            texts.queue(accountId, message, profile.id(), phone, text, now);
         });
         return reply;
     }
