@@ -4,9 +4,11 @@ import com.leadline.accounts.Profiles.OpeningHours;
 import com.leadline.accounts.Profiles.Profile;
 import com.leadline.inbox.AutoReplies.Reply;
 import com.leadline.inbox.AutoReplies.Settings;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
@@ -30,13 +32,22 @@ public final class AutoReplyRule {
     }
 
     public static boolean open(Profile profile, Instant at) {
-        ZonedDateTime local = at.atZone(ZoneId.of(profile.settings().timezone()));
+        ZonedDateTime local = at.atZone(zoneOf(profile));
         OpeningHours hours = profile.settings().hours().get(local.getDayOfWeek());
         if (hours == null) {
             return false;
         }
         LocalTime time = local.toLocalTime();
         return !time.isBefore(hours.opens()) && time.isBefore(hours.closes());
+    }
+
+    /** The profile's zone; UTC for a name the zone rules no longer know, so that a lead is never refused for it. */
+    private static ZoneId zoneOf(Profile profile) {
+        try {
+            return ZoneId.of(profile.settings().timezone());
+        } catch (DateTimeException unknown) {
+            return ZoneOffset.UTC;
+        }
     }
 
     /** The text to send, placeholders filled; empty when the reply that applies is off or has no words. */
