@@ -2,9 +2,7 @@ package com.leadline.inbox.internal.conversation;
 
 import com.leadline.accounts.Profiles.Profile;
 import com.leadline.inbox.internal.contact.ContactStore;
-import com.leadline.inbox.internal.text.TextOutbox;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import com.leadline.inbox.TextChannel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,20 +21,18 @@ import org.springframework.stereotype.Component;
 class KeywordAnswers {
 
     private final ContactStore contacts;
-    private final ConversationStore conversations;
-    private final TextOutbox texts;
+    private final AutoReplyTexts autoReplies;
     private final boolean providerAnswers;
 
     @Autowired
-    KeywordAnswers(ContactStore contacts, ConversationStore conversations, TextOutbox texts,
+    KeywordAnswers(ContactStore contacts, AutoReplyTexts autoReplies,
                    @Value("${leadline.texts.provider-answers-keywords:#{null}}") Boolean configured, ObjectProvider<TextChannel> adapters) {
-        this(contacts, conversations, texts, providerAnswers(configured, adapters.getIfAvailable() != null));
+        this(contacts, autoReplies, providerAnswers(configured, adapters.getIfAvailable() != null));
     }
 
-    KeywordAnswers(ContactStore contacts, ConversationStore conversations, TextOutbox texts, boolean providerAnswers) {
+    KeywordAnswers(ContactStore contacts, AutoReplyTexts autoReplies, boolean providerAnswers) {
         this.contacts = contacts;
-        this.conversations = conversations;
-        this.texts = texts;
+        this.autoReplies = autoReplies;
         this.providerAnswers = providerAnswers;
     }
 
@@ -57,11 +53,7 @@ class KeywordAnswers {
             case HELP -> true;
         };
         if (changed && !providerAnswers) {
-            String answer = answer(keyword, profile);
-            // A microsecond after the keyword, as the new-lead auto reply: the thread shows the answer second.
-            Instant sent = now.plus(1, ChronoUnit.MICROS);
-            UUID message = conversations.insertMessage(accountId, conversationId, "auto_reply", null, answer, sent);
-            texts.queueKeywordAnswer(accountId, message, profile.id(), phone, answer, now);
+            autoReplies.send(accountId, conversationId, profile.id(), phone, answer(keyword, profile), now, true);
         }
     }
 

@@ -4,9 +4,7 @@ import com.leadline.accounts.Profiles.Profile;
 import com.leadline.inbox.AutoReplies;
 import com.leadline.inbox.internal.autoreply.AutoReplyRule;
 import com.leadline.inbox.internal.contact.ContactStore;
-import com.leadline.inbox.internal.text.TextOutbox;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -23,13 +21,11 @@ class NewLeadAutoReply {
 
     private final AutoReplies autoReplies;
     private final ContactStore contacts;
-    private final ConversationStore conversations;
-    private final TextOutbox texts;
+    private final AutoReplyTexts texts;
 
-    NewLeadAutoReply(AutoReplies autoReplies, ContactStore contacts, ConversationStore conversations, TextOutbox texts) {
+    NewLeadAutoReply(AutoReplies autoReplies, ContactStore contacts, AutoReplyTexts texts) {
         this.autoReplies = autoReplies;
         this.contacts = contacts;
-        this.conversations = conversations;
         this.texts = texts;
     }
 
@@ -40,12 +36,7 @@ class NewLeadAutoReply {
         }
         String name = contacts.find(contactId).map(ContactStore.Contact::name).orElse(null);
         Optional<String> reply = AutoReplyRule.replyFor(autoReplies.of(profile.id()), profile, name, now);
-        reply.ifPresent(text -> {
-            // A microsecond after the lead's text, so the thread (by time, then id) always shows it second.
-            Instant sent = now.plus(1, ChronoUnit.MICROS);
-            UUID message = conversations.insertMessage(accountId, conversationId, "auto_reply", null, text, sent);
-            texts.queue(accountId, message, profile.id(), phone, text, now);
-        });
+        reply.ifPresent(text -> texts.send(accountId, conversationId, profile.id(), phone, text, now, false));
         return reply;
     }
 }

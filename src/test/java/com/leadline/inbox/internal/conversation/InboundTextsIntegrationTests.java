@@ -7,7 +7,6 @@ import com.leadline.accounts.Profiles;
 import com.leadline.inbox.InboundTexts;
 import com.leadline.inbox.InboundTexts.InboundText;
 import com.leadline.inbox.internal.contact.ContactStore;
-import com.leadline.inbox.internal.text.TextOutbox;
 import com.leadline.platform.Tenancy;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
@@ -29,9 +28,7 @@ class InboundTextsIntegrationTests extends IntegrationTest {
     @Autowired
     ContactStore contacts;
     @Autowired
-    ConversationStore conversations;
-    @Autowired
-    TextOutbox texts;
+    AutoReplyTexts autoReplyTexts;
     @Autowired
     Profiles profiles;
     @Autowired
@@ -132,7 +129,7 @@ class InboundTextsIntegrationTests extends IntegrationTest {
         UUID conversation = inbound.receiveInbound(account.id(), account.firstProfileId(), phone, "Hi");
         UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", conversation)
                 .query(UUID.class).single();
-        KeywordAnswers providerAnswers = new KeywordAnswers(contacts, conversations, texts, true);
+        KeywordAnswers providerAnswers = new KeywordAnswers(contacts, autoReplyTexts, true);
 
         transactions.executeWithoutResult(status -> tenancy.inAccount(account.id(), () -> providerAnswers.apply(OptOutKeyword.STOP,
                 account.id(), profiles.find(account.firstProfileId()).orElseThrow(), contact, phone, conversation, clock.instant())));

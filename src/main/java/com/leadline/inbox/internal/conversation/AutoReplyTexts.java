@@ -1,0 +1,36 @@
+package com.leadline.inbox.internal.conversation;
+
+import com.leadline.inbox.internal.text.TextOutbox;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Leadline's own answer to a lead's text (a new lead's auto reply, a keyword's answer), inside the
+ * transaction that files the text: an auto reply message without author, stamped a microsecond after
+ * the text it answers so that the thread (by time, then id) shows it second, and its text on the
+ * outbox, due at once. It neither opens the conversation nor clears unread flags.
+ */
+@Component
+class AutoReplyTexts {
+
+    private final ConversationStore conversations;
+    private final TextOutbox texts;
+
+    AutoReplyTexts(ConversationStore conversations, TextOutbox texts) {
+        this.conversations = conversations;
+        this.texts = texts;
+    }
+
+    /** @param keywordAnswer the answer to an opt-out keyword: sent even to a contact who just opted out */
+    void send(UUID accountId, UUID conversationId, UUID profileId, String phone, String text, Instant answered, boolean keywordAnswer) {
+        UUID message = conversations.insertMessage(accountId, conversationId, "auto_reply", null, text,
+                answered.plus(1, ChronoUnit.MICROS));
+        if (keywordAnswer) {
+            texts.queueKeywordAnswer(accountId, message, profileId, phone, text, answered);
+        } else {
+            texts.queue(accountId, message, profileId, phone, text, answered);
+        }
+    }
+}
