@@ -7,7 +7,6 @@ import com.leadline.platform.Tenancy;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,8 +32,8 @@ class TextingNumbersIntegrationTests extends IntegrationTest {
         TeamFixture.Account mine = fixture.openAccount("Number Nurseries");
         TeamFixture.Account theirs = fixture.openAccount("Snatch Signs");
         UUID myOtherProfile = fixture.addProfile(mine, "Second Site");
-        String first = uniqueNumber();
-        String second = uniqueNumber();
+        String first = TeamFixture.uniquePhoneNumber();
+        String second = TeamFixture.uniquePhoneNumber();
 
         assertThat(assign(mine.id(), mine.firstProfileId(), first)).isTrue();
         assertThat(routes.route(first)).contains(new NumberRoutes.Route(mine.id(), mine.firstProfileId()));
@@ -50,7 +49,7 @@ class TextingNumbersIntegrationTests extends IntegrationTest {
         assertThat(assign(mine.id(), myOtherProfile, null)).as("a profile may give up its number").isTrue();
         assertThat(routes.route(first)).isEmpty();
         assertThat(assign(theirs.id(), theirs.firstProfileId(), first)).isFalse();
-        assertThatThrownBy(() -> assign(theirs.id(), mine.firstProfileId(), uniqueNumber()))
+        assertThatThrownBy(() -> assign(theirs.id(), mine.firstProfileId(), TeamFixture.uniquePhoneNumber()))
                 .as("a profile of another account").rootCause().hasMessageContaining("not one of the current account's");
     }
 
@@ -58,7 +57,4 @@ class TextingNumbersIntegrationTests extends IntegrationTest {
         return transactions.execute(status -> tenancy.inAccount(account, () -> profiles.assignNumber(profile, number, clock.instant())));
     }
 
-    private static String uniqueNumber() {
-        return "+1707" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_999_999));
-    }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,7 +216,7 @@ class ProfileTextingIntegrationTests extends IntegrationTest {
 
     /** A US number, written with its country code, that no other test uses (the registry is global). */
     static String unusedNumber() {
-        return "+1 628 " + ThreadLocalRandom.current().nextInt(2_000_000, 10_000_000);
+        return TeamFixture.uniquePhoneNumber().replaceFirst("^\\+1(\\d{3})", "+1 $1 ");
     }
 
     private String numberOf(UUID profile) {

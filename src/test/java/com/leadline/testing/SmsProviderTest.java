@@ -19,6 +19,21 @@ import org.springframework.test.context.TestPropertySource;
 })
 public abstract class SmsProviderTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.support.TransactionTemplate transactions;
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.leadline.platform.Tenancy tenancy;
+
+    /** Gives the account's first profile a texting number of its own (as its Texting section would) and returns it. */
+    protected String givenATextingNumber(TeamFixture.Account account) {
+        String number = TeamFixture.uniquePhoneNumber();
+        Boolean assigned = transactions.execute(status -> tenancy.inAccount(account.id(), () -> jdbc.sql(
+                        "SELECT texting_assign_number(:p, :n, now())").param("p", account.firstProfileId()).param("n", number)
+                .query(Boolean.class).single()));
+        org.assertj.core.api.Assertions.assertThat(assigned).as("a number of this test's own").isTrue();
+        return number;
+    }
+
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
         registry.add("leadline.sms.twilio.api-base-url", () -> FakeSmsProvider.get().baseUrl());

@@ -144,4 +144,15 @@ public final class TeamFixture {
     public static String unique(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong PHONE_NUMBERS =
+            new java.util.concurrent.atomic.AtomicLong(16_282_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+
+    /**
+     * A US number in E.164 form that no other test of the run gets: the registry of texting numbers is
+     * global, and a contact's number is unique in its profile (random ones can repeat).
+     */
+    public static String uniquePhoneNumber() {
+        return "+" + PHONE_NUMBERS.incrementAndGet();
+    }
 }

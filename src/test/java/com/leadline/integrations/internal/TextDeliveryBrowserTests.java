@@ -2,20 +2,16 @@ package com.leadline.integrations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadline.platform.Tenancy;
 import com.leadline.testing.Browser;
 import com.leadline.testing.FakeSmsProvider;
 import com.leadline.testing.PhoneWidth;
 import com.leadline.testing.SmsProviderTest;
 import com.leadline.testing.TeamFixture;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's replies in the thread as the provider reports on them: sent, then delivered; sent, then
@@ -25,11 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TextDeliveryBrowserTests extends SmsProviderTest {
 
     private static Browser browser;
-
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    Tenancy tenancy;
 
     private final FakeSmsProvider fake = FakeSmsProvider.get();
 
@@ -48,11 +39,8 @@ class TextDeliveryBrowserTests extends SmsProviderTest {
         }
         SignedWebhooks webhooks = new SignedWebhooks(port);
         TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Status Stairs");
-        String profileNumber = "+1510" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_999_999));
-        String lead = "+1510" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_999_999));
-        assertThat(transactions.<Boolean>execute(status -> tenancy.inAccount(account.id(), () -> jdbc.sql(
-                        "SELECT texting_assign_number(:p, :n, now())").param("p", account.firstProfileId()).param("n", profileNumber)
-                .query(Boolean.class).single()))).as("a number of this test's own").isTrue();
+        String profileNumber = givenATextingNumber(account);
+        String lead = TeamFixture.uniquePhoneNumber();
         assertThat(webhooks.postSigned(SignedWebhooks.INBOUND_PATH,
                 SignedWebhooks.inboundText(lead, profileNumber, "Can you fix a creaky stair?")).statusCode()).isEqualTo(200);
         UUID conversation = databaseOwner().sql("SELECT id FROM conversations WHERE account_id = :a AND contact_phone = :p")

@@ -2,7 +2,6 @@ package com.leadline.integrations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadline.platform.Tenancy;
 import com.leadline.testing.FakeSmsProvider;
 import com.leadline.testing.SmsProviderTest;
 import com.leadline.testing.TeamFixture;
@@ -10,11 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The provider's webhooks as the provider sends them: form-encoded, signed over the URL Leadline gave
@@ -23,11 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TwilioWebhooksIntegrationTests extends SmsProviderTest {
 
     private static final String INBOUND = "http://leadline.test/webhooks/sms/twilio/inbound";
-
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    Tenancy tenancy;
 
     private final FakeSmsProvider fake = FakeSmsProvider.get();
     private SignedWebhooks webhooks;
@@ -39,11 +30,8 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
     void aProfileWithANumber() {
         webhooks = new SignedWebhooks(port);
         account = new TeamFixture(port, databaseOwner()).openAccount("Webhook Windows");
-        profileNumber = uniqueNumber();
-        lead = uniqueNumber();
-        assertThat(transactions.<Boolean>execute(status -> tenancy.inAccount(account.id(), () -> jdbc.sql(
-                        "SELECT texting_assign_number(:p, :n, now())").param("p", account.firstProfileId()).param("n", profileNumber)
-                .query(Boolean.class).single()))).as("a number of this test's own").isTrue();
+        profileNumber = givenATextingNumber(account);
+        lead = TeamFixture.uniquePhoneNumber();
     }
 
     @Test
@@ -103,7 +91,7 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
     @Test
     void aTextToANumberNoProfileHasIsRefused() {
         Map<String, String> text = text("SMunknown" + UUID.randomUUID().toString().substring(0, 8), "Hello?");
-        text.put("To", uniqueNumber());
+        text.put("To", TeamFixture.uniquePhoneNumber());
         HttpResponse<String> refused = post("/webhooks/sms/twilio/inbound", text, sign(INBOUND, text));
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).contains("No profile texts from the number");
@@ -211,7 +199,7 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
                         INSERT INTO messages (id, account_id, conversation_id, kind, body, created_at)
                         VALUES (:id, :a, :c, 'outbound', 'Here it is', now())""")
                 .param("id", message).param("a", account.id()).param("c", conversation).update();
-        lead = uniqueNumber();
+        lead = TeamFixture.uniquePhoneNumber();
         return databaseOwner().sql("""
                         INSERT INTO text_outbox (account_id, message_id, profile_id, to_phone, body, status, next_attempt_at, created_at,
                                                  sent_at, provider_message_id, provider_status)
@@ -248,7 +236,4 @@ class TwilioWebhooksIntegrationTests extends SmsProviderTest {
                 .param("a", account.id()).param("p", phone).query(Integer.class).single();
     }
 
-    static String uniqueNumber() {
-        return "+1628" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_999_999));
-    }
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +142,7 @@ class ProfileTextingProviderTests extends IntegrationTest {
     }
 
     private static String unusedNumber() {
-        return "+1 628 " + ThreadLocalRandom.current().nextInt(2_000_000, 10_000_000);
+        return TeamFixture.uniquePhoneNumber().replaceFirst("^\\+1(\\d{3})", "+1 $1 ");
     }
 
     private String numberOf(UUID profile) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,10 +58,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
     @BeforeEach
     void anAccountWithATextingNumber() {
         account = new TeamFixture(port, databaseOwner()).openAccount("Relay Roofing");
-        from = uniqueNumber();
-        assertThat(transactions.<Boolean>execute(status -> tenancy.inAccount(account.id(), () -> jdbc.sql(
-                        "SELECT texting_assign_number(:p, :n, now())").param("p", account.firstProfileId()).param("n", from)
-                .query(Boolean.class).single()))).as("a number of this test's own").isTrue();
+        from = givenATextingNumber(account);
         ahead = new TestClock();
         ahead.advance(Duration.between(ahead.instant(), clock.instant()).plusSeconds(90));
         fake.stampWith(ahead::instant);
@@ -75,7 +71,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
 
     @Test
     void aReplyGoesOutFormEncodedWithBasicAuthAndAStatusCallbackAndTheProvidersIdIsStored() {
-        String to = uniqueNumber();
+        String to = TeamFixture.uniquePhoneNumber();
         long id = queueAhead(to, "Your quote: 4,200 € all in");
 
         relay().deliverDue();
@@ -93,8 +89,8 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
 
     @Test
     void a500IsRetriedAfterTheListShowsNothingWentOutAndA400IsGivenUpAtOnceWithTheProvidersError() {
-        String flaky = uniqueNumber();
-        String invalid = uniqueNumber();
+        String flaky = TeamFixture.uniquePhoneNumber();
+        String invalid = TeamFixture.uniquePhoneNumber();
         fake.answer(flaky, Answer.SERVER_ERROR);
         fake.answer(invalid, Answer.INVALID_TO);
         long retried = queueAhead(flaky, "See you at 9");
@@ -122,8 +118,8 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
 
     @Test
     void afterATimeoutTheRelayAsksTheProvidersListAndSendsAgainOnlyWhenTheTextIsNotThere() {
-        String wentOut = uniqueNumber();
-        String lost = uniqueNumber();
+        String wentOut = TeamFixture.uniquePhoneNumber();
+        String lost = TeamFixture.uniquePhoneNumber();
         fake.answer(wentOut, Answer.CREATED_TOO_LATE);
         fake.answer(lost, Answer.NOTHING_TOO_LATE);
         long first = queueAhead(wentOut, "Booked for Tuesday");
@@ -154,7 +150,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
      */
     @Test
     void aRelayThatStopsBetweenTheProvidersAnswerAndItsUpdateLeavesTheTextSentOnceAfterTheLease() {
-        String to = uniqueNumber();
+        String to = TeamFixture.uniquePhoneNumber();
         long id = queueAhead(to, "Crew arrives at 8");
         TextRelay stopsAfterTheCall = new TextRelay(jdbc, transactions, tenancy, Optional.of(provider), ahead, POLICY) {
             @Override
@@ -177,7 +173,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
         assertThat(row(id)).containsEntry("status", "sent").containsEntry("attempts", 2)
                 .containsEntry("provider_message_id", fake.messagesTo(to).get(0).sid());
 
-        String other = uniqueNumber();
+        String other = TeamFixture.uniquePhoneNumber();
         long beforeTheCall = queueAhead(other, "Crew arrives at 9");
         // A relay claimed it (as the claim function does) and stopped before calling the provider.
         databaseOwner().sql("""
@@ -200,7 +196,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
      */
     @Test
     void aStatusReportOfATimedOutAttemptRecordsTheTextAsSentAndIsBelievedOnlyWhileAnAttemptIsOut() {
-        String to = uniqueNumber();
+        String to = TeamFixture.uniquePhoneNumber();
         fake.answer(to, Answer.CREATED_TOO_LATE);
         long id = queueAhead(to, "Your table is booked");
         TextRelay relay = relay();
@@ -216,7 +212,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
         assertThat(fake.createsTo(to)).hasSize(1);
         assertThat(row(id)).containsEntry("status", "sent").containsEntry("provider_message_id", sid).containsEntry("provider_status", "sent");
 
-        long quiet = queueAhead(uniqueNumber(), "Nothing sent yet");
+        long quiet = queueAhead(TeamFixture.uniquePhoneNumber(), "Nothing sent yet");
         assertThat(deliveries.report(quiet, "SMnotours", "delivered", null, null)).as("no attempt of it is out there").isFalse();
         assertThat(row(quiet)).containsEntry("provider_message_id", null).containsEntry("provider_status", null);
     }
@@ -228,8 +224,8 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
      */
     @Test
     void aRelayWhoseBatchOutlastedItsLeaseDoesNotSendTheTextsAnotherRelayClaimedMeanwhile() {
-        String slow = uniqueNumber();
-        String next = uniqueNumber();
+        String slow = TeamFixture.uniquePhoneNumber();
+        String next = TeamFixture.uniquePhoneNumber();
         long first = queueAhead(slow, "First of the batch");
         long second = queueAhead(next, "Second of the batch");
         TextRelay survivor = relay();
@@ -265,7 +261,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
 
     @Test
     void aTextWithTheSameBodyThatAnotherRowAlreadyRecordsIsNotTakenForTheLostOne() {
-        String to = uniqueNumber();
+        String to = TeamFixture.uniquePhoneNumber();
         long earlier = queueAhead(to, "OK");
         relay().deliverDue();
         long later = queueAhead(to, "OK");
@@ -283,7 +279,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
 
     @Test
     void aQueuedReplyToAContactWhoOptedOutMeanwhileIsGivenUpWithoutCallingTheProvider() {
-        String to = uniqueNumber();
+        String to = TeamFixture.uniquePhoneNumber();
         long id = queueAhead(to, "One more offer");
         databaseOwner().sql("UPDATE contacts SET opted_out = true, opt_out_changed_at = now() WHERE account_id = :a AND phone = :p")
                 .param("a", account.id()).param("p", to).update();
@@ -297,7 +293,7 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
     /** The list check takes only texts created since the unanswered claim began (less the clocks' margin), not an older one. */
     @Test
     void anOlderTextWithTheSameBodyIsNotTakenForTheUnansweredOne() {
-        String to = uniqueNumber();
+        String to = TeamFixture.uniquePhoneNumber();
         fake.alreadySent(to, from, "See you soon", ahead.instant().minus(TextRelay.CLOCK_MARGIN).minusSeconds(60));
         fake.answer(to, Answer.NOTHING_TOO_LATE);
         long id = queueAhead(to, "See you soon");
@@ -338,7 +334,4 @@ class ProviderRelayIntegrationTests extends SmsProviderTest {
                 .param("id", id).query().singleRow();
     }
 
-    static String uniqueNumber() {
-        return "+1415" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_999_999));
-    }
 }
