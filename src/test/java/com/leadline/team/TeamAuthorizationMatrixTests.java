@@ -48,8 +48,6 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     }
 
     /** The user a route acts on: made fresh for every cell, so one actor's success doesn't change the next cell. */
-    private static final java.util.concurrent.atomic.AtomicInteger SUBJECT_PHONES = new java.util.concurrent.atomic.AtomicInteger();
-
     enum Target { NONE, ACTIVE, INVITEE, DEACTIVATED, PROFILE, ARCHIVED_PROFILE, AGENCY, CONVERSATION, CLOSED_CONVERSATION, SHORTCUT, CONTACT,
         /** A conversation with a pending reminder whose id is the conversation's (they live in different tables). */
         REMINDER,
@@ -535,7 +533,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                 || target == Target.MY_CONVERSATION || target == Target.COLLEAGUES_CONVERSATION || target == Target.DEACTIVATEDS_CONVERSATION) {
             UUID contact = UUID.randomUUID();
             // Unique in the run (a random one could repeat within the profile, which allows one contact per number).
-            String phone = "+1555" + (1000000 + SUBJECT_PHONES.incrementAndGet());
+            String phone = TeamFixture.uniquePhoneNumber();
             db.sql("INSERT INTO contacts (id, account_id, profile_id, phone, created_at) VALUES (:id, :a, :p, :phone, :now)")
                     .param("id", contact).param("a", account.id()).param("p", account.firstProfileId())
                     .param("phone", phone).param("now", now).update();
