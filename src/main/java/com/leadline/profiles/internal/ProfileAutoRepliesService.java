@@ -10,6 +10,7 @@ import com.leadline.inbox.AutoReplies.Reply;
 import com.leadline.inbox.AutoReplies.Settings;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
+import com.leadline.platform.TypedText;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.time.Clock;
@@ -95,8 +96,7 @@ class ProfileAutoRepliesService {
 
     /** One reply's text: up to 480 characters, known placeholders only, and words when it is on. */
     private static Reply reply(String field, boolean enabled, String typed, Map<String, String> errors) {
-        // A browser sends a textarea's line breaks as CR LF: one character each, as the database counts them.
-        String text = typed == null ? "" : typed.replace("\r\n", "\n").strip();
+        String text = TypedText.of(typed);
         if (text.codePointCount(0, text.length()) > AutoReplies.MAX_TEXT) {
             errors.put(field, "Keep the reply to " + AutoReplies.MAX_TEXT + " characters; it has "
                     + text.codePointCount(0, text.length()) + ".");

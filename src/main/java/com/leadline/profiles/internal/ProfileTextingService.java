@@ -13,6 +13,7 @@ import com.leadline.platform.ConflictException;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
 import com.leadline.platform.PhoneNumbers;
+import com.leadline.platform.TypedText;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.time.Clock;
@@ -131,8 +132,7 @@ class ProfileTextingService {
                 errors.put("phoneNumber", PhoneNumbers.UNREADABLE);
             }
         }
-        // A browser sends a textarea's line breaks as CR LF: one character each, as the database counts them.
-        String helpText = form.helpText() == null ? "" : form.helpText().replace("\r\n", "\n").strip();
+        String helpText = TypedText.of(form.helpText());
         if (helpText.codePointCount(0, helpText.length()) > MAX_HELP_TEXT) {
             errors.put("helpText", "Keep the help text to " + MAX_HELP_TEXT + " characters.");
         }

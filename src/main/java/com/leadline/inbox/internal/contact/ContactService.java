@@ -9,6 +9,7 @@ import com.leadline.inbox.internal.contact.ContactStore.ContactSummary;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
 import com.leadline.platform.PhoneNumbers;
+import com.leadline.platform.TypedText;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.io.IOException;
@@ -115,7 +116,7 @@ public class ContactService {
                 }
                 String phone = validPhone(contact, form.phone(), errors);
                 String email = validEmail(form.email(), errors);
-                String notes = form.notes() == null ? "" : form.notes().replace("\r\n", "\n").strip();
+                String notes = TypedText.of(form.notes());
                 if (notes.length() > MAX_NOTES) {
                     errors.put("notes", "Keep the notes to 5,000 characters or fewer.");
                 }

@@ -4,6 +4,7 @@ import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
+import com.leadline.platform.TypedText;
 import com.leadline.team.Actor;
 import com.leadline.team.Permission;
 import java.util.Map;
@@ -46,7 +47,7 @@ public class ConversationAccess {
      * before the length is checked, so the cap counts what the box counts (UTF-16 code units on both sides).
      */
     static String validBody(String body) {
-        String text = body == null ? "" : body.replace("\r\n", "\n").strip();
+        String text = TypedText.of(body);
         if (text.isEmpty() || text.length() > MAX_BODY) {
             throw new InvalidInputException(Map.of("body", "Write a message of up to " + MAX_BODY + " characters."));
         }
