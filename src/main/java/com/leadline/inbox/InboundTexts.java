@@ -18,13 +18,38 @@ public interface InboundTexts {
      * @param body              up to 1,600 characters; may be empty when the text carries media
      * @param providerMessageId the provider's id for it (a repeated one is filed once), null for the dev channel
      * @param mediaUrls         links to an MMS's media, up to 10
+     * @param leadboxForm       what else a lead typed in a Leadbox form; null for a text message
      */
     record InboundText(UUID accountId, UUID profileId, String fromPhone, String body, String providerMessageId,
-                       List<String> mediaUrls) {
+                       List<String> mediaUrls, LeadboxForm leadboxForm) {
+
+        public InboundText(UUID accountId, UUID profileId, String fromPhone, String body, String providerMessageId,
+                           List<String> mediaUrls) {
+            this(accountId, profileId, fromPhone, body, providerMessageId, mediaUrls, null);
+        }
 
         public static InboundText plain(UUID accountId, UUID profileId, String fromPhone, String body) {
             return new InboundText(accountId, profileId, fromPhone, body, null, List.of());
         }
+
+        /**
+         * A message sent with a profile's Leadbox form. Its idempotency key is its channel id: the same
+         * form sent twice is filed once. Opt-out keywords are words of text messages: not read here.
+         */
+        public static InboundText fromLeadbox(UUID accountId, UUID profileId, String phone, String message,
+                                              String idempotencyKey, LeadboxForm form) {
+            return new InboundText(accountId, profileId, phone, message, LEADBOX_ID_PREFIX + idempotencyKey, List.of(), form);
+        }
+    }
+
+    /** Channel ids of Leadbox messages start with this; the rest is the form's idempotency key (up to 56 characters). */
+    String LEADBOX_ID_PREFIX = "leadbox:";
+
+    /**
+     * @param name    the name the lead typed (up to 200 characters), given to a contact that has none
+     * @param pageUrl the http(s) address of the page the form was sent from, up to 2,000 characters; null if unknown
+     */
+    record LeadboxForm(String name, String pageUrl) {
     }
 
     /**

@@ -19,9 +19,18 @@ public final class SecureTokens {
     }
 
     public static String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
+        return newToken(TOKEN_BYTES);
+    }
+
+    /** A URL-safe random text of {@code bytes} random bytes, e.g. a public id that must not be guessed. */
+    public static String newToken(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    public static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return bytes;
     }
 
     /** SHA-256 of the token text; a 256-bit random token needs no salt or slow hash. */

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-16, 19, 21-24 and 27-29 so far). "own" rows are further
+ * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-19, 21-24 and 27-29 so far). "own" rows are further
  * limited to the actor's profiles by {@link Actor#canManageProfile}.
  */
 public enum Permission {
@@ -24,6 +24,10 @@ public enum Permission {
     EDIT_PROFILES,
     /** Row 19: edit a profile's auto replies (new lead, after hours). */
     EDIT_AUTO_REPLIES,
+    /** Row 17: edit a profile's Leadbox and the account's multi-profile Leadbox. */
+    EDIT_LEADBOX,
+    /** Row 18: read and copy the embed code of the Leadboxes the actor sees. */
+    COPY_EMBED_CODE,
     /** Row 16: change a profile's plan (billing is the owner's alone). */
     CHANGE_PLANS,
     /** Row 11: switch a partner agency between Admin and Read only. */
@@ -47,9 +51,9 @@ public enum Permission {
             case ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, GRANT_PARTNER_ACCESS));
             // Admin powers over every profile of the client, but not billing, ownership or partner access.
             case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, GRANT_PARTNER_ACCESS, SWITCH_PARTNER_LEVEL));
-            case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS, USE_SHORTCUTS);
+            case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS, USE_SHORTCUTS, COPY_EMBED_CODE);
             // BULK_TRANSFER, EXPORT_CONTACTS and the rest of the admin set reach partner admins through complementOf above.
-            case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM);
+            case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM, COPY_EMBED_CODE);
         };
     }
 }

@@ -89,6 +89,17 @@ class SecurityConfiguration {
         return openWithoutSession(http, "/webhooks/**");
     }
 
+    /**
+     * The Leadbox widget on businesses' websites (/leadbox.js, /widget/**): anonymous, no session and no
+     * cookie, no CSRF token (a cross-site form is what it is for); the leadbox module checks the page's
+     * Origin against the Leadbox's allowed websites and answers CORS itself.
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain leadboxWidgetChain(HttpSecurity http) throws Exception {
+        return openWithoutSession(http, "/leadbox.js", "/widget/**");
+    }
+
     /** Anyone may ask, and nothing reads or makes a session, remembers the request or wants a CSRF token. */
     private static SecurityFilterChain openWithoutSession(HttpSecurity http, String... paths) throws Exception {
         return withHeaders(http.securityMatcher(paths))
@@ -100,7 +111,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain applicationChain(HttpSecurity http, SecurityContextRepository contextRepository,
                                          CsrfTokenRepository csrfTokens, Clock clock,
                                          java.util.List<com.leadline.platform.SignedInUserCheck> signedInUserChecks,

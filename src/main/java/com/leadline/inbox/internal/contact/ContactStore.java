@@ -116,10 +116,15 @@ public class ContactStore {
     }
 
     /** A contact known only by the number that texted. */
-    public void insert(UUID id, UUID accountId, UUID profileId, String phone, Instant now) {
-        jdbc.sql("INSERT INTO contacts (id, account_id, profile_id, phone, created_at) VALUES (:id, :a, :p, :phone, :now)")
-                .param("id", id).param("a", accountId).param("p", profileId).param("phone", phone)
+    public void insert(UUID id, UUID accountId, UUID profileId, String name, String phone, Instant now) {
+        jdbc.sql("INSERT INTO contacts (id, account_id, profile_id, name, phone, created_at) VALUES (:id, :a, :p, :name, :phone, :now)")
+                .param("id", id).param("a", accountId).param("p", profileId).param("name", name).param("phone", phone)
                 .param("now", Timestamp.from(now)).update();
+    }
+
+    /** Gives a contact without a name the one the lead typed; a name someone already gave it stays. */
+    public void nameIfUnnamed(UUID contactId, String name) {
+        jdbc.sql("UPDATE contacts SET name = :name WHERE id = :id AND name = ''").param("name", name).param("id", contactId).update();
     }
 
     /** The same person as a contact of another profile: name, phone, email and notes carried over. */

@@ -149,13 +149,13 @@ public class ConversationStore {
     }
 
     UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body, Instant now) {
-        return insertMessage(accountId, conversationId, kind, authorId, body, null, List.of(), now);
+        return insertMessage(accountId, conversationId, kind, authorId, body, null, List.of(), null, now);
     }
 
     /** A text a lead sent, with the provider's id for it (null from the dev channel) and its media links. */
     UUID insertInbound(UUID accountId, UUID conversationId, String body, String providerMessageId, List<String> mediaUrls,
-                       Instant now) {
-        return insertMessage(accountId, conversationId, "inbound", null, body, providerMessageId, mediaUrls, now);
+                       String sourceUrl, Instant now) {
+        return insertMessage(accountId, conversationId, "inbound", null, body, providerMessageId, mediaUrls, sourceUrl, now);
     }
 
     boolean isOutboundOf(UUID conversationId, UUID messageId) {
@@ -169,15 +169,16 @@ public class ConversationStore {
     }
 
     private UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body,
-                               String providerMessageId, List<String> mediaUrls, Instant now) {
+                               String providerMessageId, List<String> mediaUrls, String sourceUrl, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
-                                              media_urls)
-                        VALUES (:id, :a, :c, :kind, :author, :body, :now, :provider, :media)""")
+                                              media_urls, source_url)
+                        VALUES (:id, :a, :c, :kind, :author, :body, :now, :provider, :media, :source)""")
                 .param("id", id).param("a", accountId).param("c", conversationId).param("kind", kind)
                 .param("author", authorId).param("body", body).param("now", Timestamp.from(now))
-                .param("provider", providerMessageId).param("media", mediaUrls.toArray(String[]::new)).update();
+                .param("provider", providerMessageId).param("media", mediaUrls.toArray(String[]::new))
+                .param("source", sourceUrl).update();
         jdbc.sql(kind.equals("note") ? ADD_NOTE_WORDS : ADD_MESSAGE).param("now", Timestamp.from(now)).param("body", body)
                 .param("preview", body.isEmpty() ? MEDIA_ONLY_PREVIEW : body)
                 .param("c", conversationId).update();

@@ -3,6 +3,7 @@ package com.leadline.inbox.internal.conversation;
 import com.leadline.accounts.Profiles;
 import com.leadline.accounts.Profiles.Profile;
 import com.leadline.inbox.InboundTexts;
+import com.leadline.inbox.InboundTexts.LeadboxForm;
 import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.platform.InvalidInputException;
@@ -35,6 +36,7 @@ class IncomingTexts implements InboundTexts {
     /** A new lead's texts arriving at once race to create its contact, then its conversation: each is found at the next try. */
     private static final int ATTEMPTS = 3;
     private static final int MAX_LINK = 2000;
+    private static final int MAX_NAME = 200;
 
     private final ConversationStore conversations;
     private final ContactStore contacts;
@@ -75,6 +77,13 @@ class IncomingTexts implements InboundTexts {
         if (!media.stream().allMatch(IncomingTexts::webLink)) {
             throw InvalidInputException.of("media", "Each media file is an http or https link of up to " + MAX_LINK + " characters.");
         }
+        LeadboxForm form = text.leadboxForm();
+        if (form != null && form.pageUrl() != null && !webLink(form.pageUrl())) {
+            throw InvalidInputException.of("pageUrl", "The page address is an http or https link of up to " + MAX_LINK + " characters.");
+        }
+        if (form != null && form.name() != null && form.name().length() > MAX_NAME) {
+            throw InvalidInputException.of("name", "Keep the name to " + MAX_NAME + " characters.");
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> file(text, words, media)));
@@ -97,11 +106,14 @@ class IncomingTexts implements InboundTexts {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        UUID contact = contactOf(text.accountId(), profile.id(), phone, now);
+        LeadboxForm form = text.leadboxForm();
+        String name = form == null || form.name() == null ? "" : form.name().strip();
+        UUID contact = contactOf(text.accountId(), profile.id(), name, phone, now);
         Optional<UUID> live = conversations.liveConversationOf(contact);
         UUID conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
-        conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media, now);
-        Optional<OptOutKeyword> keyword = OptOutKeyword.of(body);
+        conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media,
+                form == null ? null : form.pageUrl(), now);
+        Optional<OptOutKeyword> keyword = form == null ? OptOutKeyword.of(body) : Optional.empty();
         keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
         if (live.isEmpty() && keyword.isEmpty()) {
             // A new lead: a keyword's own answer is all it gets.
@@ -126,10 +138,12 @@ class IncomingTexts implements InboundTexts {
         }
     }
 
-    private UUID contactOf(UUID accountId, UUID profileId, String phone, Instant now) {
-        return contacts.byPhone(profileId, phone).orElseGet(() -> {
+    private UUID contactOf(UUID accountId, UUID profileId, String name, String phone, Instant now) {
+        Optional<UUID> known = contacts.byPhone(profileId, phone);
+        known.filter(found -> !name.isEmpty()).ifPresent(found -> contacts.nameIfUnnamed(found, name));
+        return known.orElseGet(() -> {
             UUID id = UUID.randomUUID();
-            contacts.insert(id, accountId, profileId, phone, now);
+            contacts.insert(id, accountId, profileId, name, phone, now);
             return id;
         });
     }
