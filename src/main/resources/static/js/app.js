@@ -379,7 +379,9 @@
     });
     button.focus();
     showLeadboxPreview(form);
-    announce(moved.getAttribute('data-button-name') + ': place ' + (other + 1) + ' of ' + rows.length + '.');
+    // Said by the list's own status line: the page's toast would cover the list it speaks of.
+    var status = form.querySelector('[data-move-status]');
+    if (status) { status.textContent = moved.getAttribute('data-button-name') + ': place ' + (other + 1) + ' of ' + rows.length + '.'; }
   });
 
   document.addEventListener('DOMContentLoaded', function () {
