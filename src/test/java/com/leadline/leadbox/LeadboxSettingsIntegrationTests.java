@@ -99,7 +99,7 @@ class LeadboxSettingsIntegrationTests extends IntegrationTest {
     @Test
     void savedSettingsAreStoredAsTypedWebsitesAsBrowsersNameThemAndTheAuditEntryLeavesTheWordsOut() {
         Map<String, Object> settings = validSettings();
-        settings.put("buttonText", "  Message Lantern  ");
+        settings.put("buttonText", "  Message\r\n  Lantern  ");
         settings.put("colour", "#1A6B3C");
         settings.put("greeting", "Hi!\r\nTell us what leaks.");
         settings.put("allowedOrigins", List.of("https://WWW.Lantern-Plumbing.example/contact?x=1", " http://shop.lantern.example:8080/ ",

@@ -42,6 +42,7 @@ class LeadboxSettingsService {
 
     static final String SCRIPT_PATH = "/leadbox.js";
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int SHOWN_LINE = 60;
 
     /** The settings as typed (the page's and the API's fields); {@code allowedOrigins} one website per entry. */
@@ -296,7 +297,8 @@ class LeadboxSettingsService {
 
     /** Every field's error at once (into {@code errors}); what is valid, as it is stored. */
     private static Valid validated(SettingsForm form, Map<String, String> errors) {
-        String buttonText = form.buttonText() == null ? "" : form.buttonText().strip();
+        // One line on a button: line breaks and runs of blanks become one space.
+        String buttonText = form.buttonText() == null ? "" : WHITESPACE.matcher(form.buttonText().strip()).replaceAll(" ");
         if (buttonText.isEmpty() || length(buttonText) > LeadboxRules.MAX_BUTTON_TEXT) {
             errors.put("buttonText", "Write the button's text, up to " + LeadboxRules.MAX_BUTTON_TEXT + " characters"
                     + (buttonText.isEmpty() ? "." : "; it has " + length(buttonText) + "."));
