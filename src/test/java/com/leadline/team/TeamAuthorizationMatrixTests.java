@@ -6,6 +6,7 @@ import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/signup", "/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
-            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox");
+            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox", "/widget");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -68,9 +69,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
-     * answers "listed" or "absent" for the target (or the status when it isn't 200).
+     * answers "listed" or "absent" for the target (or the status when it isn't 200); WIDGET calls the first profile's
+     * Leadbox widget ({key}) from one of its allowed websites, with the actor's cookies, and a POST answers "filed"
+     * only when its lead is in the inbox.
      */
-    enum Kind { PAGE, API, STREAM, LISTING }
+    enum Kind { PAGE, API, STREAM, LISTING, WIDGET }
 
     /** {@code phone}: the target conversation's contact, to search it by. */
     record Subject(UUID id, String email, String phone) {
@@ -95,6 +98,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_WELCOME = "302>/welcome";
     private static final String TO_CONSOLE = "302>/support";
     private static final String LISTED = "listed";
+    private static final String FILED = "201 filed";
+    private static final String WIDGET_SITE = "https://matrix-motors.example";
     private static final String ABSENT = "absent";
 
     @Autowired
@@ -108,6 +113,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private final Map<Who, UUID> userIds = new EnumMap<>(Who.class);
     /** A second team member of the first profile, holding conversations nobody acting here holds. */
     private UUID colleague;
+    /** The first profile's Leadbox key, open to WIDGET_SITE, and a form token old enough to be a person's. */
+    private String widgetKey;
+    private String widgetFormToken;
 
     private final List<Row> rows = List.of(
             // Row 1: signing up is for visitors; someone signed in is sent on to their own work and nothing is created.
@@ -211,6 +219,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("POST", "/leadbox/multi-profile", Target.NONE, subject -> leadboxForm(), TO_MULTI_PROFILE_LEADBOX, "404", "404", "404", TO_SIGN_IN,
                     TO_MULTI_PROFILE_LEADBOX, TO_SIGN_IN, "403", TO_MULTI_PROFILE_LEADBOX, "403", TO_MULTI_PROFILE_LEADBOX),
             api("PUT", "/api/v1/leadbox/multi-profile", Target.NONE, subject -> leadboxJson(), "200", "404", "404", "404", "401", "200", "401", "403", "200", "403", "200"),
+            // Row 33: a lead posted through a Leadbox widget key is a website visitor's, whoever is signed in where: the widget's
+            // routes read no session (the actor's cookies go along and change nothing), only the key and the website.
+            widget("GET", "/widget/v1/{key}", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200"),
+            widget("GET", "/widget/v1/{key}/form-token", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200"),
+            widget("POST", "/widget/v1/{key}/leads", FILED, FILED, FILED, FILED, FILED, FILED, FILED, FILED, FILED, FILED, FILED),
             api("PUT", "/api/v1/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), "200", "403", "404", "403", "401", "404", "401", "403", "403", "403", "404"),
             api("POST", "/api/v1/profiles/{id}/archive", Target.PROFILE, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/profiles/{id}/restore", Target.ARCHIVED_PROFILE, null, "204", "404", "404", "404", "401", "404", "401", "403", "204", "403", "404"),
@@ -502,6 +515,40 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         WebSession staff = visitor();
         assertThat(com.leadline.testing.StaffSignIn.signIn(staff, databaseOwner(), clock).location()).endsWith("/support");
         sessions.put(Who.SUPPORT, staff);
+        openTheWidget(owner);
+    }
+
+    private void openTheWidget(TeamFixture.Member owner) {
+        String leadbox = "/api/v1/profiles/" + account.firstProfileId() + "/leadbox";
+        Map<String, Object> settings = new java.util.HashMap<>(leadboxJson());
+        settings.put("allowedOrigins", List.of(WIDGET_SITE));
+        assertThat(owner.session().api("PUT", leadbox, settings).status()).isEqualTo(200);
+        String embedCode = WebSession.json(owner.session().api("GET", leadbox, null)).get("embedCode").asString();
+        widgetKey = embedCode.replaceAll(".*data-leadbox=\"([^\"]+)\".*", "$1");
+        WebSession.Page token = visitor().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widget/v1/" + widgetKey
+                + "/form-token")).header("Origin", WIDGET_SITE).GET());
+        widgetFormToken = WebSession.json(token).get("formToken").asString();
+        clock.advance(java.time.Duration.ofSeconds(5));
+    }
+
+    private String widgetOutcome(WebSession session, Row row, String path) {
+        // The matrix sends every cell from one address: each gets the per-client limit afresh.
+        jdbc.sql("DELETE FROM rate_limit_windows").update();
+        String idempotencyKey = UUID.randomUUID().toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Origin", WIDGET_SITE);
+        if (row.method().equals("POST")) {
+            String form = WebSession.JSON.writeValueAsString(Map.of("name", "Matrix Lead", "phone", TeamFixture.uniquePhoneNumber(),
+                    "message", "Do you have the blue one?", "pageUrl", WIDGET_SITE + "/cars", "formToken", widgetFormToken,
+                    "website", "", "idempotencyKey", idempotencyKey));
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        int status = session.send(request).status();
+        if (!row.method().equals("POST") || status != 201) {
+            return String.valueOf(status);
+        }
+        boolean filed = databaseOwner().sql("SELECT count(*) FROM messages WHERE account_id = :a AND provider_message_id = :id")
+                .param("a", account.id()).param("id", "leadbox:" + idempotencyKey).query(Integer.class).single() == 1;
+        return filed ? FILED : "201 dropped";
     }
 
     private String outcome(Who who, Row row) {
@@ -520,6 +567,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         }
         if (row.kind() == Kind.STREAM) {
             return session.statusOf(path);
+        }
+        if (row.kind() == Kind.WIDGET) {
+            return widgetOutcome(session, row, path.replace("{key}", widgetKey));
         }
         if (row.kind() == Kind.LISTING) {
             WebSession.Page list = session.api("GET", path, null);
@@ -747,6 +797,10 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static Row api(String method, String pattern, Target target, Function<Subject, Object> body, String... expected) {
         return new Row(method, pattern, Kind.API, target, body, List.of(expected));
+    }
+
+    private static Row widget(String method, String path, String... expected) {
+        return new Row(method, path, Kind.WIDGET, Target.NONE, null, List.of(expected));
     }
 
     private static Row listing(String path, Target target, String... expected) {
