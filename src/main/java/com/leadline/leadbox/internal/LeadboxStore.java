@@ -123,7 +123,7 @@ class LeadboxStore {
                 .param("consent", defaultConsent(businessName)).param("secret", SecureTokens.randomBytes(SECRET_BYTES))
                 .param("now", Timestamp.from(now)).update();
         if (made == 1) {
-            jdbc.sql("SELECT leadbox_register_key(:key, :id)").param("key", key).param("id", id).query().singleValue();
+            jdbc.sql("SELECT leadbox_register_key(:key, :id)").param("key", key).param("id", id).query().listOfRows();
         }
         return find(which, profileId).orElseThrow();
     }
