@@ -84,4 +84,16 @@ public final class PhoneNumbers {
             return e164;
         }
     }
+
+    /**
+     * A mobile number of the country as its people write it (libphonenumber's example: (201) 555-0123
+     * in the US, 07400 123456 in GB), to show what to type; the US example for a country it does not know.
+     */
+    public static String exampleMobile(String country) {
+        PhoneNumber example = UTIL.getExampleNumberForType(country, PhoneNumberUtil.PhoneNumberType.MOBILE);
+        if (example == null) {
+            example = UTIL.getExampleNumberForType("US", PhoneNumberUtil.PhoneNumberType.MOBILE);
+        }
+        return UTIL.format(example, PhoneNumberFormat.NATIONAL);
+    }
 }

@@ -36,11 +36,21 @@ public class RateLimiter {
         if (caller.isSystem()) {
             return;
         }
-        ownTransaction.executeWithoutResult(status -> count(purpose, caller.clientAddress(), limit, window));
+        ownTransaction.executeWithoutResult(status -> count(purpose + ":" + ClientAddress.network(caller.clientAddress()), limit, window));
     }
 
-    private void count(String purpose, String clientAddress, int limit, Duration window) {
-        String bucket = purpose + ":" + ClientAddress.network(clientAddress);
+    /**
+     * Counts one hit on a bucket every client shares (e.g. one public key, whoever uses it) and throws
+     * {@link TooManyRequestsException} beyond the limit. A system actor is not limited.
+     */
+    public void hitShared(String purpose, String bucket, int limit, Duration window) {
+        if (CallerContext.current().isSystem()) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> count(purpose + "#" + bucket, limit, window));
+    }
+
+    private void count(String bucket, int limit, Duration window) {
         Instant now = clock.instant();
         Instant expiredBefore = now.minus(window);
         record Window(Timestamp start, int hits) {

@@ -1,5 +1,6 @@
 package com.leadline.inbox.internal.conversation;
 
+import com.leadline.inbox.InboundTexts;
 import com.leadline.inbox.internal.Visibility;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,9 +34,12 @@ public class ConversationStore {
         }
     }
 
-    /** A message, with its media links (inbound) and what became of its text (outbound and auto replies; null otherwise). */
+    /**
+     * A message, with its media links (inbound), whether a lead sent it with a Leadbox form and from
+     * which page (null when not known), and what became of its text (outbound and auto replies; null otherwise).
+     */
     public record Message(UUID id, String kind, UUID authorId, String body, Instant createdAt, List<String> mediaUrls,
-                          Delivery delivery) {
+                          boolean fromLeadbox, String sourceUrl, Delivery delivery) {
     }
 
     /**
@@ -120,13 +124,14 @@ public class ConversationStore {
     List<Message> messages(UUID conversationId) {
         return jdbc.sql("""
                         SELECT m.id, m.kind, m.author_id, m.body, m.created_at, m.media_urls,
-                               o.status, o.provider_status, o.error_code, o.last_error
+                               o.status, o.provider_status, o.error_code, o.last_error, m.source_url,
+                               m.provider_message_id LIKE :leadbox AS from_leadbox
                         FROM messages m LEFT JOIN text_outbox o ON o.message_id = m.id
                         WHERE m.conversation_id = :c ORDER BY m.created_at, m.id""")
-                .param("c", conversationId)
+                .param("c", conversationId).param("leadbox", InboundTexts.LEADBOX_ID_PREFIX + "%")
                 .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getTimestamp(5).toInstant(), List.of((String[]) rs.getArray(6).getArray()),
-                        rs.getString(7) == null ? null : new Delivery(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))))
+                        rs.getBoolean(12), rs.getString(11), rs.getString(7) == null ? null : new Delivery(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))))
                 .list();
     }
 

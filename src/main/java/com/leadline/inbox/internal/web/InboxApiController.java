@@ -51,9 +51,13 @@ class InboxApiController {
     record PageJson(List<ConversationJson> conversations, NextPage next) {
     }
 
-    /** {@code delivery}: for texts sent to the lead, what became of them (null for inbound texts and notes). */
+    /**
+     * {@code channel}: "leadbox" for a lead's Leadbox form (with the page it was sent from, {@code sourceUrl},
+     * when known), "text" otherwise; {@code delivery}: for texts sent to the lead, what became of them
+     * (null for inbound texts and notes).
+     */
     record MessageJson(UUID id, String kind, UUID authorId, String body, Instant createdAt, List<String> mediaUrls,
-                       DeliveryJson delivery) {
+                       String channel, String sourceUrl, DeliveryJson delivery) {
     }
 
     record DeliveryJson(String status, boolean failed, String errorCode, String error) {
@@ -145,6 +149,7 @@ class InboxApiController {
         InboxReads.Thread thread = inbox.thread(actor, id);
         return new ThreadJson(json(thread.conversation()),
                 thread.messages().stream().map(m -> new MessageJson(m.id(), m.kind(), m.authorId(), m.body(), m.createdAt(), m.mediaUrls(),
+                        m.fromLeadbox() ? "leadbox" : "text", m.sourceUrl(),
                         m.delivery() == null ? null : new DeliveryJson(m.delivery().label(), m.delivery().failed(),
                                 m.delivery().errorCode(), m.delivery().failed() ? m.delivery().error() : null))).toList(),
                 thread.reminders().stream().map(r -> new ReminderJson(r.id(), r.dueAt(), r.note(), r.setBy(), r.firedAt())).toList(),
