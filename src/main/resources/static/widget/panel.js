@@ -42,10 +42,10 @@
     '.head{border-radius:0}}';
 
   var FIELDS = [
-    {name: 'name', label: 'Your name', missing: 'Enter your name.', attrs: {autocomplete: 'name', maxlength: '100'}},
+    {name: 'name', label: 'Your name', missing: 'Enter your name.', attrs: {autocomplete: 'name', maxlength: '200'}},
     {name: 'phone', label: 'Mobile phone', missing: 'Enter the number we should text.',
       attrs: {type: 'tel', autocomplete: 'tel', inputmode: 'tel', maxlength: '40'}},
-    {name: 'message', label: 'Message', missing: 'Write your message.', attrs: {maxlength: '2000'}, area: true}
+    {name: 'message', label: 'Message', missing: 'Write your message.', attrs: {maxlength: '1600'}, area: true}
   ];
   var MIN_FILL_MS = 3200;
 
