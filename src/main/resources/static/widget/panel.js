@@ -33,7 +33,7 @@
     'border-radius:8px;background:var(--c);color:var(--t);font-weight:650;text-align:center;text-decoration:none}' +
     '.call{background:#fff;color:#1f2328;border:2px solid var(--c)}' +
     '.pick{background:#fff;color:#1f2328;border:2px solid var(--c);margin:8px 0 0}' +
-    '.send[disabled]{opacity:.7;cursor:progress}' +
+    '.send[aria-disabled=true]{opacity:.7;cursor:progress}' +
     '.link{all:unset;cursor:pointer;color:#0b57d0;text-decoration:underline;font-size:14px}' +
     '.thanks{font-size:18px;font-weight:650;margin:20px 0}' +
     '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}' +
@@ -253,8 +253,9 @@
       var missing = {};
       FIELDS.forEach(function (f) { if (!inputs[f.name].value.trim()) missing[f.name] = f.missing; });
       if (Object.keys(missing).length) return refuse(missing);
+      // Not disabled: a disabled button would lose the keyboard focus; a second press is ignored meanwhile.
       state.sending = true;
-      send.disabled = true;
+      send.setAttribute('aria-disabled', 'true');
       send.textContent = 'Sending\u2026';
       showErrors({});
       (state.token ? Promise.resolve() : fetchToken()).then(function () {
@@ -282,7 +283,7 @@
         refuse({}, 'We couldn\'t send your message: no connection. Check your connection and try again.');
       }).then(function () {
         state.sending = false;
-        send.disabled = false;
+        send.removeAttribute('aria-disabled');
         send.textContent = 'Send';
       });
     }

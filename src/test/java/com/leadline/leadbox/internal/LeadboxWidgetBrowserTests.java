@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -99,6 +100,7 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
             assertThat(focusedId(visitor)).isEqualTo("ll-name");
 
             // A wrong phone number: told next to the field (and announced), what was typed stays, nothing is created.
+            formTokensFetched(visitor, 1);
             clock.advance(Duration.ofSeconds(5)); // the server's minimum fill time, on the tests' clock
             keys(visitor, visitorName, Keys.TAB, "12345", Keys.TAB, "Do you have a slot on Friday?", Keys.TAB);
             assertThat(focusedText(visitor)).isEqualTo("Send");
@@ -164,6 +166,86 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
             PhoneWidth.screenshots(browser, "leadbox panel");
             PhoneWidth.viewportWidth(browser, PhoneWidth.DESKTOP);
         }
+    }
+
+    /**
+     * A multi-profile Leadbox: the visitor picks a profile first (in the Leadbox's order); a refusal for
+     * too many forms says when to try again and keeps what was typed; the retry carries the same
+     * idempotency key, the next form a new one.
+     */
+    @Test
+    void aVisitorPicksAProfileIsToldToWaitWhenLimitedAndRetriesWithTheSameIdempotencyKey() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Two Desks");
+        UUID north = account.firstProfileId();
+        UUID south = fixture.addProfile(account, "South office");
+        databaseOwner().sql("UPDATE profiles SET button_name = CASE WHEN id = :n THEN 'North Desk' ELSE 'South Desk' END WHERE id IN (:n, :s)")
+                .param("n", north).param("s", south).update();
+        String origin = "http://127.0.0.1:" + port;
+        Leadbox multi = transactions.execute(status -> tenancy.inAccount(account.id(), () -> {
+            leadboxes.ofProfile(account.id(), south, "Two Desks", clock.instant()); // South first in the Leadbox's order
+            leadboxes.ofProfile(account.id(), north, "Two Desks", clock.instant());
+            Leadbox made = leadboxes.multiProfile(account.id(), "Two Desks", clock.instant());
+            leadboxes.update(made.id(), true, made.appearance(), List.of(origin), clock.instant());
+            return leadboxes.find(made.id()).orElseThrow();
+        }));
+
+        WebDriver visitor = browser.driver();
+        visitor.get(origin + "/dev/leadbox?key=" + multi.widgetKey());
+        wait(visitor).until(d -> shadow(d, ".launcher")).click();
+        wait(visitor).until(d -> "South Desk".equals(focusedText(d)));
+        @SuppressWarnings("unchecked")
+        List<String> choices = (List<String>) script(visitor, "return Array.from(document.querySelector('leadline-leadbox').shadowRoot"
+                + ".querySelectorAll('.pick')).map(b => b.textContent);");
+        assertThat(choices).containsExactly("South Desk", "North Desk");
+        script(visitor, """
+                window.__posts = [];
+                const send = window.fetch;
+                window.fetch = function (url, init) {
+                    if (init && init.method === 'POST') window.__posts.push(JSON.parse(init.body));
+                    return send.apply(this, arguments);
+                };""");
+        keys(visitor, Keys.TAB, Keys.ENTER); // North Desk
+        wait(visitor).until(d -> "ll-name".equals(focusedId(d)));
+        assertThat(shadow(visitor, ".body").getText()).contains("To: North Desk");
+
+        // Too many forms through this key: told when to try again, and what was typed stays.
+        formTokensFetched(visitor, 1);
+        jdbc.sql("INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES (:bucket, :now, 100000)")
+                .param("bucket", "leadbox-intake#" + multi.widgetKey()).param("now", java.sql.Timestamp.from(clock.instant())).update();
+        clock.advance(Duration.ofSeconds(5));
+        String number = TeamFixture.uniquePhoneNumber();
+        keys(visitor, "Nora North", Keys.TAB, number, Keys.TAB, "Is parking free?", Keys.TAB, Keys.ENTER);
+        WebElement alert = wait(visitor).until(d -> {
+            WebElement shown = shadow(d, ".alert");
+            return shown.isDisplayed() ? shown : null;
+        });
+        assertThat(alert.getText()).matches("Too many messages right now\\. Please try again in \\d+ seconds\\.");
+        assertThat(shadow(visitor, "#ll-message").getAttribute("value")).isEqualTo("Is parking free?");
+
+        // The limit is over: the same form again, under the same idempotency key, reaches North Desk's inbox.
+        jdbc.sql("DELETE FROM rate_limit_windows").update();
+        shadow(visitor, ".send").click();
+        wait(visitor).until(d -> shadow(d, ".thanks").isDisplayed());
+        assertThat(databaseOwner().sql("SELECT profile_id FROM contacts WHERE account_id = :a AND phone = :phone")
+                .param("a", account.id()).param("phone", number).query(UUID.class).list()).containsExactly(north);
+
+        // The next form is another submission: a new idempotency key.
+        shadow(visitor, ".link:not([hidden])").click();
+        formTokensFetched(visitor, 2);
+        clock.advance(Duration.ofSeconds(5));
+        keys(visitor, "Nora North", Keys.TAB, number, Keys.TAB, "And on Sundays?", Keys.TAB, Keys.ENTER);
+        wait(visitor).until(d -> shadow(d, ".thanks").isDisplayed());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> posts = (List<Map<String, Object>>) script(visitor, "return window.__posts;");
+        assertThat(posts).hasSize(3).allSatisfy(post -> assertThat(post).containsEntry("profileId", north.toString())
+                .containsEntry("website", ""));
+        assertThat(posts.get(1).get("idempotencyKey")).as("the retry").isEqualTo(posts.get(0).get("idempotencyKey"));
+        assertThat(posts.get(2).get("idempotencyKey")).as("after a success").isNotEqualTo(posts.get(0).get("idempotencyKey"));
+        assertThat(databaseOwner().sql("""
+                        SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                        JOIN contacts ct ON ct.id = c.contact_id WHERE ct.account_id = :a AND ct.phone = :phone AND m.kind = 'inbound'""")
+                .param("a", account.id()).param("phone", number).query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -240,6 +322,12 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
     /** Keys to whatever has focus, as a person types them (no element is clicked first). */
     private static void keys(WebDriver driver, CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The panel has its form token (issued at the tests' clock's time, which the test moves on after). */
+    private static void formTokensFetched(WebDriver driver, int count) {
+        wait(driver).until(d -> ((Number) script(d, "return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.endsWith('/form-token')).length;")).intValue() >= count);
     }
 
     private static void shiftTab(WebDriver driver) {
