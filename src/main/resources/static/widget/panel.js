@@ -35,7 +35,7 @@
     '.pick{background:#fff;color:#1f2328;border:2px solid var(--c);margin:8px 0 0}' +
     '.send[aria-disabled=true]{opacity:.7;cursor:progress}' +
     '.link{all:unset;cursor:pointer;color:#0b57d0;text-decoration:underline;font-size:14px}' +
-    '.thanks{font-size:18px;font-weight:650;margin:20px 0}' +
+    '.thanks{font-size:18px;font-weight:650;margin:20px 0}.thanks:focus{outline:none}' +
     '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}' +
     '.sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
     '@media (max-width:480px){.panel{inset:0;width:auto;max-width:none;max-height:none;border-radius:0}' +

@@ -69,6 +69,7 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
             assertThat(script(visitor, "return document.cookie")).isEqualTo("");
             assertThat(script(visitor, "return performance.getEntriesByType('resource').some(r => r.name.endsWith('/widget/panel.js'))"))
                     .as("the panel loads only when the launcher is pressed").isEqualTo(false);
+            PhoneWidth.screenshots(browser, "leadbox launcher");
 
             // Keyboard only: Tab to the launcher, Enter opens the panel with focus on the first field.
             for (int i = 0; i < 10 && !isFocused(visitor, "launcher"); i++) {
@@ -131,6 +132,7 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
             });
             assertThat(thanks.getText()).isEqualTo("Thanks, we'll text you shortly");
             assertThat(focusedText(visitor)).isEqualTo("Thanks, we'll text you shortly");
+            PhoneWidth.screenshots(browser, "leadbox panel after sending");
 
             // Live in the admin's Unassigned tab; New, unassigned, and the new-lead reply in the outbox.
             wait(adminBrowser.driver()).until(d -> d.findElement(By.cssSelector(".conversation-list")).getText().contains(visitorName));
