@@ -11,16 +11,34 @@
     }
   });
 
-  // A button with data-copy="#field" copies that field's text and says so.
+  // The page's status message (the toast, role="status"): says something, then goes after a while.
+  var noticeTimer = null;
+  function announce(text) {
+    var notice = document.getElementById('notice');
+    if (!notice) { return; }
+    notice.textContent = text;
+    notice.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(function () { notice.hidden = true; }, 6000);
+  }
+
+  // A button with data-copy="#field" copies that field's text and says so. Without the Clipboard API (or
+  // when the browser refuses it) the text is selected and copied the old way; failing that, it stays
+  // selected and the message says to copy it by hand.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy]');
     if (!button) { return; }
     var field = document.querySelector(button.getAttribute('data-copy'));
-    if (!field || !navigator.clipboard) { field && field.select(); return; }
-    navigator.clipboard.writeText(field.value).then(function () {
-      var notice = document.getElementById('notice');
-      if (notice) { notice.textContent = 'Copied.'; notice.hidden = false; }
-    });
+    if (!field) { return; }
+    function byHand() {
+      field.focus();
+      field.select();
+      var copied = false;
+      try { copied = document.execCommand('copy'); } catch (refused) { copied = false; }
+      announce(copied ? 'Copied.' : 'Selected: press Ctrl+C (or Cmd+C) to copy.');
+    }
+    if (!navigator.clipboard || !window.isSecureContext) { byHand(); return; }
+    navigator.clipboard.writeText(field.value).then(function () { announce('Copied.'); }, byHand);
   });
 
   // In a reply, "/name" followed by a space becomes that shortcut's text.
@@ -286,7 +304,88 @@
     setTimeout(function () { notice.hidden = true; }, 6000);
   });
 
+  // A Leadbox's settings form (data-leadbox-form="#preview") keeps its preview current as the admin types:
+  // the launcher's text and colour, the greeting, the channels, the consent sentence and, for the
+  // multi-profile Leadbox, the shown profiles' buttons in their places. Colours are set through the CSSOM
+  // (the CSP allows no style attributes); the text on the colour is white or black, whichever contrasts more.
+  function inkOn(hex) {
+    var match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    if (!match) { return '#ffffff'; }
+    var channel = function (h) {
+      var c = parseInt(h, 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    };
+    var luminance = 0.2126 * channel(match[1]) + 0.7152 * channel(match[2]) + 0.0722 * channel(match[3]);
+    // Contrast with white (1.05 / (L + 0.05)) against contrast with black ((L + 0.05) / 0.05).
+    return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#000000';
+  }
+  function choiceRows(form) {
+    var rows = Array.prototype.slice.call(form.querySelectorAll('[data-choice]'));
+    return rows.map(function (row, index) {
+      var place = parseInt(row.querySelector('.position-input').value, 10);
+      return { row: row, index: index, place: isNaN(place) ? Infinity : place };
+    }).sort(function (a, b) { return a.place - b.place || a.index - b.index; }).map(function (entry) { return entry.row; });
+  }
+  function showLeadboxPreview(form) {
+    var preview = document.querySelector(form.getAttribute('data-leadbox-form'));
+    if (!preview) { return; }
+    var field = function (name) { return form.querySelector('[data-preview="' + name + '"]'); };
+    var colour = field('colour') ? field('colour').value : '#b8480c';
+    preview.style.setProperty('--leadbox-colour', colour);
+    preview.style.setProperty('--leadbox-ink', inkOn(colour));
+    ['buttonText', 'greeting', 'consent'].forEach(function (name) {
+      var shown = preview.querySelector('[data-preview-text="' + name + '"]');
+      if (shown && field(name)) { shown.textContent = field(name).value; }
+    });
+    ['offersText', 'offersCall'].forEach(function (name) {
+      var part = preview.querySelector('[data-preview-channel="' + name + '"]');
+      if (part && field(name)) { part.hidden = !field(name).checked; }
+    });
+    var choices = preview.querySelector('[data-preview-choices]');
+    if (choices) {
+      choices.textContent = '';
+      choiceRows(form).forEach(function (row) {
+        if (!row.querySelector('input[name="shown"]').checked) { return; }
+        var item = document.createElement('li');
+        item.textContent = row.getAttribute('data-button-name');
+        choices.appendChild(item);
+      });
+    }
+  }
+  document.addEventListener('input', function (event) {
+    var form = event.target.closest && event.target.closest('form[data-leadbox-form]');
+    if (form) { showLeadboxPreview(form); }
+  });
+  document.addEventListener('change', function (event) {
+    var form = event.target.closest && event.target.closest('form[data-leadbox-form]');
+    if (form) { showLeadboxPreview(form); }
+  });
+  // Move up / Move down in the multi-profile Leadbox's list: swaps the places of two neighbours (the places
+  // are what is sent), redraws the list in place order and keeps focus on the pressed button.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-move]');
+    var form = button && button.closest('form[data-leadbox-form]');
+    if (!form) { return; }
+    var rows = choiceRows(form);
+    var index = rows.indexOf(button.closest('[data-choice]'));
+    var other = index + (button.getAttribute('data-move') === 'up' ? -1 : 1);
+    if (other < 0 || other >= rows.length) { return; }
+    var moved = rows.splice(index, 1)[0];
+    rows.splice(other, 0, moved);
+    var list = form.querySelector('[data-choice-list]');
+    rows.forEach(function (row, place) {
+      row.querySelector('.position-input').value = place + 1;
+      list.appendChild(row);
+    });
+    button.focus();
+    showLeadboxPreview(form);
+    // Said by the list's own status line: the page's toast would cover the list it speaks of.
+    var status = form.querySelector('[data-move-status]');
+    if (status) { status.textContent = moved.getAttribute('data-button-name') + ': place ' + (other + 1) + ' of ' + rows.length + '.'; }
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-leadbox-form]'), showLeadboxPreview);
     Array.prototype.forEach.call(document.querySelectorAll('[aria-haspopup="menu"]'), setUpMenu);
     // A form shown again after a refusal keeps what was typed: count it straight away.
     Array.prototype.forEach.call(document.querySelectorAll('textarea[data-sms-counter]'), showSmsCount);

@@ -94,6 +94,12 @@ class SignedInPagesBrowserTests extends BrowserTest {
         checkSignedInPage(browser, "a contact's page");
         open(browser, "/shortcuts", "Shortcuts");
         checkSignedInPage(browser, "Shortcuts");
+        open(browser, "/leadbox", "Leadbox");
+        checkSignedInPage(browser, "Leadbox");
+        open(browser, "/leadbox/profiles/" + account.firstProfileId(), "Leadbox: Harbourside Physiotherapy and Sports Injury Clinic");
+        checkSignedInPage(browser, "a profile's Leadbox settings");
+        open(browser, "/leadbox/multi-profile", "Multi-profile Leadbox");
+        checkSignedInPage(browser, "the multi-profile Leadbox settings");
         open(browser, "/settings", "Settings");
         checkSignedInPage(browser, "Settings");
         browser.driver().findElement(By.id("account-menu-button")).click();
@@ -163,6 +169,8 @@ class SignedInPagesBrowserTests extends BrowserTest {
         checkSignedInPage(browser, "a contact seen by a read-only partner");
         open(browser, "/shortcuts", "Shortcuts");
         checkSignedInPage(browser, "Shortcuts seen by a read-only partner");
+        open(browser, "/leadbox", "Leadbox");
+        checkSignedInPage(browser, "Leadbox seen by a read-only partner");
     }
 
     @Test

@@ -27,14 +27,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
  * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-12,
- * 13-16, 19, 21-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * 13-19, 21-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/signup", "/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
-            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts");
+            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -86,6 +86,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_TEAM = "302>/team";
     private static final String TO_STAFF_SIGN_IN = "302>/support/signin";
     private static final String TO_PROFILES = "302>/profiles";
+    /** A Leadbox's settings page again, saved: the target profile's id reads as {id} here. */
+    private static final String TO_LEADBOX_OF_PROFILE = "302>/leadbox/profiles/{id}";
+    private static final String TO_MULTI_PROFILE_LEADBOX = "302>/leadbox/multi-profile";
     /** Back to the edited contact's page: the target's id reads as {id} here. */
     private static final String TO_CONTACT = "302>/contacts/{id}";
     private static final String TO_HOME = "302>/";
@@ -189,6 +192,25 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("PUT", "/api/v1/profiles/{id}/texting", Target.PROFILE, TeamAuthorizationMatrixTests::textingForm, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
             api("GET", "/api/v1/profiles/{id}/auto-replies", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
             api("PUT", "/api/v1/profiles/{id}/auto-replies", Target.PROFILE, subject -> autoRepliesJson(), "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            // Row 18: everyone who sees a profile gets its Leadbox's embed code (S41), read-only partners too; the multi-profile
+            // Leadbox offers every profile, so only those who see every profile see it (other accounts read their own).
+            page("GET", "/leadbox", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            api("GET", "/api/v1/leadboxes", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            listing("/api/v1/leadboxes", Target.PROFILE, LISTED, LISTED, ABSENT, LISTED, "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            api("GET", "/api/v1/profiles/{id}/leadbox", Target.PROFILE, null, "200", "200", "404", "200", "401", "404", "401", "403", "200", "200", "404"),
+            api("GET", "/api/v1/profiles/{id}/leadbox", Target.ARCHIVED_PROFILE, null,
+                    "404", "404", "404", "404", "401", "404", "401", "403", "404", "404", "404"),
+            api("GET", "/api/v1/leadbox/multi-profile", Target.NONE, null, "200", "404", "404", "404", "401", "200", "401", "403", "200", "200", "200"),
+            // Row 17 (S28, S42): the owner, the profile's admins and partner admins edit a profile's Leadbox; the multi-profile
+            // one, those of them who see every profile. Read-only partners see the controls disabled (403 here).
+            page("GET", "/leadbox/profiles/{id}", Target.PROFILE, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("POST", "/leadbox/profiles/{id}", Target.PROFILE, subject -> leadboxForm(), TO_LEADBOX_OF_PROFILE, TO_LEADBOX_OF_PROFILE, "404", "403",
+                    TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_LEADBOX_OF_PROFILE, "403", "404"),
+            api("PUT", "/api/v1/profiles/{id}/leadbox", Target.PROFILE, subject -> leadboxJson(), "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            page("GET", "/leadbox/multi-profile", Target.NONE, null, "200", "404", "404", "404", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "403", "200"),
+            page("POST", "/leadbox/multi-profile", Target.NONE, subject -> leadboxForm(), TO_MULTI_PROFILE_LEADBOX, "404", "404", "404", TO_SIGN_IN,
+                    TO_MULTI_PROFILE_LEADBOX, TO_SIGN_IN, "403", TO_MULTI_PROFILE_LEADBOX, "403", TO_MULTI_PROFILE_LEADBOX),
+            api("PUT", "/api/v1/leadbox/multi-profile", Target.NONE, subject -> leadboxJson(), "200", "404", "404", "404", "401", "200", "401", "403", "200", "403", "200"),
             api("PUT", "/api/v1/profiles/{id}/plan", Target.PROFILE, subject -> Map.of("plan", "premium"), "200", "403", "404", "403", "401", "404", "401", "403", "403", "403", "404"),
             api("POST", "/api/v1/profiles/{id}/archive", Target.PROFILE, null, "204", "204", "404", "403", "401", "404", "401", "403", "204", "403", "404"),
             api("POST", "/api/v1/profiles/{id}/restore", Target.ARCHIVED_PROFILE, null, "204", "404", "404", "404", "401", "404", "401", "403", "204", "403", "404"),
@@ -690,6 +712,16 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static Map<String, Object> autoRepliesJson() {
         return Map.of("newLeadEnabled", true, "newLeadText", "Thanks, {first_name}!", "afterHoursEnabled", false,
                 "afterHoursText", "We're closed.");
+    }
+
+    private static Map<String, String> leadboxForm() {
+        return Map.of("enabled", "on", "buttonText", "Text us", "colour", "#b8480c", "greeting", "Hi!", "offersText", "on",
+                "consent", "You agree to texts.", "allowedOrigins", "https://matrix.example");
+    }
+
+    private static Map<String, Object> leadboxJson() {
+        return Map.of("enabled", true, "buttonText", "Text us", "colour", "#b8480c", "greeting", "Hi!", "offersText", true,
+                "offersCall", false, "consent", "You agree to texts.", "allowedOrigins", List.of("https://matrix.example"));
     }
 
     private static Map<String, Object> profileJson() {

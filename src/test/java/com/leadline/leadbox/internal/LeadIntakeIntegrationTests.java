@@ -104,6 +104,15 @@ class LeadIntakeIntegrationTests extends IntegrationTest {
                 .containsEntry("state", "new").containsEntry("unassigned", true)
                 .containsEntry("source_url", SITE + "/contact?utm=spring").containsEntry("body", "Is the boiler service still on?")
                 .containsEntry("inbound", 1L).containsEntry("auto_reply", "Hi Maria, Harbor Help got your message!");
+
+        UUID conversation = databaseOwner().sql("SELECT id FROM conversations WHERE profile_id = :p")
+                .param("p", account.firstProfileId()).query(UUID.class).single();
+        JsonNode thread = JSON.readTree(account.owner().session().get("/api/v1/conversations/" + conversation).body());
+        assertThat(thread.at("/messages/0/channel").asText()).isEqualTo("leadbox");
+        assertThat(thread.at("/messages/0/sourceUrl").asText()).isEqualTo(SITE + "/contact?utm=spring");
+        assertThat(thread.at("/messages/1/channel").asText()).as("the auto reply").isEqualTo("text");
+        assertThat(account.owner().session().get("/inbox?c=" + conversation).body())
+                .contains("Lead · Leadbox").contains("Sent from");
     }
 
     @Test

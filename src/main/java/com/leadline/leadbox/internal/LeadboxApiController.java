@@ -1,0 +1,72 @@
+package com.leadline.leadbox.internal;
+
+import com.leadline.leadbox.internal.LeadboxSettingsService.Choice;
+import com.leadline.leadbox.internal.LeadboxSettingsService.MultiProfileForm;
+import com.leadline.leadbox.internal.LeadboxSettingsService.SettingsForm;
+import com.leadline.leadbox.internal.LeadboxSettingsService.View;
+import com.leadline.team.Actor;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Leadbox page's operations as JSON under /api/v1 (docs/api.md): same use cases, same rules, problem details. */
+@RestController
+class LeadboxApiController {
+
+    /** {@code profileId} null: the multi-profile Leadbox, whose {@code profiles} are in the order it offers them. */
+    record LeadboxJson(UUID id, UUID profileId, String profileName, String embedCode, boolean enabled, String buttonText,
+                       String colour, String greeting, boolean offersText, boolean offersCall, String consent,
+                       List<String> allowedOrigins, boolean editable, List<Choice> profiles) {
+    }
+
+    /** The multi-profile Leadbox's PUT: the settings, and optionally the profiles' order and the ones shown. */
+    record MultiProfileJson(boolean enabled, String buttonText, String colour, String greeting, boolean offersText,
+                            boolean offersCall, String consent, List<String> allowedOrigins, List<UUID> profileOrder,
+                            Set<UUID> shownProfileIds) {
+    }
+
+    private final LeadboxSettingsService leadboxes;
+
+    LeadboxApiController(LeadboxSettingsService leadboxes) {
+        this.leadboxes = leadboxes;
+    }
+
+    @GetMapping("/api/v1/leadboxes")
+    List<LeadboxJson> list(Actor actor) {
+        return leadboxes.list(actor).stream().map(LeadboxApiController::json).toList();
+    }
+
+    @GetMapping("/api/v1/profiles/{id}/leadbox")
+    LeadboxJson profile(Actor actor, @PathVariable UUID id) {
+        return json(leadboxes.profileLeadbox(actor, id));
+    }
+
+    @PutMapping("/api/v1/profiles/{id}/leadbox")
+    LeadboxJson profile(Actor actor, @PathVariable UUID id, @RequestBody SettingsForm body) {
+        return json(leadboxes.changeProfileLeadbox(actor, id, body));
+    }
+
+    @GetMapping("/api/v1/leadbox/multi-profile")
+    LeadboxJson multiProfile(Actor actor) {
+        return json(leadboxes.multiProfileLeadbox(actor));
+    }
+
+    @PutMapping("/api/v1/leadbox/multi-profile")
+    LeadboxJson multiProfile(Actor actor, @RequestBody MultiProfileJson body) {
+        SettingsForm settings = new SettingsForm(body.enabled(), body.buttonText(), body.colour(), body.greeting(), body.offersText(),
+                body.offersCall(), body.consent(), body.allowedOrigins());
+        return json(leadboxes.changeMultiProfileLeadbox(actor, new MultiProfileForm(settings, body.profileOrder(), body.shownProfileIds())));
+    }
+
+    private static LeadboxJson json(View view) {
+        SettingsForm s = view.settings();
+        return new LeadboxJson(view.id(), view.profileId(), view.name(), view.embedCode(), s.enabled(), s.buttonText(), s.colour(),
+                s.greeting(), s.offersText(), s.offersCall(), s.consent(), s.allowedOrigins(), view.editable(),
+                view.multiProfile() ? view.choices() : null);
+    }
+}
