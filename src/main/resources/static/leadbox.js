@@ -7,7 +7,8 @@
  */
 (function () {
   'use strict';
-  var me = document.currentScript;
+  // currentScript is null only where a tag manager ran our code some other way: then find the tag.
+  var me = document.currentScript || document.querySelector('script[data-leadbox][src*="leadbox.js"]');
   if (!me || window.LeadlineLeadbox) return;
   var key = me.getAttribute('data-leadbox');
   var warn = function (why) { console.warn('Leadline Leadbox not shown: ' + why); };
