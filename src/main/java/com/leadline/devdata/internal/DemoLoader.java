@@ -5,14 +5,17 @@ import com.leadline.identity.EmailAddresses;
 import com.leadline.identity.Identities;
 import com.leadline.inbox.ConversationWork;
 import com.leadline.inbox.InboundTexts;
+import com.leadline.leadbox.LocalLeadboxes;
 import com.leadline.platform.CallerContext;
 import com.leadline.platform.Tenancy;
 import com.leadline.profiles.ProfileSetup;
 import com.leadline.team.ActorLookup;
 import com.leadline.team.Invitations;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +35,26 @@ class DemoLoader {
     private final DemoTeam team;
     private final DemoConversations conversations;
     private final Clock clock;
+    private final LocalLeadboxes leadboxes;
+    private final String demoWebsite;
 
     DemoLoader(Identities identities, BusinessSignUps signUps, ProfileSetup profileSetup, Invitations invitations,
-               ActorLookup actors, InboundTexts inbound, ConversationWork work, Tenancy tenancy, Clock clock) {
+               ActorLookup actors, InboundTexts inbound, ConversationWork work, Tenancy tenancy, Clock clock,
+               LocalLeadboxes leadboxes, @Value("${leadline.base-url}") String baseUrl) {
         this.identities = identities;
         this.team = new DemoTeam(signUps, profileSetup, invitations, actors, tenancy);
         this.conversations = new DemoConversations(inbound, work, tenancy);
         this.clock = clock;
+        this.leadboxes = leadboxes;
+        this.demoWebsite = demoWebsite(URI.create(baseUrl));
+    }
+
+    /**
+     * The website whose pages may use the demo's Leadboxes: where {@link DemoLeadboxPage} is meant to be
+     * opened, 127.0.0.1 on the port of {@code leadline.base-url} (http://127.0.0.1:8080 by default).
+     */
+    static String demoWebsite(URI baseUrl) {
+        return "http://127.0.0.1" + (baseUrl.getPort() == -1 ? "" : ":" + baseUrl.getPort());
     }
 
     /**
@@ -53,7 +69,9 @@ class DemoLoader {
                 return false;
             }
             Instant now = clock.instant();
-            conversations.fill(team.setUp(now.minus(DemoConversations.SPREAD.plus(Duration.ofDays(1)))), now);
+            DemoTeam.Practice practice = team.setUp(now.minus(DemoConversations.SPREAD.plus(Duration.ofDays(1))));
+            leadboxes.allowWebsite(practice.accountId(), demoWebsite, now);
+            conversations.fill(practice, now);
             return true;
         });
     }

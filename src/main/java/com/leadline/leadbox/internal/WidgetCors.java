@@ -48,6 +48,8 @@ class WidgetCors implements CorsConfigurationSource {
             grant.setAllowedOrigins(found.leadbox().allowedOrigins());
             grant.setAllowedMethods(List.of("GET", "POST"));
             grant.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE));
+            // The panel tells the visitor when to try again after a 429: the page may read Retry-After.
+            grant.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
             grant.setAllowCredentials(false);
             grant.setMaxAge(PREFLIGHT_CACHE);
             return grant;

@@ -34,6 +34,7 @@ class DemoDataIntegrationTests extends IntegrationTest {
                         WHERE account_id = (SELECT id FROM accounts WHERE name = 'Sunrise Dental')""").query(String.class).list())
                 .as("who the audit log says did it").containsExactly(DemoLoader.ACTOR);
         theOwnerFindsProfilesTeamAndTwoWeeksOfConversations(loadedAt);
+        itsLeadboxesAllowTheDemoWebsite();
         aTeamMemberSeesUnassignedAndTheirOwnConversationsOfTheirProfile();
     }
 
@@ -66,6 +67,16 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(conversations).filteredOn(c -> c.get("state").asString().equals("new")).allSatisfy(c -> assertThat(c.get("unread").asBoolean()).isTrue());
         assertThat(conversations).filteredOn(c -> c.get("state").asString().equals("closed"))
                 .allSatisfy(c -> assertThat(c.get("outcome").asString()).isIn("won", "lost"));
+    }
+
+    /** The demo page (DemoLeadboxPage) is opened at 127.0.0.1 on the base URL's port (http://leadline.test: none). */
+    private void itsLeadboxesAllowTheDemoWebsite() {
+        assertThat(databaseOwner().sql("""
+                        SELECT allowed_origins FROM leadboxes
+                        WHERE account_id = (SELECT id FROM accounts WHERE name = 'Sunrise Dental')""")
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).list())
+                .as("the multi-profile Leadbox and the three profiles'").hasSize(4)
+                .allSatisfy(origins -> assertThat(origins).containsExactly("http://127.0.0.1"));
     }
 
     private void aTeamMemberSeesUnassignedAndTheirOwnConversationsOfTheirProfile() {

@@ -214,6 +214,8 @@ class LeadIntakeIntegrationTests extends IntegrationTest {
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
                 assertThat(Long.parseLong(seconds)).isBetween(1L, 600L));
         assertThat(limited.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SITE);
+        assertThat(limited.headers().firstValue("Access-Control-Expose-Headers")).as("the panel reads when to try again")
+                .hasValue("Retry-After");
 
         // The key's own count, whoever sends: full for this key, not for another account's.
         jdbc.sql("DELETE FROM rate_limit_windows").update();
