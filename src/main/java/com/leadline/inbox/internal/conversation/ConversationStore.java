@@ -171,17 +171,19 @@ public class ConversationStore {
     private UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body,
                                String providerMessageId, List<String> mediaUrls, String sourceUrl, Instant now) {
         UUID id = UUID.randomUUID();
+        // One statement, one round trip: the message, and what it changes in its conversation (nothing on
+        // messages reads or writes conversations, so the two parts of the statement cannot see each other's rows).
         jdbc.sql("""
-                        INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
-                                              media_urls, source_url)
-                        VALUES (:id, :a, :c, :kind, :author, :body, :now, :provider, :media, :source)""")
+                        WITH message AS (
+                          INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
+                                                media_urls, source_url)
+                          VALUES (:id, :a, :c, :kind, :author, :body, :now, :provider, :media, :source))
+                        """ + (kind.equals("note") ? ADD_NOTE_WORDS : ADD_MESSAGE))
                 .param("id", id).param("a", accountId).param("c", conversationId).param("kind", kind)
                 .param("author", authorId).param("body", body).param("now", Timestamp.from(now))
                 .param("provider", providerMessageId).param("media", mediaUrls.toArray(String[]::new))
-                .param("source", sourceUrl).update();
-        jdbc.sql(kind.equals("note") ? ADD_NOTE_WORDS : ADD_MESSAGE).param("now", Timestamp.from(now)).param("body", body)
-                .param("preview", body.isEmpty() ? MEDIA_ONLY_PREVIEW : body)
-                .param("c", conversationId).update();
+                .param("source", sourceUrl).param("preview", body.isEmpty() ? MEDIA_ONLY_PREVIEW : body)
+                .update();
         return id;
     }
 

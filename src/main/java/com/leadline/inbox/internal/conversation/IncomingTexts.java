@@ -86,7 +86,8 @@ class IncomingTexts implements InboundTexts {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> file(text, words, media)));
+                // The account first, then the transaction: it starts in the account (one statement fewer than switching inside).
+                return tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> file(text, words, media)));
             } catch (DuplicateKeyException raced) {
                 if (raced.getMessage() != null && raced.getMessage().contains(PROVIDER_ID_INDEX)) {
                     return Optional.empty();
@@ -108,8 +109,11 @@ class IncomingTexts implements InboundTexts {
         Instant now = clock.instant();
         LeadboxForm form = text.leadboxForm();
         String name = form == null || form.name() == null ? "" : form.name().strip();
-        UUID contact = contactOf(text.accountId(), profile.id(), name, phone, now);
-        Optional<UUID> live = conversations.liveConversationOf(contact);
+        Optional<UUID> known = contacts.byPhone(profile.id(), phone);
+        known.filter(found -> !name.isEmpty()).ifPresent(found -> contacts.nameIfUnnamed(found, name));
+        UUID contact = known.orElseGet(() -> newContact(text.accountId(), profile.id(), name, phone, now));
+        // A contact made just now has no conversation yet.
+        Optional<UUID> live = known.isPresent() ? conversations.liveConversationOf(contact) : Optional.empty();
         UUID conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
         conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media,
                 form == null ? null : form.pageUrl(), now);
@@ -117,11 +121,20 @@ class IncomingTexts implements InboundTexts {
         keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
         if (live.isEmpty() && keyword.isEmpty()) {
             // A new lead: a keyword's own answer is all it gets.
-            autoReply.answer(text.accountId(), profile, contact, phone, conversation, now);
+            if (known.isPresent()) {
+                autoReply.answer(text.accountId(), profile, contact, phone, conversation, now);
+            } else {
+                autoReply.answerNewContact(text.accountId(), profile, name, phone, conversation, now);
+            }
         }
         flags.markUnread(text.accountId(), conversation, memberships.viewersOf(profile.id()));
-        Conversation received = conversations.find(conversation).orElseThrow();
-        events.announce(text.accountId(), conversation, received.profileId(), received.assigneeId());
+        if (live.isPresent()) {
+            Conversation received = conversations.find(conversation).orElseThrow();
+            events.announce(text.accountId(), conversation, received.profileId(), received.assigneeId());
+        } else {
+            // Opened just now: the profile's, and nobody's yet.
+            events.announce(text.accountId(), conversation, profile.id(), null);
+        }
         return Optional.of(conversation);
     }
 
@@ -138,14 +151,10 @@ class IncomingTexts implements InboundTexts {
         }
     }
 
-    private UUID contactOf(UUID accountId, UUID profileId, String name, String phone, Instant now) {
-        Optional<UUID> known = contacts.byPhone(profileId, phone);
-        known.filter(found -> !name.isEmpty()).ifPresent(found -> contacts.nameIfUnnamed(found, name));
-        return known.orElseGet(() -> {
-            UUID id = UUID.randomUUID();
-            contacts.insert(id, accountId, profileId, name, phone, now);
-            return id;
-        });
+    private UUID newContact(UUID accountId, UUID profileId, String name, String phone, Instant now) {
+        UUID id = UUID.randomUUID();
+        contacts.insert(id, accountId, profileId, name, phone, now);
+        return id;
     }
 
     private UUID newConversation(UUID contactId, UUID accountId, UUID profileId, Instant now) {

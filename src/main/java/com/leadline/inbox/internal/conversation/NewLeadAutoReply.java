@@ -35,6 +35,18 @@ class NewLeadAutoReply {
             return Optional.empty();
         }
         String name = contacts.find(contactId).map(ContactStore.Contact::name).orElse(null);
+        return reply(accountId, profile, name, phone, conversationId, now);
+    }
+
+    /**
+     * {@link #answer} for a contact that the lead's text has just made, in this transaction: it has not
+     * opted out and has the name it was made with ({@code name}, empty for none), so neither is read again.
+     */
+    Optional<String> answerNewContact(UUID accountId, Profile profile, String name, String phone, UUID conversationId, Instant now) {
+        return reply(accountId, profile, name, phone, conversationId, now);
+    }
+
+    private Optional<String> reply(UUID accountId, Profile profile, String name, String phone, UUID conversationId, Instant now) {
         Optional<String> reply = AutoReplyRule.replyFor(autoReplies.of(profile.id()), profile, name, now);
         reply.ifPresent(text -> texts.send(accountId, conversationId, profile.id(), phone, text, now, false));
         return reply;
