@@ -114,18 +114,19 @@ class IncomingTexts implements InboundTexts {
         UUID contact = known.orElseGet(() -> newContact(text.accountId(), profile.id(), name, phone, now));
         // A contact made just now has no conversation yet.
         Optional<UUID> live = known.isPresent() ? conversations.liveConversationOf(contact) : Optional.empty();
-        UUID conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
-        conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media,
-                form == null ? null : form.pageUrl(), now);
         Optional<OptOutKeyword> keyword = form == null ? OptOutKeyword.of(body) : Optional.empty();
-        keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
+        String pageUrl = form == null ? null : form.pageUrl();
+        UUID conversation;
         if (live.isEmpty() && keyword.isEmpty()) {
-            // A new lead: a keyword's own answer is all it gets.
-            if (known.isPresent()) {
-                autoReply.answer(text.accountId(), profile, contact, phone, conversation, now);
-            } else {
-                autoReply.answerNewContact(text.accountId(), profile, name, phone, conversation, now);
-            }
+            // A new lead: its conversation, its text and the auto reply are written together.
+            conversation = UUID.randomUUID();
+            autoReply.openAndAnswer(text.accountId(), profile, contact, known.isPresent() ? null : name, phone, conversation,
+                    new ConversationStore.FirstText(body, text.providerMessageId(), media, pageUrl), now);
+        } else {
+            // A keyword's own answer is all a new lead sending one gets.
+            conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
+            conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media, pageUrl, now);
+            keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
         }
         flags.markUnread(text.accountId(), conversation, memberships.viewersOf(profile.id()));
         if (live.isPresent()) {
