@@ -7,23 +7,66 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fixed-window counters in PostgreSQL, so every server node sees the same count. Each hit is
- * counted in its own transaction: a refused or failed request still counts.
+ * counted in a statement of its own, committed at once whatever the caller's transaction does: a
+ * refused or failed request still counts. The counters are not business data: their commits don't
+ * wait for the disk (synchronous_commit off, for that statement only), so that the few rows every
+ * request of a limit updates (one key's bucket) are not held locked for a disk flush each; a crash
+ * of the database can forget the hits of its last second at most.
  */
 @Component
 public class RateLimiter {
 
+    /** One bucket: a row per bucket, its window restarting at the first hit after it ended. */
+    private static final String COUNT = """
+            INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES (:bucket, :now, 1)
+            ON CONFLICT (bucket) DO UPDATE SET
+              window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
+                                  ELSE rate_limit_windows.window_start END,
+              hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
+                          ELSE rate_limit_windows.hits + 1 END
+            RETURNING window_start, hits""";
+    /**
+     * The client's bucket, then the shared one only when the client is within its limit (a client
+     * beyond its own limit must not use up everyone's); always in this order, so two of these never
+     * wait for each other's rows crosswise. set_config(..., true) lasts as long as the statement's
+     * own transaction.
+     */
+    private static final String COUNT_CLIENT_AND_SHARED = """
+            WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+            client AS (
+              INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES (:client, :now, 1)
+              ON CONFLICT (bucket) DO UPDATE SET
+                window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
+                                    ELSE rate_limit_windows.window_start END,
+                hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
+                            ELSE rate_limit_windows.hits + 1 END
+              RETURNING window_start, hits),
+            shared AS (
+              INSERT INTO rate_limit_windows (bucket, window_start, hits)
+              SELECT :shared, :now, 1 FROM client WHERE client.hits <= :clientLimit
+              ON CONFLICT (bucket) DO UPDATE SET
+                window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
+                                    ELSE rate_limit_windows.window_start END,
+                hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
+                            ELSE rate_limit_windows.hits + 1 END
+              RETURNING window_start, hits)
+            SELECT c.window_start, c.hits, s.window_start, s.hits FROM relaxed, client c LEFT JOIN shared s ON true""";
+
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate outsideTransactions;
 
     RateLimiter(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ownTransaction = Transactions.ownTransaction(transactionManager);
+        // Not in the caller's transaction, if any: the statement commits by itself (autocommit), one round trip.
+        this.outsideTransactions = new TransactionTemplate(transactionManager);
+        this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /**
@@ -36,7 +79,7 @@ public class RateLimiter {
         if (caller.isSystem()) {
             return;
         }
-        ownTransaction.executeWithoutResult(status -> count(purpose + ":" + ClientAddress.network(caller.clientAddress()), limit, window));
+        count(clientBucket(purpose, caller), limit, window);
     }
 
     /**
@@ -47,29 +90,57 @@ public class RateLimiter {
         if (CallerContext.current().isSystem()) {
             return;
         }
-        ownTransaction.executeWithoutResult(status -> count(purpose + "#" + bucket, limit, window));
+        count(sharedBucket(purpose, bucket), limit, window);
+    }
+
+    /**
+     * {@link #hit} and then, if the client is within its limit, {@link #hitShared} on {@code bucket}, in one
+     * statement: what a public route limited per client and per key does with each request.
+     */
+    public void hitClientAndShared(String purpose, int clientLimit, String bucket, int sharedLimit, Duration window) {
+        CallerContext.Caller caller = CallerContext.current();
+        if (caller.isSystem()) {
+            return;
+        }
+        Instant now = clock.instant();
+        record Windows(Timestamp clientStart, int clientHits, Timestamp sharedStart, int sharedHits) {
+        }
+        Windows counted = outsideTransactions.execute(status -> jdbc.sql(COUNT_CLIENT_AND_SHARED)
+                .param("client", clientBucket(purpose, caller)).param("shared", sharedBucket(purpose, bucket))
+                .param("clientLimit", clientLimit)
+                .param("now", Timestamp.from(now)).param("expired", Timestamp.from(now.minus(window)))
+                .query((rs, n) -> new Windows(rs.getTimestamp(1), rs.getInt(2), rs.getTimestamp(3), rs.getInt(4)))
+                .single());
+        refuseBeyond(counted.clientStart(), counted.clientHits(), clientLimit, now, window);
+        refuseBeyond(counted.sharedStart(), counted.sharedHits(), sharedLimit, now, window);
+    }
+
+    private static String clientBucket(String purpose, CallerContext.Caller caller) {
+        return purpose + ":" + ClientAddress.network(caller.clientAddress());
+    }
+
+    private static String sharedBucket(String purpose, String bucket) {
+        return purpose + "#" + bucket;
     }
 
     private void count(String bucket, int limit, Duration window) {
         Instant now = clock.instant();
-        Instant expiredBefore = now.minus(window);
         record Window(Timestamp start, int hits) {
         }
-        Window current = jdbc.sql("""
-                        INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES (:bucket, :now, 1)
-                        ON CONFLICT (bucket) DO UPDATE SET
-                          window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
-                                              ELSE rate_limit_windows.window_start END,
-                          hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
-                                      ELSE rate_limit_windows.hits + 1 END
-                        RETURNING window_start, hits""")
+        Window current = outsideTransactions.execute(status -> jdbc.sql("WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)), "
+                        + "counted AS (" + COUNT + ") SELECT window_start, hits FROM relaxed, counted")
                 .param("bucket", bucket)
                 .param("now", Timestamp.from(now))
-                .param("expired", Timestamp.from(expiredBefore))
+                .param("expired", Timestamp.from(now.minus(window)))
                 .query((rs, n) -> new Window(rs.getTimestamp(1), rs.getInt(2)))
-                .single();
-        if (current.hits() > limit) {
-            throw new TooManyRequestsException(Duration.between(now, current.start().toInstant().plus(window)));
+                .single());
+        refuseBeyond(current.start(), current.hits(), limit, now, window);
+    }
+
+    /** A window not counted (the shared one, when the client was refused) refuses nothing. */
+    private static void refuseBeyond(Timestamp start, int hits, int limit, Instant now, Duration window) {
+        if (start != null && hits > limit) {
+            throw new TooManyRequestsException(Duration.between(now, start.toInstant().plus(window)));
         }
     }
 }

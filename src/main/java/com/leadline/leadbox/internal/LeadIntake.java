@@ -87,8 +87,7 @@ class LeadIntake {
 
     Result submit(Widget widget, LeadForm form) {
         Leadbox leadbox = widget.leadbox();
-        limits.hit(LIMIT, perClientLimit, limitWindow);
-        limits.hitShared(LIMIT, leadbox.widgetKey(), perKeyLimit, limitWindow);
+        limits.hitClientAndShared(LIMIT, perClientLimit, leadbox.widgetKey(), perKeyLimit, limitWindow);
         if (!leadbox.appearance().offersText()) {
             throw new NotAllowedException("This Leadbox takes no messages: call instead.");
         }

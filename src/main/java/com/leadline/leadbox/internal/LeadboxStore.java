@@ -10,8 +10,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,6 +48,9 @@ class LeadboxStore {
                     coalesce((SELECT max(position) + 1 FROM leadboxes WHERE profile_id IS NOT NULL), 0), :secret, :now)
             ON CONFLICT DO NOTHING""";
 
+    static final int KNOWN_ROUTES = 10_000;
+
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final TransactionTemplate callersTransaction;
     private final TransactionTemplate reads;
@@ -56,12 +61,28 @@ class LeadboxStore {
         this.reads = Transactions.readOnly(transactionManager);
     }
 
-    /** Any account's key: for the public widget requests, which name no account. */
+    /**
+     * Any account's key: for the public widget requests, which name no account. A key once registered
+     * never leads anywhere else (V45's registry is only ever added to), so the routes found are kept
+     * in memory, up to {@value #KNOWN_ROUTES} of them (then they are forgotten and found again); a key
+     * not found is looked up again at the next request, as it may be registered meanwhile.
+     */
     Optional<Route> route(String widgetKey) {
-        return reads.execute(status -> jdbc.sql("SELECT account_id, leadbox_id FROM leadbox_route_key(:key)")
+        Route known = routes.get(widgetKey);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Route> found = reads.execute(status -> jdbc.sql("SELECT account_id, leadbox_id FROM leadbox_route_key(:key)")
                 .param("key", widgetKey)
                 .query((rs, n) -> new Route(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .optional());
+        found.ifPresent(route -> {
+            if (routes.size() >= KNOWN_ROUTES) {
+                routes.clear();
+            }
+            routes.put(widgetKey, route);
+        });
+        return found;
     }
 
     Optional<Leadbox> find(UUID id) {

@@ -37,8 +37,9 @@ class WidgetDirectory {
         if (widgetKey == null || !widgetKey.matches("[A-Za-z0-9_-]{16,64}")) {
             return Optional.empty();
         }
-        return leadboxes.route(widgetKey).flatMap(route -> reads.execute(status ->
-                tenancy.inAccount(route.accountId(), () -> leadboxes.find(route.leadboxId())
+        // The account first, then the transaction: it starts in the account (one statement fewer than switching inside).
+        return leadboxes.route(widgetKey).flatMap(route -> tenancy.inAccount(route.accountId(), () -> reads.execute(status ->
+                leadboxes.find(route.leadboxId())
                         .filter(Leadbox::enabled)
                         .flatMap(this::widget))));
     }

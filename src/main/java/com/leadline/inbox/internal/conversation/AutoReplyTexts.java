@@ -3,6 +3,7 @@ package com.leadline.inbox.internal.conversation;
 import com.leadline.inbox.internal.text.TextOutbox;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,21 @@ class AutoReplyTexts {
     AutoReplyTexts(ConversationStore conversations, TextOutbox texts) {
         this.conversations = conversations;
         this.texts = texts;
+    }
+
+    /**
+     * A new lead's conversation, opened by its text and answered at once by {@code reply} (none: not
+     * answered): the conversation and both messages in one statement
+     * ({@link ConversationStore#insertWithFirstMessages}), then the reply on the outbox; what {@code insert},
+     * {@code insertInbound} and then {@link #send} would have written.
+     */
+    void openAndAnswer(UUID accountId, UUID conversationId, UUID profileId, UUID contactId, String phone,
+                       ConversationStore.FirstText text, Optional<String> reply, Instant now) {
+        UUID message = reply.isPresent() ? UUID.randomUUID() : null;
+        Instant answered = now.plus(1, ChronoUnit.MICROS);
+        conversations.insertWithFirstMessages(conversationId, accountId, profileId, contactId, text, now, message,
+                reply.orElse(null), answered);
+        reply.ifPresent(words -> texts.queue(accountId, message, profileId, phone, words, now));
     }
 
     /** @param keywordAnswer the answer to an opt-out keyword: sent even to a contact who just opted out */

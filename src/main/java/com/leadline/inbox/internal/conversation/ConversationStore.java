@@ -153,6 +153,53 @@ public class ConversationStore {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    /** A lead's text as filed: its words (may be empty with media), provider's id, media links and the page it was sent from. */
+    record FirstText(String body, String providerMessageId, List<String> mediaUrls, String sourceUrl) {
+    }
+
+    /**
+     * A new conversation (as {@link #insert}) together with its first text and, when {@code replyText} is
+     * given, the auto reply that answers it (message {@code replyId}, at {@code replyAt}), in one statement:
+     * the conversation is written once, with the activity, preview and words that {@link #insertInbound} and
+     * then {@link #insertMessage} of the reply would have left it with (each rewrote the row and its ten indexes).
+     * The messages' foreign keys are checked at the end of the statement, when the conversation is there.
+     */
+    void insertWithFirstMessages(UUID id, UUID accountId, UUID profileId, UUID contactId, FirstText text, Instant now,
+                                 UUID replyId, String replyText, Instant replyAt) {
+        boolean replied = replyText != null;
+        String textPreview = text.body().isEmpty() ? MEDIA_ONLY_PREVIEW : text.body();
+        int made = jdbc.sql("""
+                        WITH conversation AS (
+                          INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, contact_email,
+                                                     state, last_activity_at, created_at, preview, search_words)
+                          SELECT :id, :a, :p, k.id, k.name, k.phone, k.email, 'new', :lastActivity, :now, left(:preview, 160),
+                                 inbox_words(:body)""" + (replied ? " || inbox_words(:reply)" : "") + """
+
+                          FROM contacts k WHERE k.id = :k FOR SHARE
+                          RETURNING id),
+                        inbound AS (
+                          INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
+                                                media_urls, source_url)
+                          SELECT :inbound, :a, id, 'inbound', NULL, :body, :now, :provider, :media, :source FROM conversation)""" + (replied ? """
+                        ,
+                        reply AS (
+                          INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
+                                                media_urls, source_url)
+                          SELECT :replyId, :a, id, 'auto_reply', NULL, :reply, :replyAt, NULL, '{}', NULL FROM conversation)""" : "") + """
+
+                        SELECT count(*) FROM conversation""")
+                .param("id", id).param("a", accountId).param("p", profileId).param("k", contactId)
+                .param("now", Timestamp.from(now)).param("lastActivity", Timestamp.from(replied ? replyAt : now))
+                .param("preview", replied ? replyText : textPreview)
+                .param("inbound", UUID.randomUUID()).param("body", text.body()).param("provider", text.providerMessageId())
+                .param("media", text.mediaUrls().toArray(String[]::new)).param("source", text.sourceUrl())
+                .param("replyId", replyId).param("reply", replyText).param("replyAt", replied ? Timestamp.from(replyAt) : null)
+                .query(Integer.class).single();
+        if (made != 1) {
+            throw new IllegalStateException("No contact " + contactId + " to open a conversation with");
+        }
+    }
+
     UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body, Instant now) {
         return insertMessage(accountId, conversationId, kind, authorId, body, null, List.of(), null, now);
     }
@@ -176,17 +223,19 @@ public class ConversationStore {
     private UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body,
                                String providerMessageId, List<String> mediaUrls, String sourceUrl, Instant now) {
         UUID id = UUID.randomUUID();
+        // One statement, one round trip: the message, and what it changes in its conversation (nothing on
+        // messages reads or writes conversations, so the two parts of the statement cannot see each other's rows).
         jdbc.sql("""
-                        INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
-                                              media_urls, source_url)
-                        VALUES (:id, :a, :c, :kind, :author, :body, :now, :provider, :media, :source)""")
+                        WITH message AS (
+                          INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
+                                                media_urls, source_url)
+                          VALUES (:id, :a, :c, :kind, :author, :body, :now, :provider, :media, :source))
+                        """ + (kind.equals("note") ? ADD_NOTE_WORDS : ADD_MESSAGE))
                 .param("id", id).param("a", accountId).param("c", conversationId).param("kind", kind)
                 .param("author", authorId).param("body", body).param("now", Timestamp.from(now))
                 .param("provider", providerMessageId).param("media", mediaUrls.toArray(String[]::new))
-                .param("source", sourceUrl).update();
-        jdbc.sql(kind.equals("note") ? ADD_NOTE_WORDS : ADD_MESSAGE).param("now", Timestamp.from(now)).param("body", body)
-                .param("preview", body.isEmpty() ? MEDIA_ONLY_PREVIEW : body)
-                .param("c", conversationId).update();
+                .param("source", sourceUrl).param("preview", body.isEmpty() ? MEDIA_ONLY_PREVIEW : body)
+                .update();
         return id;
     }
 

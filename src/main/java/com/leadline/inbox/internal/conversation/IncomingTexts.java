@@ -86,7 +86,8 @@ class IncomingTexts implements InboundTexts {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> file(text, words, media)));
+                // The account first, then the transaction: it starts in the account (one statement fewer than switching inside).
+                return tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> file(text, words, media)));
             } catch (DuplicateKeyException raced) {
                 if (raced.getMessage() != null && raced.getMessage().contains(PROVIDER_ID_INDEX)) {
                     return Optional.empty();
@@ -108,20 +109,33 @@ class IncomingTexts implements InboundTexts {
         Instant now = clock.instant();
         LeadboxForm form = text.leadboxForm();
         String name = form == null || form.name() == null ? "" : form.name().strip();
-        UUID contact = contactOf(text.accountId(), profile.id(), name, phone, now);
-        Optional<UUID> live = conversations.liveConversationOf(contact);
-        UUID conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
-        conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media,
-                form == null ? null : form.pageUrl(), now);
+        Optional<UUID> known = contacts.byPhone(profile.id(), phone);
+        known.filter(found -> !name.isEmpty()).ifPresent(found -> contacts.nameIfUnnamed(found, name));
+        UUID contact = known.orElseGet(() -> newContact(text.accountId(), profile.id(), name, phone, now));
+        // A contact made just now has no conversation yet.
+        Optional<UUID> live = known.isPresent() ? conversations.liveConversationOf(contact) : Optional.empty();
         Optional<OptOutKeyword> keyword = form == null ? OptOutKeyword.of(body) : Optional.empty();
-        keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
+        String pageUrl = form == null ? null : form.pageUrl();
+        UUID conversation;
         if (live.isEmpty() && keyword.isEmpty()) {
-            // A new lead: a keyword's own answer is all it gets.
-            autoReply.answer(text.accountId(), profile, contact, phone, conversation, now);
+            // A new lead: its conversation, its text and the auto reply are written together.
+            conversation = UUID.randomUUID();
+            autoReply.openAndAnswer(text.accountId(), profile, contact, known.isPresent() ? null : name, phone, conversation,
+                    new ConversationStore.FirstText(body, text.providerMessageId(), media, pageUrl), now);
+        } else {
+            // A keyword's own answer is all a new lead sending one gets.
+            conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
+            conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media, pageUrl, now);
+            keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
         }
         flags.markUnread(text.accountId(), conversation, memberships.viewersOf(profile.id()));
-        Conversation received = conversations.find(conversation).orElseThrow();
-        events.announce(text.accountId(), conversation, received.profileId(), received.assigneeId());
+        if (live.isPresent()) {
+            Conversation received = conversations.find(conversation).orElseThrow();
+            events.announce(text.accountId(), conversation, received.profileId(), received.assigneeId());
+        } else {
+            // Opened just now: the profile's, and nobody's yet.
+            events.announce(text.accountId(), conversation, profile.id(), null);
+        }
         return Optional.of(conversation);
     }
 
@@ -138,14 +152,10 @@ class IncomingTexts implements InboundTexts {
         }
     }
 
-    private UUID contactOf(UUID accountId, UUID profileId, String name, String phone, Instant now) {
-        Optional<UUID> known = contacts.byPhone(profileId, phone);
-        known.filter(found -> !name.isEmpty()).ifPresent(found -> contacts.nameIfUnnamed(found, name));
-        return known.orElseGet(() -> {
-            UUID id = UUID.randomUUID();
-            contacts.insert(id, accountId, profileId, name, phone, now);
-            return id;
-        });
+    private UUID newContact(UUID accountId, UUID profileId, String name, String phone, Instant now) {
+        UUID id = UUID.randomUUID();
+        contacts.insert(id, accountId, profileId, name, phone, now);
+        return id;
     }
 
     private UUID newConversation(UUID contactId, UUID accountId, UUID profileId, Instant now) {

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The auto reply to a new lead, inside the transaction that opens its conversation: the profile's
- * new-lead reply while it is open, its after-hours reply while it is closed (AutoReplyRule), written
+ * The auto reply to a new lead, written with the conversation that its text opens, in that transaction:
+ * the profile's new-lead reply while it is open, its after-hours reply while it is closed (AutoReplyRule), written
  * as an auto reply (no author) and queued on the text outbox. Nothing for a contact who opted out, or
  * when the reply that applies is off or empty. It leaves the conversation New and its unread flags
  * as they are: it is not a human reply.
@@ -29,14 +29,27 @@ class NewLeadAutoReply {
         this.texts = texts;
     }
 
-    /** The reply's text, or empty when none was queued. */
-    Optional<String> answer(UUID accountId, Profile profile, UUID contactId, String phone, UUID conversationId, Instant now) {
-        if (contacts.optOut(contactId).optedOut()) {
-            return Optional.empty();
+    /**
+     * A new lead's conversation, opened by its text, and its reply (none for a contact who opted out, or
+     * when the reply that applies is off or empty), written together ({@link AutoReplyTexts#openAndAnswer}).
+     * {@code newContactName}: the name of a contact that the text has just made, in this transaction (empty
+     * for none), which has not opted out, so neither is read again; null for a contact known before.
+     */
+    Optional<String> openAndAnswer(UUID accountId, Profile profile, UUID contactId, String newContactName, String phone,
+                                   UUID conversationId, ConversationStore.FirstText text, Instant now) {
+        Optional<String> reply;
+        if (newContactName != null) {
+            reply = replyFor(profile, newContactName, now);
+        } else if (contacts.optOut(contactId).optedOut()) {
+            reply = Optional.empty();
+        } else {
+            reply = replyFor(profile, contacts.find(contactId).map(ContactStore.Contact::name).orElse(null), now);
         }
-        String name = contacts.find(contactId).map(ContactStore.Contact::name).orElse(null);
-        Optional<String> reply = AutoReplyRule.replyFor(autoReplies.of(profile.id()), profile, name, now);
-        reply.ifPresent(text -> texts.send(accountId, conversationId, profile.id(), phone, text, now, false));
+        texts.openAndAnswer(accountId, conversationId, profile.id(), contactId, phone, text, reply, now);
         return reply;
+    }
+
+    private Optional<String> replyFor(Profile profile, String name, Instant now) {
+        return AutoReplyRule.replyFor(autoReplies.of(profile.id()), profile, name, now);
     }
 }

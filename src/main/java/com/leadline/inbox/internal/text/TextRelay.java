@@ -143,7 +143,7 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
         if (providerIds.isEmpty()) {
             return Optional.empty();
         }
-        List<String> recorded = transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> jdbc.sql(
+        List<String> recorded = tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> jdbc.sql(
                         "SELECT provider_message_id FROM text_outbox WHERE provider_message_id = ANY (:ids) AND id <> :id")
                 .param("ids", providerIds.toArray(String[]::new)).param("id", text.id()).query(String.class).list()));
         return providerIds.stream().filter(id -> !recorded.contains(id)).findFirst();
@@ -180,7 +180,7 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
     }
 
     private boolean contactOptedOut(Claimed text) {
-        return Boolean.TRUE.equals(transactions.execute(status -> tenancy.inAccount(text.accountId(), () -> jdbc.sql("""
+        return Boolean.TRUE.equals(tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> jdbc.sql("""
                         SELECT k.opted_out FROM text_outbox o JOIN messages m ON m.id = o.message_id
                         JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
                         WHERE o.id = :id""")
@@ -234,7 +234,8 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
         return cause.getMessage() == null ? words : words + " (" + cause.getMessage() + ")";
     }
 
+    /** The account first, then the transaction: it starts in the account (one statement fewer than switching inside). */
     private int inAccountOf(Claimed text, Supplier<Integer> update) {
-        return transactions.execute(status -> tenancy.inAccount(text.accountId(), update));
+        return tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> update.get()));
     }
 }
