@@ -1,5 +1,6 @@
 package com.leadline.inbox;
 
+import com.leadline.accounts.Profiles.Profile;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,6 +65,15 @@ public interface InboundTexts {
      *         is not one of the account's
      */
     Optional<UUID> receive(InboundText text);
+
+    /**
+     * {@link #receive} of a text whose channel has just read its profile (the Leadbox reads it to check
+     * the lead's number): that profile is used instead of reading it again. It must be the text's profile
+     * ({@code profile.id()} is {@code text.profileId()}), read in the text's account.
+     *
+     * @throws IllegalArgumentException when the profile is not the text's
+     */
+    Optional<UUID> receive(InboundText text, Profile profile);
 
     /** {@link #receive} of a text without provider id or media. */
     default UUID receiveInbound(UUID accountId, UUID profileId, String fromPhone, String body) {

@@ -126,8 +126,9 @@ class LeadIntake {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        // The profile the widget read for this request (in the Leadbox's account): the inbox need not read it again.
         inbound.receive(InboundText.fromLeadbox(leadbox.accountId(), profile.id(), phone, message, form.idempotencyKey(),
-                new LeadboxForm(name, webPage(form.pageUrl()))));
+                new LeadboxForm(name, webPage(form.pageUrl()))), profile);
         return Result.FILED;
     }
 

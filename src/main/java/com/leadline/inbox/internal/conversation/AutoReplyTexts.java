@@ -27,16 +27,18 @@ class AutoReplyTexts {
     /**
      * A new lead's conversation, opened by its text and answered at once by {@code reply} (none: not
      * answered): the conversation and both messages in one statement
-     * ({@link ConversationStore#insertWithFirstMessages}), then the reply on the outbox; what {@code insert},
-     * {@code insertInbound} and then {@link #send} would have written.
+     * ({@link ConversationStore#insertWithFirstMessages}), the reply's outbox row in that statement too; what
+     * {@code insert}, {@code insertInbound} and then {@link #send} would have written.
      */
     void openAndAnswer(UUID accountId, UUID conversationId, UUID profileId, UUID contactId, String phone,
                        ConversationStore.FirstText text, Optional<String> reply, Instant now) {
         UUID message = reply.isPresent() ? UUID.randomUUID() : null;
         Instant answered = now.plus(1, ChronoUnit.MICROS);
         conversations.insertWithFirstMessages(conversationId, accountId, profileId, contactId, text, now, message,
-                reply.orElse(null), answered);
-        reply.ifPresent(words -> texts.queue(accountId, message, profileId, phone, words, now));
+                reply.orElse(null), answered, phone);
+        if (reply.isPresent()) {
+            texts.queuedInCallersStatement();
+        }
     }
 
     /** @param keywordAnswer the answer to an opt-out keyword: sent even to a contact who just opted out */

@@ -2,6 +2,7 @@ package com.leadline.inbox.internal.conversation;
 
 import com.leadline.inbox.InboundTexts;
 import com.leadline.inbox.internal.Visibility;
+import com.leadline.inbox.internal.text.TextOutbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -112,9 +113,11 @@ public class ConversationStore {
     static final String MEDIA_ONLY_PREVIEW = "Sent a picture or file";
 
     private final JdbcClient jdbc;
+    private final TextOutbox outbox;
 
-    ConversationStore(JdbcClient jdbc) {
+    ConversationStore(JdbcClient jdbc, TextOutbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     public Optional<Conversation> find(UUID id) {
@@ -163,12 +166,14 @@ public class ConversationStore {
      * the conversation is written once, with the activity, preview and words that {@link #insertInbound} and
      * then {@link #insertMessage} of the reply would have left it with (each rewrote the row and its ten indexes).
      * The messages' foreign keys are checked at the end of the statement, when the conversation is there.
+     * The reply's text to {@code replyTo} goes on the text outbox in the same statement
+     * ({@link TextOutbox#insertQueuedFor}); the caller then calls {@link TextOutbox#queuedInCallersStatement}.
      */
     void insertWithFirstMessages(UUID id, UUID accountId, UUID profileId, UUID contactId, FirstText text, Instant now,
-                                 UUID replyId, String replyText, Instant replyAt) {
+                                 UUID replyId, String replyText, Instant replyAt, String replyTo) {
         boolean replied = replyText != null;
         String textPreview = text.body().isEmpty() ? MEDIA_ONLY_PREVIEW : text.body();
-        int made = jdbc.sql("""
+        JdbcClient.StatementSpec statement = jdbc.sql("""
                         WITH conversation AS (
                           INSERT INTO conversations (id, account_id, profile_id, contact_id, contact_name, contact_phone, contact_email,
                                                      state, last_activity_at, created_at, preview, search_words)
@@ -185,7 +190,10 @@ public class ConversationStore {
                         reply AS (
                           INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
                                                 media_urls, source_url)
-                          SELECT :replyId, :a, id, 'auto_reply', NULL, :reply, :replyAt, NULL, '{}', NULL FROM conversation)""" : "") + """
+                          SELECT :replyId, :a, id, 'auto_reply', NULL, :reply, :replyAt, NULL, '{}', NULL FROM conversation
+                          RETURNING id),
+                        queued AS (
+                        """ + TextOutbox.insertQueuedFor("reply") + ")" : "") + """
 
                         SELECT count(*) FROM conversation""")
                 .param("id", id).param("a", accountId).param("p", profileId).param("k", contactId)
@@ -193,8 +201,12 @@ public class ConversationStore {
                 .param("preview", replied ? replyText : textPreview)
                 .param("inbound", UUID.randomUUID()).param("body", text.body()).param("provider", text.providerMessageId())
                 .param("media", text.mediaUrls().toArray(String[]::new)).param("source", text.sourceUrl())
-                .param("replyId", replyId).param("reply", replyText).param("replyAt", replied ? Timestamp.from(replyAt) : null)
-                .query(Integer.class).single();
+                .param("replyId", replyId).param("reply", replyText).param("replyAt", replied ? Timestamp.from(replyAt) : null);
+        if (replied) {
+            // The reply's text on the outbox, due at once, as TextOutbox.queue would have queued it (created at the text's time).
+            statement = outbox.bindQueued(statement, accountId, profileId, replyTo, replyText, now);
+        }
+        int made = statement.query(Integer.class).single();
         if (made != 1) {
             throw new IllegalStateException("No contact " + contactId + " to open a conversation with");
         }

@@ -68,6 +68,14 @@ class IncomingTexts implements InboundTexts {
 
     @Override
     public Optional<UUID> receive(InboundText text) {
+        return receive(text, (Profile) null);
+    }
+
+    @Override
+    public Optional<UUID> receive(InboundText text, Profile profile) {
+        if (profile != null && !profile.id().equals(text.profileId())) {
+            throw new IllegalArgumentException("Profile " + profile.id() + " is not the text's, " + text.profileId());
+        }
         String body = text.body() == null ? "" : text.body().strip();
         List<String> media = text.mediaUrls() == null ? List.of() : List.copyOf(text.mediaUrls());
         String words = media.isEmpty() || !body.isEmpty() ? ConversationAccess.validBody(body) : body;
@@ -87,7 +95,7 @@ class IncomingTexts implements InboundTexts {
         for (int attempt = 1; ; attempt++) {
             try {
                 // The account first, then the transaction: it starts in the account (one statement fewer than switching inside).
-                return tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> file(text, words, media)));
+                return tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> file(text, profile, words, media)));
             } catch (DuplicateKeyException raced) {
                 if (raced.getMessage() != null && raced.getMessage().contains(PROVIDER_ID_INDEX)) {
                     return Optional.empty();
@@ -100,8 +108,9 @@ class IncomingTexts implements InboundTexts {
         }
     }
 
-    private Optional<UUID> file(InboundText text, String body, List<String> media) {
-        Profile profile = profiles.find(text.profileId()).orElseThrow(NotFoundException::new);
+    /** @param readJustNow the text's profile as its channel read it, in its account; null to read it here */
+    private Optional<UUID> file(InboundText text, Profile readJustNow, String body, List<String> media) {
+        Profile profile = readJustNow != null ? readJustNow : profiles.find(text.profileId()).orElseThrow(NotFoundException::new);
         String phone = PhoneNumbers.e164OrRefuse(text.fromPhone(), profile.texting().country(), "phone");
         if (text.providerMessageId() != null && conversations.providerMessageFiled(text.providerMessageId())) {
             return Optional.empty();

@@ -32,13 +32,14 @@ class TextChannelConfiguration {
                         @Value("${leadline.texts.lease:2m}") Duration lease,
                         @Value("${leadline.texts.first-retry:30s}") Duration firstRetry,
                         @Value("${leadline.texts.max-retry:1h}") Duration maxRetry,
-                        @Value("${leadline.texts.max-attempts:12}") int maxAttempts) {
+                        @Value("${leadline.texts.max-attempts:12}") int maxAttempts,
+                        @Value("${leadline.texts.relay-after-commit:true}") boolean relayAfterCommit) {
         Optional<TextChannel> channel = Optional.ofNullable(adapters.getIfAvailable())
                 .or(() -> localMode ? Optional.of(new DevTextChannel()) : Optional.empty());
         if (channel.isEmpty()) {
             log.warn("{}: replies stay queued in the text outbox until an SMS provider adapter is configured", TextRelay.NO_PROVIDER);
         }
         return new TextRelay(jdbc, transactions, tenancy, channel, clock,
-                new OutboxRelay.Policy(lease, firstRetry, maxRetry, maxAttempts));
+                new OutboxRelay.Policy(lease, firstRetry, maxRetry, maxAttempts), relayAfterCommit);
     }
 }

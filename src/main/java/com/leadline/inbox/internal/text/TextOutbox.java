@@ -51,6 +51,33 @@ public class TextOutbox {
         callersTransaction.executeWithoutResult(status -> insert(accountId, messageId, profileId, toPhone, body, true, now));
     }
 
+    /**
+     * {@link #queue}'s row written by the statement that writes its message, one round trip fewer: the text of
+     * that statement's part (a data-modifying CTE) that queues the message of {@code messages}, a row source
+     * of that statement (one row, its column {@code id} the message's id), with parameters named
+     * {@code outbox*} that {@link #bindQueued} gives; then {@link #queuedInCallersStatement} once it has run.
+     */
+    public static String insertQueuedFor(String messages) {
+        return """
+                INSERT INTO text_outbox (account_id, message_id, profile_id, to_phone, body, status, next_attempt_at,
+                                         created_at, last_error, keyword_answer)
+                SELECT :outboxAccount, m.id, :outboxProfile, :outboxTo, :outboxBody, 'queued', :outboxNow, :outboxNow, :outboxWaiting, false
+                """ + "FROM " + messages + " m";
+    }
+
+    /** The parameters of {@link #insertQueuedFor}: what {@link #queue} is given. */
+    public JdbcClient.StatementSpec bindQueued(JdbcClient.StatementSpec statement, UUID accountId, UUID profileId, String toPhone,
+                                               String body, Instant now) {
+        return statement.param("outboxAccount", accountId).param("outboxProfile", profileId).param("outboxTo", toPhone)
+                .param("outboxBody", body).param("outboxNow", Timestamp.from(now))
+                .param("outboxWaiting", relay.unavailableReason().orElse(null));
+    }
+
+    /** Must run inside the transaction whose statement queued a text with {@link #insertQueuedFor}: the relay sends it after the commit. */
+    public void queuedInCallersStatement() {
+        callersTransaction.executeWithoutResult(status -> relay.wakeUpAfterCommit());
+    }
+
     private void insert(UUID accountId, UUID messageId, UUID profileId, String toPhone, String body, boolean keywordAnswer,
                         Instant now) {
         jdbc.sql("""

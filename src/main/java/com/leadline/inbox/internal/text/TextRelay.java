@@ -44,14 +44,32 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
     private final TransactionTemplate transactions;
     private final Tenancy tenancy;
     private final Optional<TextChannel> channel;
+    private final boolean afterCommit;
 
     TextRelay(JdbcClient jdbc, TransactionTemplate transactions, Tenancy tenancy, Optional<TextChannel> channel,
               Clock clock, Policy policy) {
+        this(jdbc, transactions, tenancy, channel, clock, policy, true);
+    }
+
+    /**
+     * @param afterCommit whether a transaction that queues texts wakes the relay once it commits (the
+     *                    default); without, queued texts wait for the next poll ({@code leadline.texts.relay-interval})
+     */
+    TextRelay(JdbcClient jdbc, TransactionTemplate transactions, Tenancy tenancy, Optional<TextChannel> channel,
+              Clock clock, Policy policy, boolean afterCommit) {
         super("text", clock, policy);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tenancy = tenancy;
         this.channel = channel;
+        this.afterCommit = afterCommit;
+    }
+
+    @Override
+    public void wakeUpAfterCommit() {
+        if (afterCommit) {
+            super.wakeUpAfterCommit();
+        }
     }
 
     /**
