@@ -83,19 +83,9 @@ public class RateLimiter {
     }
 
     /**
-     * Counts one hit on a bucket every client shares (e.g. one public key, whoever uses it) and throws
-     * {@link TooManyRequestsException} beyond the limit. A system actor is not limited.
-     */
-    public void hitShared(String purpose, String bucket, int limit, Duration window) {
-        if (CallerContext.current().isSystem()) {
-            return;
-        }
-        count(sharedBucket(purpose, bucket), limit, window);
-    }
-
-    /**
-     * {@link #hit} and then, if the client is within its limit, {@link #hitShared} on {@code bucket}, in one
-     * statement: what a public route limited per client and per key does with each request.
+     * {@link #hit} and then, if the client is within its limit, one hit on {@code bucket}, which every
+     * client shares (e.g. one public key, whoever uses it), in one statement: what a public route limited
+     * per client and per key does with each request. Throws {@link TooManyRequestsException} beyond either limit.
      */
     public void hitClientAndShared(String purpose, int clientLimit, String bucket, int sharedLimit, Duration window) {
         CallerContext.Caller caller = CallerContext.current();
