@@ -175,6 +175,13 @@ class LeadboxSettingsIntegrationTests extends IntegrationTest {
             assertThat(answer.status()).as(field).isEqualTo(422);
             assertThat(WebSession.json(answer).get("errors").propertyNames()).as(field).containsExactly(field);
         });
+        // A switch left out is not read as false (which would turn the Leadbox off): it is asked for.
+        Map<String, Object> withoutSwitches = validSettings();
+        withoutSwitches.remove("enabled");
+        withoutSwitches.remove("offersCall");
+        WebSession.Page unsaid = owner.api("PUT", profileApi(), withoutSwitches);
+        assertThat(unsaid.status()).isEqualTo(422);
+        assertThat(WebSession.json(unsaid).get("errors").propertyNames()).containsExactlyInAnyOrder("enabled", "offersCall");
         assertThat(WebSession.json(owner.api("PUT", profileApi(), with("offersCall", true))).get("errors").get("channels").asString())
                 .as("a profile without a number has nothing to call").contains("no phone number");
         // At the bounds: 40, 300, 500 characters (an emoji is one), 20 websites.

@@ -4,8 +4,11 @@ import com.leadline.leadbox.internal.LeadboxSettingsService.Choice;
 import com.leadline.leadbox.internal.LeadboxSettingsService.MultiProfileForm;
 import com.leadline.leadbox.internal.LeadboxSettingsService.SettingsForm;
 import com.leadline.leadbox.internal.LeadboxSettingsService.View;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +27,39 @@ class LeadboxApiController {
                        List<String> allowedOrigins, boolean editable, List<Choice> profiles) {
     }
 
-    /** The multi-profile Leadbox's PUT: the settings, and optionally the profiles' order and the ones shown. */
-    record MultiProfileJson(boolean enabled, String buttonText, String colour, String greeting, boolean offersText,
-                            boolean offersCall, String consent, List<String> allowedOrigins, List<UUID> profileOrder,
+    /**
+     * A profile's Leadbox's PUT. The three switches must be given: JSON without one would otherwise read
+     * as false, and a client that left out {@code enabled} would turn the Leadbox off.
+     */
+    record SettingsJson(Boolean enabled, String buttonText, String colour, String greeting, Boolean offersText,
+                        Boolean offersCall, String consent, List<String> allowedOrigins) {
+
+        SettingsForm form() {
+            Map<String, String> missing = new LinkedHashMap<>();
+            requireSwitch(missing, "enabled", enabled);
+            requireSwitch(missing, "offersText", offersText);
+            requireSwitch(missing, "offersCall", offersCall);
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException(missing);
+            }
+            return new SettingsForm(enabled, buttonText, colour, greeting, offersText, offersCall, consent, allowedOrigins);
+        }
+
+        private static void requireSwitch(Map<String, String> missing, String field, Boolean given) {
+            if (given == null) {
+                missing.put(field, "Give " + field + ": true or false.");
+            }
+        }
+    }
+
+    /** The multi-profile Leadbox's PUT: the settings (as a profile's), and optionally the profiles' order and the ones shown. */
+    record MultiProfileJson(Boolean enabled, String buttonText, String colour, String greeting, Boolean offersText,
+                            Boolean offersCall, String consent, List<String> allowedOrigins, List<UUID> profileOrder,
                             Set<UUID> shownProfileIds) {
+
+        SettingsForm form() {
+            return new SettingsJson(enabled, buttonText, colour, greeting, offersText, offersCall, consent, allowedOrigins).form();
+        }
     }
 
     private final LeadboxSettingsService leadboxes;
@@ -47,8 +79,8 @@ class LeadboxApiController {
     }
 
     @PutMapping("/api/v1/profiles/{id}/leadbox")
-    LeadboxJson profile(Actor actor, @PathVariable UUID id, @RequestBody SettingsForm body) {
-        return json(leadboxes.changeProfileLeadbox(actor, id, body));
+    LeadboxJson profile(Actor actor, @PathVariable UUID id, @RequestBody SettingsJson body) {
+        return json(leadboxes.changeProfileLeadbox(actor, id, body.form()));
     }
 
     @GetMapping("/api/v1/leadbox/multi-profile")
@@ -58,9 +90,8 @@ class LeadboxApiController {
 
     @PutMapping("/api/v1/leadbox/multi-profile")
     LeadboxJson multiProfile(Actor actor, @RequestBody MultiProfileJson body) {
-        SettingsForm settings = new SettingsForm(body.enabled(), body.buttonText(), body.colour(), body.greeting(), body.offersText(),
-                body.offersCall(), body.consent(), body.allowedOrigins());
-        return json(leadboxes.changeMultiProfileLeadbox(actor, new MultiProfileForm(settings, body.profileOrder(), body.shownProfileIds())));
+        return json(leadboxes.changeMultiProfileLeadbox(actor, new MultiProfileForm(body.form(), body.profileOrder(),
+                body.shownProfileIds())));
     }
 
     private static LeadboxJson json(View view) {
