@@ -13,7 +13,7 @@ import com.leadline.platform.PhoneNumbers;
 import com.leadline.platform.RateLimiter;
 import com.leadline.platform.Tenancy;
 import com.leadline.platform.TypedText;
-import java.net.URI;
+import com.leadline.platform.WebLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,6 @@ class LeadIntake {
 
     static final int MAX_NAME = 200;
     static final int MAX_MESSAGE = 1600;
-    static final int MAX_PAGE_URL = 2000;
     private static final String LIMIT = "leadbox-intake";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,56}");
 
@@ -140,15 +139,7 @@ class LeadIntake {
 
     /** The page the form was sent from, when it is a web page's address; anything else is not kept. */
     private static String webPage(String pageUrl) {
-        if (pageUrl == null || pageUrl.isBlank() || pageUrl.length() > MAX_PAGE_URL) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(pageUrl.strip());
-            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
-            return web && uri.getHost() != null ? uri.toString() : null;
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
+        String page = pageUrl == null || pageUrl.length() > WebLinks.MAX_LENGTH ? null : pageUrl.strip();
+        return WebLinks.isWebLink(page) ? page : null;
     }
 }

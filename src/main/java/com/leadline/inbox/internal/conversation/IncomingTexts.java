@@ -10,8 +10,8 @@ import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
 import com.leadline.platform.PhoneNumbers;
 import com.leadline.platform.Tenancy;
+import com.leadline.platform.WebLinks;
 import com.leadline.team.Memberships;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,6 @@ class IncomingTexts implements InboundTexts {
     private static final String PROVIDER_ID_INDEX = "messages_provider_message_idx";
     /** A new lead's texts arriving at once race to create its contact, then its conversation: each is found at the next try. */
     private static final int ATTEMPTS = 3;
-    private static final int MAX_LINK = 2000;
     private static final int MAX_NAME = 200;
 
     private final ConversationStore conversations;
@@ -82,12 +81,12 @@ class IncomingTexts implements InboundTexts {
         if (media.size() > MAX_MEDIA) {
             throw InvalidInputException.of("media", "A text carries at most " + MAX_MEDIA + " media files.");
         }
-        if (!media.stream().allMatch(IncomingTexts::webLink)) {
-            throw InvalidInputException.of("media", "Each media file is an http or https link of up to " + MAX_LINK + " characters.");
+        if (!media.stream().allMatch(WebLinks::isWebLink)) {
+            throw InvalidInputException.of("media", "Each media file is an http or https link of up to " + WebLinks.MAX_LENGTH + " characters.");
         }
         LeadboxForm form = text.leadboxForm();
-        if (form != null && form.pageUrl() != null && !webLink(form.pageUrl())) {
-            throw InvalidInputException.of("pageUrl", "The page address is an http or https link of up to " + MAX_LINK + " characters.");
+        if (form != null && form.pageUrl() != null && !WebLinks.isWebLink(form.pageUrl())) {
+            throw InvalidInputException.of("pageUrl", "The page address is an http or https link of up to " + WebLinks.MAX_LENGTH + " characters.");
         }
         if (form != null && form.name() != null && form.name().length() > MAX_NAME) {
             throw InvalidInputException.of("name", "Keep the name to " + MAX_NAME + " characters.");
@@ -146,19 +145,6 @@ class IncomingTexts implements InboundTexts {
             events.announce(text.accountId(), conversation, profile.id(), null);
         }
         return Optional.of(conversation);
-    }
-
-    /** Media links are shown as links in the thread: web links only. */
-    private static boolean webLink(String link) {
-        if (link == null || link.isEmpty() || link.length() > MAX_LINK) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(link);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 
     private UUID newContact(UUID accountId, UUID profileId, String name, String phone, Instant now) {
