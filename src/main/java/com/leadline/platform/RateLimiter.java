@@ -21,41 +21,34 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RateLimiter {
 
-    /** One bucket: a row per bucket, its window restarting at the first hit after it ended. */
-    private static final String COUNT = """
-            INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES (:bucket, :now, 1)
-            ON CONFLICT (bucket) DO UPDATE SET
-              window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
-                                  ELSE rate_limit_windows.window_start END,
-              hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
-                          ELSE rate_limit_windows.hits + 1 END
-            RETURNING window_start, hits""";
+    /**
+     * A hit on the bucket a row source gives (columns bucket, window_start, hits = 1): a row per bucket,
+     * its window restarting at the first hit after it ended. Every statement below counts through it.
+     */
+    private static String countHit(String newRow) {
+        return """
+                INSERT INTO rate_limit_windows (bucket, window_start, hits) %s
+                ON CONFLICT (bucket) DO UPDATE SET
+                  window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
+                                      ELSE rate_limit_windows.window_start END,
+                  hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
+                              ELSE rate_limit_windows.hits + 1 END
+                RETURNING window_start, hits""".formatted(newRow);
+    }
+
+    /** Commits that don't wait for the disk; set_config(..., true) lasts as long as the statement's own transaction. */
+    private static final String RELAXED = "relaxed AS (SELECT set_config('synchronous_commit', 'off', true))";
+    private static final String COUNT = "WITH " + RELAXED + ", counted AS (" + countHit("VALUES (:bucket, :now, 1)")
+            + ") SELECT window_start, hits FROM relaxed, counted";
     /**
      * The client's bucket, then the shared one only when the client is within its limit (a client
      * beyond its own limit must not use up everyone's); always in this order, so two of these never
-     * wait for each other's rows crosswise. set_config(..., true) lasts as long as the statement's
-     * own transaction.
+     * wait for each other's rows crosswise.
      */
-    private static final String COUNT_CLIENT_AND_SHARED = """
-            WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
-            client AS (
-              INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES (:client, :now, 1)
-              ON CONFLICT (bucket) DO UPDATE SET
-                window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
-                                    ELSE rate_limit_windows.window_start END,
-                hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
-                            ELSE rate_limit_windows.hits + 1 END
-              RETURNING window_start, hits),
-            shared AS (
-              INSERT INTO rate_limit_windows (bucket, window_start, hits)
-              SELECT :shared, :now, 1 FROM client WHERE client.hits <= :clientLimit
-              ON CONFLICT (bucket) DO UPDATE SET
-                window_start = CASE WHEN rate_limit_windows.window_start <= :expired THEN :now
-                                    ELSE rate_limit_windows.window_start END,
-                hits = CASE WHEN rate_limit_windows.window_start <= :expired THEN 1
-                            ELSE rate_limit_windows.hits + 1 END
-              RETURNING window_start, hits)
-            SELECT c.window_start, c.hits, s.window_start, s.hits FROM relaxed, client c LEFT JOIN shared s ON true""";
+    private static final String COUNT_CLIENT_AND_SHARED = "WITH " + RELAXED
+            + ", client AS (" + countHit("VALUES (:client, :now, 1)") + ")"
+            + ", shared AS (" + countHit("SELECT :shared, :now, 1 FROM client WHERE client.hits <= :clientLimit") + ")"
+            + " SELECT c.window_start, c.hits, s.window_start, s.hits FROM relaxed, client c LEFT JOIN shared s ON true";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -117,8 +110,7 @@ public class RateLimiter {
         Instant now = clock.instant();
         record Window(Timestamp start, int hits) {
         }
-        Window current = outsideTransactions.execute(status -> jdbc.sql("WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)), "
-                        + "counted AS (" + COUNT + ") SELECT window_start, hits FROM relaxed, counted")
+        Window current = outsideTransactions.execute(status -> jdbc.sql(COUNT)
                 .param("bucket", bucket)
                 .param("now", Timestamp.from(now))
                 .param("expired", Timestamp.from(now.minus(window)))
