@@ -137,7 +137,7 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
             // Live in the admin's Unassigned tab; New, unassigned, and the new-lead reply in the outbox.
             wait(adminBrowser.driver()).until(d -> d.findElement(By.cssSelector(".conversation-list")).getText().contains(visitorName));
             Map<String, Object> lead = databaseOwner().sql("""
-                            SELECT c.state, c.assignee_id IS NULL AS unassigned, m.source_url,
+                            SELECT c.id, c.state, c.assignee_id IS NULL AS unassigned, m.source_url,
                                    (SELECT string_agg(o.body, '|') FROM text_outbox o JOIN messages a ON a.id = o.message_id
                                     WHERE a.conversation_id = c.id) AS outbox
                             FROM contacts ct JOIN conversations c ON c.contact_id = ct.id
@@ -147,6 +147,13 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
             assertThat(lead).containsEntry("state", "new").containsEntry("unassigned", true)
                     .containsEntry("source_url", "http://127.0.0.1:" + port + "/dev/leadbox?key=" + leadbox.widgetKey())
                     .containsEntry("outbox", "Hi Wanda, Widget Help got your message and will text you soon.");
+
+            // The admin's thread names the Leadbox and links the page the lead wrote from.
+            adminBrowser.open("/inbox?tab=unassigned&c=" + lead.get("id"));
+            WebElement sentFrom = wait(adminBrowser.driver()).until(d -> d.findElement(By.cssSelector(".message.inbound .source-page a")));
+            assertThat(sentFrom.getAttribute("href")).isEqualTo(lead.get("source_url"));
+            assertThat(adminBrowser.driver().findElement(By.cssSelector(".message.inbound")).getText()).contains("Lead · Leadbox");
+            PhoneWidth.screenshots(adminBrowser, "leadbox lead in the admin's thread");
 
             // On a 360 px phone the panel takes the screen and nothing scrolls sideways.
             PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
