@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,9 +120,10 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed, S> implements D
         return sent;
     }
 
-    private boolean deliver(R row) {
-        if (!stillHeld(row)) {
-            log.info("The {} outbox row {} was claimed again by another relay while this one worked on its batch: skipped", name, row.id());
+    private boolean deliver(R claimed) {
+        R row = stillHeld(claimed).orElse(null);
+        if (row == null) {
+            log.info("The {} outbox row {} was claimed again by another relay while this one worked on its batch: skipped", name, claimed.id());
             return false;
         }
         S receipt;
@@ -150,13 +152,14 @@ public abstract class OutboxRelay<R extends OutboxRelay.Claimed, S> implements D
     protected abstract List<R> claim(int limit);
 
     /**
-     * Right before the row is handed over: whether this relay still holds its claim, renewing the lease
-     * if it does. A batch can outlast the lease its claim began with (a slow destination), and another
-     * relay then claims the rest of it; without this check both would send them. By default every
-     * claim is taken as held.
+     * Right before the row is handed over: the row, if this relay still holds its claim, renewing the
+     * lease (and reading again what may have changed since the claim, for a subclass that needs it);
+     * empty if another relay claimed it. A batch can outlast the lease its claim began with (a slow
+     * destination), and another relay then claims the rest of it; without this check both would send
+     * them. By default every claim is taken as held.
      */
-    protected boolean stillHeld(R row) {
-        return true;
+    protected Optional<R> stillHeld(R row) {
+        return Optional.of(row);
     }
 
     /** Hands the row to its destination and returns its answer; an exception counts as a failed attempt. */

@@ -36,16 +36,14 @@ public class RateLimiter {
                 RETURNING window_start, hits""".formatted(newRow);
     }
 
-    /** Commits that don't wait for the disk; set_config(..., true) lasts as long as the statement's own transaction. */
-    private static final String RELAXED = "relaxed AS (SELECT set_config('synchronous_commit', 'off', true))";
-    private static final String COUNT = "WITH " + RELAXED + ", counted AS (" + countHit("VALUES (:bucket, :now, 1)")
+    private static final String COUNT = "WITH " + Transactions.RELAXED_COMMIT + ", counted AS (" + countHit("VALUES (:bucket, :now, 1)")
             + ") SELECT window_start, hits FROM relaxed, counted";
     /**
      * The client's bucket, then the shared one only when the client is within its limit (a client
      * beyond its own limit must not use up everyone's); always in this order, so two of these never
      * wait for each other's rows crosswise.
      */
-    private static final String COUNT_CLIENT_AND_SHARED = "WITH " + RELAXED
+    private static final String COUNT_CLIENT_AND_SHARED = "WITH " + Transactions.RELAXED_COMMIT
             + ", client AS (" + countHit("VALUES (:client, :now, 1)") + ")"
             + ", shared AS (" + countHit("SELECT :shared, :now, 1 FROM client WHERE client.hits <= :clientLimit") + ")"
             + " SELECT c.window_start, c.hits, s.window_start, s.hits FROM relaxed, client c LEFT JOIN shared s ON true";

@@ -26,7 +26,7 @@ class LeadboxSeedingService implements LeadboxSeeding {
             throw new IllegalArgumentException("At most " + LeadboxRules.MAX_ORIGINS + " websites");
         }
         Leadbox leadbox = leadboxes.ofProfile(accountId, profileId, businessName, clock.instant());
-        leadboxes.update(leadbox.id(), true, leadbox.appearance(), origins, clock.instant());
+        leadboxes.update(leadbox, true, leadbox.appearance(), origins, clock.instant());
         return leadbox.widgetKey();
     }
 }

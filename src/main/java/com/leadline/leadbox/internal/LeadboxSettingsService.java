@@ -189,7 +189,7 @@ class LeadboxSettingsService {
             if (form.profileOrder() != null) {
                 List<Leadbox> wanted = reordered(current, form.profileOrder());
                 if (!wanted.stream().map(Leadbox::id).toList().equals(current.stream().map(Leadbox::id).toList())) {
-                    store.reorder(wanted.stream().map(Leadbox::id).toList());
+                    store.reorder(actor.accountId(), wanted.stream().map(Leadbox::id).toList());
                     changes.put("profileOrder", "changed");
                 }
             }
@@ -213,7 +213,7 @@ class LeadboxSettingsService {
     }
 
     private void save(Actor actor, Leadbox before, Valid valid, Map<String, String> changes, Map<String, String> more) {
-        store.update(before.id(), valid.enabled(), valid.appearance(), valid.origins(), clock.instant());
+        store.update(before, valid.enabled(), valid.appearance(), valid.origins(), clock.instant());
         if (!changes.isEmpty()) {
             Map<String, String> details = new LinkedHashMap<>(more);
             details.putAll(changes);

@@ -54,9 +54,11 @@ class LeadboxStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate callersTransaction;
     private final TransactionTemplate reads;
+    private final RecentWidgets recentWidgets;
 
-    LeadboxStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    LeadboxStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, RecentWidgets recentWidgets) {
         this.jdbc = jdbc;
+        this.recentWidgets = recentWidgets;
         this.callersTransaction = Transactions.callersOnly(transactionManager);
         this.reads = Transactions.readOnly(transactionManager);
     }
@@ -108,12 +110,13 @@ class LeadboxStore {
                 .query(LeadboxStore::leadbox).list();
     }
 
-    void update(UUID id, boolean enabled, Appearance appearance, List<String> allowedOrigins, Instant now) {
+    void update(Leadbox leadbox, boolean enabled, Appearance appearance, List<String> allowedOrigins, Instant now) {
+        recentWidgets.forgetAccount(leadbox.accountId());
         callersTransaction.executeWithoutResult(status -> jdbc.sql("""
                         UPDATE leadboxes SET enabled = :enabled, button_text = :button, colour = :colour, greeting = :greeting,
                           offers_text = :text, offers_call = :call, consent = :consent, allowed_origins = :origins, updated_at = :now
                         WHERE id = :id""")
-                .param("id", id).param("enabled", enabled).param("button", appearance.buttonText())
+                .param("id", leadbox.id()).param("enabled", enabled).param("button", appearance.buttonText())
                 .param("colour", appearance.colour()).param("greeting", appearance.greeting())
                 .param("text", appearance.offersText()).param("call", appearance.offersCall())
                 .param("consent", appearance.consent()).param("origins", allowedOrigins.toArray(String[]::new))
@@ -121,8 +124,9 @@ class LeadboxStore {
     }
 
     /** Puts the profiles' Leadboxes in this order in the multi-profile Leadbox. */
-    void reorder(List<UUID> leadboxIds) {
+    void reorder(UUID accountId, List<UUID> leadboxIds) {
         callersTransaction.executeWithoutResult(status -> {
+            recentWidgets.forgetAccount(accountId);
             for (int position = 0; position < leadboxIds.size(); position++) {
                 jdbc.sql("UPDATE leadboxes SET position = :position WHERE id = :id AND profile_id IS NOT NULL")
                         .param("position", position).param("id", leadboxIds.get(position)).update();

@@ -55,7 +55,7 @@ class LocalLeadboxService implements LocalLeadboxes {
             for (Leadbox leadbox : leadboxes) {
                 Set<String> origins = new LinkedHashSet<>(leadbox.allowedOrigins());
                 if (origins.add(website) && origins.size() <= LeadboxRules.MAX_ORIGINS) {
-                    store.update(leadbox.id(), leadbox.enabled(), leadbox.appearance(), List.copyOf(origins), now);
+                    store.update(leadbox, leadbox.enabled(), leadbox.appearance(), List.copyOf(origins), now);
                 }
             }
             return embedsOfCurrentAccount();

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Finds the widget a public request's key names, in whichever account it is. Unknown keys, disabled
  * Leadboxes and the Leadbox of an archived profile are not found alike: the widget shows nothing.
+ * What a key finds is kept a few seconds ({@link RecentWidgets}).
  */
 @Component
 class WidgetDirectory {
@@ -25,9 +26,12 @@ class WidgetDirectory {
     private final Profiles profiles;
     private final Tenancy tenancy;
     private final TransactionTemplate reads;
+    private final RecentWidgets recent;
 
-    WidgetDirectory(LeadboxStore leadboxes, Profiles profiles, Tenancy tenancy, PlatformTransactionManager transactionManager) {
+    WidgetDirectory(LeadboxStore leadboxes, Profiles profiles, Tenancy tenancy, PlatformTransactionManager transactionManager,
+                    RecentWidgets recent) {
         this.leadboxes = leadboxes;
+        this.recent = recent;
         this.profiles = profiles;
         this.tenancy = tenancy;
         this.reads = Transactions.readOnly(transactionManager);
@@ -38,10 +42,10 @@ class WidgetDirectory {
             return Optional.empty();
         }
         // The account first, then the transaction: it starts in the account (one statement fewer than switching inside).
-        return leadboxes.route(widgetKey).flatMap(route -> tenancy.inAccount(route.accountId(), () -> reads.execute(status ->
-                leadboxes.find(route.leadboxId())
+        return leadboxes.route(widgetKey).flatMap(route -> recent.get(widgetKey, route.accountId(), () ->
+                tenancy.inAccount(route.accountId(), () -> reads.execute(status -> leadboxes.find(route.leadboxId())
                         .filter(Leadbox::enabled)
-                        .flatMap(this::widget))));
+                        .flatMap(this::widget)))));
     }
 
     private Optional<Widget> widget(Leadbox leadbox) {

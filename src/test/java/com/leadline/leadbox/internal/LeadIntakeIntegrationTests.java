@@ -146,7 +146,9 @@ class LeadIntakeIntegrationTests extends IntegrationTest {
                 .isEqualTo(404);
         assertThat(get("/widget/v1/not-a-key!", SITE).statusCode()).isEqualTo(404);
         Map<String, Object> form = form("Al", "(201) 555-0143", "Hi");
-        transactions.executeWithoutResult(status -> tenancy.inAccount(account.id(), () -> leadboxes.update(leadbox.id(), false,
+        // Read once, the widget is remembered by this node (RecentWidgets); turning it off must forget it at once.
+        assertThat(get("/widget/v1/" + leadbox.widgetKey(), SITE).statusCode()).isEqualTo(200);
+        transactions.executeWithoutResult(status -> tenancy.inAccount(account.id(), () -> leadboxes.update(leadbox, false,
                 leadbox.appearance(), leadbox.allowedOrigins(), clock.instant())));
         HttpResponse<String> disabled = post(leadbox, form, SITE);
         assertThat(disabled.statusCode()).isEqualTo(404);
@@ -231,7 +233,7 @@ class LeadIntakeIntegrationTests extends IntegrationTest {
     private Leadbox leadboxAllowing(TeamFixture.Account owner, List<String> origins) {
         return transactions.execute(status -> tenancy.inAccount(owner.id(), () -> {
             Leadbox made = leadboxes.ofProfile(owner.id(), owner.firstProfileId(), "Harbor Heating", clock.instant());
-            leadboxes.update(made.id(), true, made.appearance(), origins, clock.instant());
+            leadboxes.update(made, true, made.appearance(), origins, clock.instant());
             return leadboxes.find(made.id()).orElseThrow();
         }));
     }

@@ -165,7 +165,7 @@ class LeadboxHostPageBenchmark extends IntegrationTest {
     private Leadbox leadboxAllowing(TeamFixture.Account owner, String origin) {
         return transactions.execute(status -> tenancy.inAccount(owner.id(), () -> {
             Leadbox made = leadboxes.ofProfile(owner.id(), owner.firstProfileId(), "Benchmark Bakery", clock.instant());
-            leadboxes.update(made.id(), true, made.appearance(), List.of(origin), clock.instant());
+            leadboxes.update(made, true, made.appearance(), List.of(origin), clock.instant());
             return leadboxes.find(made.id()).orElseThrow();
         }));
     }

@@ -195,7 +195,7 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
             leadboxes.ofProfile(account.id(), south, "Two Desks", clock.instant()); // South first in the Leadbox's order
             leadboxes.ofProfile(account.id(), north, "Two Desks", clock.instant());
             Leadbox made = leadboxes.multiProfile(account.id(), "Two Desks", clock.instant());
-            leadboxes.update(made.id(), true, made.appearance(), List.of(origin), clock.instant());
+            leadboxes.update(made, true, made.appearance(), List.of(origin), clock.instant());
             return leadboxes.find(made.id()).orElseThrow();
         }));
 
@@ -288,7 +288,7 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
     private Leadbox leadboxAllowing(TeamFixture.Account owner, String origin) {
         return transactions.execute(status -> tenancy.inAccount(owner.id(), () -> {
             Leadbox made = leadboxes.ofProfile(owner.id(), owner.firstProfileId(), "Widget Dental", clock.instant());
-            leadboxes.update(made.id(), true, made.appearance(), List.of(origin), clock.instant());
+            leadboxes.update(made, true, made.appearance(), List.of(origin), clock.instant());
             return leadboxes.find(made.id()).orElseThrow();
         }));
     }

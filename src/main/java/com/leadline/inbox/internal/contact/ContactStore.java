@@ -116,10 +116,26 @@ public class ContactStore {
     }
 
     /** A contact known only by the number that texted. */
-    public void insert(UUID id, UUID accountId, UUID profileId, String name, String phone, Instant now) {
-        jdbc.sql("INSERT INTO contacts (id, account_id, profile_id, name, phone, created_at) VALUES (:id, :a, :p, :name, :phone, :now)")
+    /** The profile's contact with this phone, or the one made now with this id and name ({@code made}). */
+    public record Found(UUID id, boolean made) {
+    }
+
+    /**
+     * The profile's contact with this phone, made now when it has none: one round trip either way. Two
+     * texts of a new number at once both try to make it; the second meets the unique index
+     * ({@code DuplicateKeyException}) and finds it when tried again.
+     */
+    public Found findOrInsert(UUID id, UUID accountId, UUID profileId, String name, String phone, Instant now) {
+        return jdbc.sql("""
+                        WITH known AS (SELECT id FROM contacts WHERE profile_id = :p AND phone = :phone),
+                        made AS (
+                          INSERT INTO contacts (id, account_id, profile_id, name, phone, created_at)
+                          SELECT :id, :a, :p, :name, :phone, :now WHERE NOT EXISTS (SELECT 1 FROM known)
+                          RETURNING id)
+                        SELECT id, false FROM known UNION ALL SELECT id, true FROM made""")
                 .param("id", id).param("a", accountId).param("p", profileId).param("name", name).param("phone", phone)
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getBoolean(2))).single();
     }
 
     /** Gives a contact without a name the one the lead typed; a name someone already gave it stays. */

@@ -227,11 +227,6 @@ public class ConversationStore {
                 .param("m", messageId).param("c", conversationId).query(Boolean.class).single();
     }
 
-    boolean providerMessageFiled(String providerMessageId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM messages WHERE provider_message_id = :id)").param("id", providerMessageId)
-                .query(Boolean.class).single();
-    }
-
     private UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body,
                                String providerMessageId, List<String> mediaUrls, String sourceUrl, Instant now) {
         UUID id = UUID.randomUUID();

@@ -110,16 +110,16 @@ class IncomingTexts implements InboundTexts {
     /** @param readJustNow the text's profile as its channel read it, in its account; null to read it here */
     private Optional<UUID> file(InboundText text, Profile readJustNow, String body, List<String> media) {
         Profile profile = readJustNow != null ? readJustNow : profiles.find(text.profileId()).orElseThrow(NotFoundException::new);
+        // A text filed before under its provider id fails on V43's unique index when its message is written, and
+        // the whole transaction with it: receive answers empty. No look first, as that costs every text a round trip.
         String phone = PhoneNumbers.e164OrRefuse(text.fromPhone(), profile.texting().country(), "phone");
-        if (text.providerMessageId() != null && conversations.providerMessageFiled(text.providerMessageId())) {
-            return Optional.empty();
-        }
         Instant now = clock.instant();
         LeadboxForm form = text.leadboxForm();
         String name = form == null || form.name() == null ? "" : form.name().strip();
-        Optional<UUID> known = contacts.byPhone(profile.id(), phone);
-        known.filter(found -> !name.isEmpty()).ifPresent(found -> contacts.nameIfUnnamed(found, name));
-        UUID contact = known.orElseGet(() -> newContact(text.accountId(), profile.id(), name, phone, now));
+        ContactStore.Found found = contacts.findOrInsert(UUID.randomUUID(), text.accountId(), profile.id(), name, phone, now);
+        Optional<UUID> known = found.made() ? Optional.empty() : Optional.of(found.id());
+        known.filter(contact -> !name.isEmpty()).ifPresent(contact -> contacts.nameIfUnnamed(contact, name));
+        UUID contact = found.id();
         // A contact made just now has no conversation yet.
         Optional<UUID> live = known.isPresent() ? conversations.liveConversationOf(contact) : Optional.empty();
         Optional<OptOutKeyword> keyword = form == null ? OptOutKeyword.of(body) : Optional.empty();
@@ -145,12 +145,6 @@ class IncomingTexts implements InboundTexts {
             events.announce(text.accountId(), conversation, profile.id(), null);
         }
         return Optional.of(conversation);
-    }
-
-    private UUID newContact(UUID accountId, UUID profileId, String name, String phone, Instant now) {
-        UUID id = UUID.randomUUID();
-        contacts.insert(id, accountId, profileId, name, phone, now);
-        return id;
     }
 
     private UUID newConversation(UUID contactId, UUID accountId, UUID profileId, Instant now) {

@@ -6,6 +6,7 @@ import com.leadline.inbox.TextChannel;
 import com.leadline.inbox.TextRefusedException;
 import com.leadline.platform.OutboxRelay;
 import com.leadline.platform.Tenancy;
+import com.leadline.platform.Transactions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,14 +76,21 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
     /**
      * A claimed row; for an unconfirmed one, the number its first unanswered attempt used and when
      * that attempt's claim began ({@code unconfirmedSince} null otherwise), and the provider's id if
-     * a status report of that attempt brought one.
+     * a status report of that attempt brought one. {@code optedOut}: whether its contact had opted
+     * out when the claim was last found held ({@link #stillHeld}), right before sending.
      */
     record Claimed(long id, UUID claim, UUID accountId, UUID profileId, String fromPhone, String toPhone, String body,
-                   int attempts, boolean keywordAnswer, String unconfirmedFrom, Instant unconfirmedSince, String providerMessageId)
+                   int attempts, boolean keywordAnswer, String unconfirmedFrom, Instant unconfirmedSince, String providerMessageId,
+                   boolean optedOut)
             implements OutboxRelay.Claimed {
 
         OutboundText text(String from) {
             return new OutboundText(id, accountId, profileId, from, toPhone, body);
+        }
+
+        Claimed optedOut(boolean now) {
+            return new Claimed(id, claim, accountId, profileId, fromPhone, toPhone, body, attempts, keywordAnswer, unconfirmedFrom,
+                    unconfirmedSince, providerMessageId, now);
         }
     }
 
@@ -121,7 +129,7 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
                     Timestamp unconfirmedSince = rs.getTimestamp(10);
                     return new Claimed(rs.getLong(1), claim, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
-                            unconfirmedSince == null ? null : unconfirmedSince.toInstant(), rs.getString(11));
+                            unconfirmedSince == null ? null : unconfirmedSince.toInstant(), rs.getString(11), false);
                 })
                 .list());
     }
@@ -144,7 +152,7 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
                 return sent.get();
             }
         }
-        if (!text.keywordAnswer() && contactOptedOut(text)) {
+        if (!text.keywordAnswer() && text.optedOut()) {
             throw new TextRefusedException(null, OPTED_OUT);
         }
         try {
@@ -180,16 +188,21 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
         }
     }
 
-    /** The claim still ours, its lease starting again now: a text is handed over only under a lease that holds for the call. */
+    /**
+     * The claim still ours, its lease starting again now (a text is handed over only under a lease that
+     * holds for the call), and whether its contact has opted out by now: one statement, in the row's account.
+     */
     @Override
-    protected boolean stillHeld(Claimed text) {
+    protected Optional<Claimed> stillHeld(Claimed text) {
         Instant now = clock.instant();
-        return inAccountOf(text, () -> jdbc.sql("""
-                        UPDATE text_outbox SET lease_until = :leaseUntil
-                        WHERE id = :id AND claim_id = :claim AND status = 'sending' AND lease_until > :now""")
+        return tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> jdbc.sql("WITH " + Transactions.RELAXED_COMMIT + """
+                         UPDATE text_outbox o SET lease_until = :leaseUntil FROM relaxed
+                        WHERE o.id = :id AND o.claim_id = :claim AND o.status = 'sending' AND o.lease_until > :now
+                        RETURNING coalesce((SELECT k.opted_out FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                                            JOIN contacts k ON k.id = c.contact_id WHERE m.id = o.message_id), false)""")
                 .param("leaseUntil", Timestamp.from(now.plus(policy.lease()))).param("now", Timestamp.from(now))
                 .param("id", text.id()).param("claim", text.claim())
-                .update()) == 1;
+                .query(Boolean.class).optional().map(text::optedOut)));
     }
 
     @Override
@@ -197,25 +210,22 @@ class TextRelay extends OutboxRelay<TextRelay.Claimed, String> {
         return failure instanceof TextRefusedException;
     }
 
-    private boolean contactOptedOut(Claimed text) {
-        return Boolean.TRUE.equals(tenancy.inAccount(text.accountId(), () -> transactions.execute(status -> jdbc.sql("""
-                        SELECT k.opted_out FROM text_outbox o JOIN messages m ON m.id = o.message_id
-                        JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
-                        WHERE o.id = :id""")
-                .param("id", text.id()).query(Boolean.class).optional().orElse(false))));
-    }
-
-    /** The provider's id and, unless a status report came first, its first state: queued. */
+    /**
+     * The provider's id and, unless a status report came first, its first state: queued. The commit
+     * does not wait for the disk (nor does the lease's, {@link #stillHeld}): should the database crash
+     * and lose it, the row's lease runs out and the text is claimed again as unconfirmed, found in the
+     * provider's list and not sent twice, as when the relay stops between the call and this record.
+     */
     @Override
     protected boolean markSent(Claimed text, String providerMessageId) {
         Instant now = clock.instant();
-        return inAccountOf(text, () -> jdbc.sql("""
-                        UPDATE text_outbox SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = NULL, error_code = NULL,
+        return inAccountOf(text, () -> jdbc.sql("WITH " + Transactions.RELAXED_COMMIT + """
+                         UPDATE text_outbox SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = NULL, error_code = NULL,
                                unconfirmed_from = NULL, unconfirmed_since = NULL,
                                provider_message_id = coalesce(provider_message_id, :provider),
                                provider_status = coalesce(provider_status, CASE WHEN CAST(:provider AS text) IS NOT NULL THEN 'queued' END),
                                status_changed_at = coalesce(status_changed_at, :now)
-                        WHERE id = :id AND claim_id = :claim""")
+                        FROM relaxed WHERE id = :id AND claim_id = :claim""")
                 .param("now", Timestamp.from(now)).param("provider", providerMessageId)
                 .param("id", text.id()).param("claim", text.claim())
                 .update()) == 1;
