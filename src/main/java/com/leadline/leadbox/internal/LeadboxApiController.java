@@ -35,20 +35,12 @@ class LeadboxApiController {
                         Boolean offersCall, String consent, List<String> allowedOrigins) {
 
         SettingsForm form() {
-            Map<String, String> missing = new LinkedHashMap<>();
-            requireSwitch(missing, "enabled", enabled);
-            requireSwitch(missing, "offersText", offersText);
-            requireSwitch(missing, "offersCall", offersCall);
-            if (!missing.isEmpty()) {
-                throw new InvalidInputException(missing);
-            }
+            Map<String, Boolean> switches = new LinkedHashMap<>();
+            switches.put("enabled", enabled);
+            switches.put("offersText", offersText);
+            switches.put("offersCall", offersCall);
+            InvalidInputException.requireSwitches(switches);
             return new SettingsForm(enabled, buttonText, colour, greeting, offersText, offersCall, consent, allowedOrigins);
-        }
-
-        private static void requireSwitch(Map<String, String> missing, String field, Boolean given) {
-            if (given == null) {
-                missing.put(field, "Give " + field + ": true or false.");
-            }
         }
     }
 

@@ -1,9 +1,11 @@
 package com.leadline.profiles.internal;
 
 import com.leadline.accounts.Profiles;
+import com.leadline.platform.InvalidInputException;
 import com.leadline.team.Actor;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,10 +88,21 @@ class ProfilesApiController {
         return ProfileAutoRepliesService.AutoRepliesForm.of(autoReplies.get(actor, id));
     }
 
+    /** The auto replies' PUT: both switches must be given (a left-out one would otherwise turn that reply off). */
+    record AutoRepliesJson(Boolean newLeadEnabled, String newLeadText, Boolean afterHoursEnabled, String afterHoursText) {
+
+        ProfileAutoRepliesService.AutoRepliesForm form() {
+            Map<String, Boolean> switches = new LinkedHashMap<>();
+            switches.put("newLeadEnabled", newLeadEnabled);
+            switches.put("afterHoursEnabled", afterHoursEnabled);
+            InvalidInputException.requireSwitches(switches);
+            return new ProfileAutoRepliesService.AutoRepliesForm(newLeadEnabled, newLeadText, afterHoursEnabled, afterHoursText);
+        }
+    }
+
     @PutMapping("/{id}/auto-replies")
-    ProfileAutoRepliesService.AutoRepliesForm autoReplies(Actor actor, @PathVariable UUID id,
-                                                          @RequestBody ProfileAutoRepliesService.AutoRepliesForm body) {
-        return ProfileAutoRepliesService.AutoRepliesForm.of(autoReplies.change(actor, id, body));
+    ProfileAutoRepliesService.AutoRepliesForm autoReplies(Actor actor, @PathVariable UUID id, @RequestBody AutoRepliesJson body) {
+        return ProfileAutoRepliesService.AutoRepliesForm.of(autoReplies.change(actor, id, body.form()));
     }
 
     @PostMapping("/{id}/archive")

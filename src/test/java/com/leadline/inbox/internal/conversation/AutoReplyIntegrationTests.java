@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The auto reply to a new lead, with the clock set to the moment the lead texts: the new-lead reply
@@ -165,6 +166,21 @@ class AutoReplyIntegrationTests extends IntegrationTest {
         // Tuesday has no hours at all: closed all day.
         assertThat(autoReplies(leadAt(ZonedDateTime.of(2026, 3, 3, 12, 0, 0, 0, NEW_YORK).toInstant(), "Tuesday noon?")))
                 .singleElement().asString().contains("is closed now");
+    }
+
+    /** A PUT that leaves a switch out is refused naming it, and changes nothing: it must not read as "off". */
+    @Test
+    void aPutWithoutBothSwitchesIsRefusedAndKeepsTheRepliesOn() {
+        String path = "/api/v1/profiles/" + account.firstProfileId() + "/auto-replies";
+        WebSession.Page refused = account.owner().session().api("PUT", path, Map.of("newLeadText", "Only the text"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(WebSession.json(refused).get("errors").get("newLeadEnabled").asString()).contains("true or false");
+        assertThat(WebSession.json(refused).get("errors").get("afterHoursEnabled").asString()).contains("true or false");
+
+        JsonNode kept = WebSession.json(account.owner().session().api("GET", path, null));
+        assertThat(kept.get("newLeadEnabled").asBoolean()).isTrue();
+        assertThat(kept.get("newLeadText").asString()).isEqualTo(NEW_LEAD);
+        assertThat(kept.get("afterHoursEnabled").asBoolean()).isTrue();
     }
 
     private UUID leadAt(Instant at, String text) {
