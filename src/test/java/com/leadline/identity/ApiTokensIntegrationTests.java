@@ -328,6 +328,30 @@ class ApiTokensIntegrationTests extends IntegrationTest {
         assertThat(WebSession.json(ended).get("detail").asString()).contains("no longer open");
     }
 
+    /** On the settings page a partner picks the client account (the one they work in comes first chosen); a read-only one too. */
+    @Test
+    void aPartnerChoosesTheClientAccountOnTheSettingsPage() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account client = fixture.openAccount("Page Client Pottery");
+        WebSession partner = fixture.partnerWorkingIn(client.id(), "read_only");
+        org.jsoup.nodes.Document page = partner.get("/settings").document();
+        assertThat(page.select("#token-account option").eachText()).containsExactly("Page Client Pottery");
+        assertThat(page.select("#token-account option[selected]").attr("value")).isEqualTo(client.id().toString());
+
+        WebSession.Page refused = partner.post("/settings/tokens", Map.of("name", "Elsewhere", "expiresInDays", "7",
+                "accountId", UUID.randomUUID().toString()));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.document().select("#token-account-error").text()).isEqualTo("Choose one of the accounts you work in.");
+        WebSession.Page made = partner.post("/settings/tokens", Map.of("name", "Reporting", "expiresInDays", "7",
+                "accountId", client.id().toString()));
+        assertThat(made.status()).isEqualTo(200);
+        assertThat(made.document().select(".new-token").text()).contains("Works in Page Client Pottery until");
+        BearerClient tool = BearerClient.withToken(port, made.document().select("#new-token-text").attr("value"));
+        assertThat(tool.get("/api/v1/conversations").status()).isEqualTo(200);
+        assertThat(tool.call("POST", "/api/v1/shortcuts", Map.of("name", "nope", "body", "Read only")).status())
+                .as("a read-only partner's token changes nothing either").isEqualTo(403);
+    }
+
     @Test
     void badInputIsRefusedByNameAndMakesNoToken() {
         TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Careful Carpets");
