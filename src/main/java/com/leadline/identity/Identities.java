@@ -50,7 +50,10 @@ public interface Identities {
 
     void changeEmail(UUID userId, String normalizedEmail);
 
-    /** Deactivates (sessions are ended by the caller after commit) or reactivates a user. */
+    /**
+     * Deactivates (sessions are ended by the caller after commit; the user's API tokens are revoked in the
+     * same transaction) or reactivates a user (revoked tokens stay revoked).
+     */
     void setActive(UUID userId, boolean active);
 
     /** Refuses a password for a user who does not exist yet (sign-up checks before creating anything). */

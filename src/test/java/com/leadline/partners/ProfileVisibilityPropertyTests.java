@@ -31,9 +31,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class ProfileVisibilityPropertyTests extends IntegrationTest {
 
+    /** Each person's own: their session, password and place, the public flows, and their API tokens (row 32, in their own account). */
     private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
             "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
-            "/password/reset");
+            "/password/reset", "/settings/tokens", "/settings/tokens/{id}/revoke", "/api/v1/tokens", "/api/v1/tokens/{id}");
 
     @Autowired
     private Passwords passwords;

@@ -2,6 +2,7 @@ package com.leadline.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadline.testing.BearerClient;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.WebSession;
@@ -28,14 +29,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
  * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-12,
- * 13-19, 21-30 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * 13-19, 21-30, 32 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
 
     private static final List<String> PREFIXES = List.of("/signup", "/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
-            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox", "/widget");
+            "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox", "/widget",
+            "/api/v1/tokens");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -65,7 +67,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         /** A deactivated member of the first profile who still holds an open conversation there. */
         DEACTIVATED_HOLDER,
         /** An unassigned conversation of the first profile with a reply whose text failed; the reply's id is the conversation's. */
-        FAILED_TEXT }
+        FAILED_TEXT,
+        /** Row 32: a live API token of the acting user (actors without a user of their own get the owner's). */
+        OWN_TOKEN,
+        /** Row 32: a live API token of a team member of the first profile, which is nobody else's to revoke. */
+        COLLEAGUES_TOKEN }
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
@@ -95,6 +101,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     /** Back to the edited contact's page: the target's id reads as {id} here. */
     private static final String TO_CONTACT = "302>/contacts/{id}";
     private static final String TO_HOME = "302>/";
+    private static final String TO_SETTINGS = "302>/settings";
     private static final String TO_WELCOME = "302>/welcome";
     private static final String TO_CONSOLE = "302>/support";
     private static final String LISTED = "listed";
@@ -111,6 +118,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private UUID otherProfile;
     private final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
     private final Map<Who, UUID> userIds = new EnumMap<>(Who.class);
+    /** Row 32: the users of the actors the set-up keeps no id of (other accounts, the other agency), for their own tokens. */
+    private final Map<Who, UUID> tokenUsers = new EnumMap<>(Who.class);
     /** A second team member of the first profile, holding conversations nobody acting here holds. */
     private UUID colleague;
     /** The first profile's Leadbox key, open to WIDGET_SITE, and a form token old enough to be a person's. */
@@ -360,6 +369,21 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "201", "201", "404", "403", "401", "404", "401", "403", "201", "403", "404"),
             page("POST", "/shortcuts", Target.NONE, subject -> sharedShortcutForm(),
                     "302>/shortcuts", "302>/shortcuts", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/shortcuts", "403", "404"),
+            // Row 32 (issue 18, WP1): every signed-in customer, read-only partners included, makes, lists and revokes their own
+            // API tokens (on the settings page and through the API); a token is its user's alone, so another's is unknown (404).
+            page("POST", "/settings/tokens", Target.NONE, subject -> Map.of("name", "Matrix tool", "expiresInDays", "30"),
+                    "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("POST", "/settings/tokens/{id}/revoke", Target.OWN_TOKEN, subject -> Map.of(),
+                    TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
+            page("POST", "/settings/tokens/{id}/revoke", Target.COLLEAGUES_TOKEN, subject -> Map.of(),
+                    "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
+            api("GET", "/api/v1/tokens", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            listing("/api/v1/tokens", Target.OWN_TOKEN, LISTED, LISTED, LISTED, LISTED, "401", LISTED, "401", "403", LISTED, LISTED, LISTED),
+            listing("/api/v1/tokens", Target.COLLEAGUES_TOKEN, ABSENT, ABSENT, ABSENT, ABSENT, "401", ABSENT, "401", "403", ABSENT, ABSENT, ABSENT),
+            api("POST", "/api/v1/tokens", Target.NONE, subject -> Map.of("name", "Matrix tool", "expiresInDays", 30),
+                    "201", "201", "201", "201", "401", "201", "401", "403", "201", "201", "201"),
+            api("DELETE", "/api/v1/tokens/{id}", Target.OWN_TOKEN, null, "204", "204", "204", "204", "401", "204", "401", "403", "204", "204", "204"),
+            api("DELETE", "/api/v1/tokens/{id}", Target.COLLEAGUES_TOKEN, null, "404", "404", "404", "404", "401", "404", "401", "403", "404", "404", "404"),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
@@ -389,6 +413,75 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    /**
+     * Row 32 (issue 18, WP1), the Bearer pass: every API and listing row once more with the actor's own personal API
+     * token instead of their session, and the same answers, since a token carries exactly its user's rights. The
+     * exceptions: the token routes themselves are the session's only (403 for every token), and a deactivated user's
+     * token, and the well-formed tokens of nobody that visitors and staff send, get 401.
+     */
+    @Test
+    void everyApiRowAnswersTheActorsTokenAsItAnswersTheirSession() {
+        setUpActors();
+        Map<Who, String> tokens = new EnumMap<>(Who.class);
+        for (Who who : Who.values()) {
+            tokens.put(who, switch (who) {
+                case ANONYMOUS, SUPPORT -> "ll_pat_" + com.leadline.platform.SecureTokens.newToken();
+                // Made while active and left unrevoked, to show that the per-request check alone refuses it.
+                case DEACTIVATED -> storedToken(userIds.get(Who.DEACTIVATED));
+                default -> {
+                    WebSession.Page made = sessions.get(who).api("POST", "/api/v1/tokens", Map.of("name", "Matrix bearer", "expiresInDays", 7));
+                    assertThat(made.status()).as(who + ": " + made.body()).isEqualTo(201);
+                    yield WebSession.json(made).get("token").asString();
+                }
+            });
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.kind() != Kind.API && row.kind() != Kind.LISTING) {
+                continue;
+            }
+            for (Who who : Who.values()) {
+                // The failures of a cell must not rate-limit the next: each cell starts with fresh counters.
+                jdbc.sql("DELETE FROM rate_limit_windows").update();
+                String expected = Set.of(Who.DEACTIVATED, Who.ANONYMOUS, Who.SUPPORT).contains(who) ? "401"
+                        : row.pattern().startsWith("/api/v1/tokens") ? "403"
+                        : row.expected().get(who.ordinal());
+                String actual = tokenOutcome(who, row, BearerClient.withToken(port, tokens.get(who)));
+                if (!expected.equals(actual)) {
+                    mismatches.add(row.method() + " " + row.pattern() + " with " + who + "'s token: expected " + expected + ", got " + actual);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** {@link #outcome} for the Bearer pass: the same target and body, sent by a tool with the token and nothing else. */
+    private String tokenOutcome(Who who, Row row, BearerClient tool) {
+        Subject subject = subject(row.target(), who);
+        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
+                .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"));
+        if (row.kind() == Kind.LISTING) {
+            WebSession.Page list = tool.get(path);
+            return list.status() != 200 ? String.valueOf(list.status()) : list.body().contains(subject.id().toString()) ? LISTED : ABSENT;
+        }
+        return String.valueOf(tool.call(row.method(), path, row.body() == null ? null : row.body().apply(subject)).status());
+    }
+
+    /** Row 32: a token of this user written straight into their account, and its text. */
+    private String storedToken(UUID user) {
+        String text = "ll_pat_" + com.leadline.platform.SecureTokens.newToken();
+        var db = databaseOwner();
+        UUID home = db.sql("SELECT account_id FROM users WHERE id = :u").param("u", user).query(UUID.class).single();
+        db.sql("""
+                        INSERT INTO api_tokens (account_id, id, user_id, work_account_id, name, token_hash, hint, created_at, expires_at)
+                        VALUES (:a, :id, :u, :a, 'Matrix bearer', :h, :hint, :now, :expires)""")
+                .param("a", home).param("id", UUID.randomUUID()).param("u", user)
+                .param("h", com.leadline.platform.SecureTokens.hash(text)).param("hint", text.substring(7, 11))
+                .param("now", Timestamp.from(clock.instant())).param("expires", Timestamp.from(clock.instant().plus(java.time.Duration.ofDays(7))))
+                .update();
+        return text;
     }
 
     /** S45, row 12: the routes by which the client once ended an agency's access answer as if they had never existed. */
@@ -597,6 +690,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         if (target == Target.NONE) {
             return null;
         }
+        if (target == Target.OWN_TOKEN || target == Target.COLLEAGUES_TOKEN) {
+            return apiToken(target == Target.OWN_TOKEN ? tokenUserOf(who) : colleague);
+        }
         UUID id = UUID.randomUUID();
         String email = TeamFixture.unique(target.name().toLowerCase());
         Timestamp now = Timestamp.from(Instant.now());
@@ -715,6 +811,31 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     .param("expires", Timestamp.from(Instant.now().plusSeconds(72 * 3600))).update();
         }
         return new Subject(id, email);
+    }
+
+    /** Row 32: the acting user's id (read from their session when the set-up kept none), or the owner's for actors without one. */
+    private UUID tokenUserOf(Who who) {
+        if (who == Who.ANONYMOUS || who == Who.SUPPORT) {
+            return userIds.get(Who.OWNER);
+        }
+        return userIds.containsKey(who) ? userIds.get(who) : tokenUsers.computeIfAbsent(who, signedIn -> UUID.fromString(
+                WebSession.json(sessions.get(signedIn).api("GET", "/api/v1/session", null)).get("userId").asString()));
+    }
+
+    /** Row 32: a live API token of this user, in their own account (a partner's agency) and working there; its id. */
+    private Subject apiToken(UUID user) {
+        UUID id = UUID.randomUUID();
+        byte[] hash = new byte[32];
+        new java.security.SecureRandom().nextBytes(hash);
+        var db = databaseOwner();
+        UUID home = db.sql("SELECT account_id FROM users WHERE id = :u").param("u", user).query(UUID.class).single();
+        db.sql("""
+                        INSERT INTO api_tokens (account_id, id, user_id, work_account_id, name, token_hash, hint, created_at, expires_at)
+                        VALUES (:a, :id, :u, :a, 'Matrix token', :h, 'Mtrx', :now, :expires)""")
+                .param("a", home).param("id", id).param("u", user).param("h", hash)
+                .param("now", Timestamp.from(clock.instant())).param("expires", Timestamp.from(clock.instant().plus(java.time.Duration.ofDays(30))))
+                .update();
+        return new Subject(id, null);
     }
 
     private Map<String, String> inviteToAllProfiles() {

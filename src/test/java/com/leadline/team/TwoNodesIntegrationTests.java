@@ -2,12 +2,14 @@ package com.leadline.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadline.testing.BearerClient;
 import com.leadline.testing.TeamFixture;
 import com.leadline.testing.TwoNodeTest;
 import com.leadline.testing.WebSession;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two server nodes on one database, as in production behind a load balancer: a role change or a
@@ -35,5 +37,28 @@ class TwoNodesIntegrationTests extends TwoNodeTest {
                 .isEqualTo(204);
         assertThat(member.session().api("GET", "/api/v1/session", null).status()).isEqualTo(401);
         assertThat(memberOnSecond.api("GET", "/api/v1/session", null).status()).isEqualTo(401);
+    }
+
+    /** Issue 18: a personal API token made through one node dies on the other at its next request, revoked or deactivated. */
+    @Test
+    void aTokenRevokedOrWhoseUserIsDeactivatedOnOneNodeIsRefusedByTheOther() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Twin Token Taxis");
+        TeamFixture.Member member = fixture.join(account.owner(), "member", account.firstProfileId());
+        JsonNode kept = WebSession.json(member.session().api("POST", "/api/v1/tokens", Map.of("name", "Kept", "expiresInDays", 7)));
+        JsonNode revoked = WebSession.json(member.session().api("POST", "/api/v1/tokens", Map.of("name", "Revoked", "expiresInDays", 7)));
+        BearerClient keptOnSecond = BearerClient.withToken(secondPort, kept.get("token").asString());
+        BearerClient revokedOnSecond = BearerClient.withToken(secondPort, revoked.get("token").asString());
+        assertThat(keptOnSecond.get("/api/v1/conversations").status()).isEqualTo(200);
+        assertThat(revokedOnSecond.get("/api/v1/conversations").status()).isEqualTo(200);
+
+        assertThat(member.session().api("DELETE", "/api/v1/tokens/" + revoked.get("id").asString(), null).status()).isEqualTo(204);
+        assertThat(revokedOnSecond.get("/api/v1/conversations").status()).isEqualTo(401);
+        assertThat(keptOnSecond.get("/api/v1/conversations").status()).isEqualTo(200);
+
+        assertThat(account.owner().session().api("POST", "/api/v1/team/members/" + member.id() + "/deactivation", null).status())
+                .isEqualTo(204);
+        assertThat(keptOnSecond.get("/api/v1/conversations").status()).isEqualTo(401);
+        assertThat(BearerClient.withToken(port, kept.get("token").asString()).get("/api/v1/conversations").status()).isEqualTo(401);
     }
 }

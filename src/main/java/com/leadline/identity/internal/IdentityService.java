@@ -23,10 +23,12 @@ class IdentityService implements Identities {
     private final TransactionTemplate callersTransaction;
 
     private final AccountNames accountNames;
+    private final ApiTokenStore apiTokens;
 
     IdentityService(UserStore users, PasswordHasher hasher, Tenancy tenancy, Clock clock, AccountNames accountNames,
-                    PlatformTransactionManager transactionManager) {
+                    ApiTokenStore apiTokens, PlatformTransactionManager transactionManager) {
         this.accountNames = accountNames;
+        this.apiTokens = apiTokens;
         this.users = users;
         this.hasher = hasher;
         this.tenancy = tenancy;
@@ -97,9 +99,15 @@ class IdentityService implements Identities {
         callersTransaction.executeWithoutResult(status -> users.changeEmail(userId, normalizedEmail));
     }
 
+    /** Deactivation also revokes the user's API tokens, so that a later reactivation does not bring them back. */
     @Override
     public void setActive(UUID userId, boolean active) {
-        callersTransaction.executeWithoutResult(status -> users.setStatus(userId, active ? UserStatus.ACTIVE : UserStatus.DEACTIVATED));
+        callersTransaction.executeWithoutResult(status -> {
+            users.setStatus(userId, active ? UserStatus.ACTIVE : UserStatus.DEACTIVATED);
+            if (!active) {
+                apiTokens.revokeAllOf(userId, clock.instant());
+            }
+        });
     }
 
     @Override

@@ -15,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Read only means read only: a partner user whose agency has Read-only access changes nothing in
- * the client's account, whatever the route (today's and tomorrow's). Only their own session and
- * password, and moving between accounts, stay theirs.
+ * the client's account, whatever the route (today's and tomorrow's). Only their own session, password
+ * and API tokens, and moving between accounts, stay theirs.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
@@ -26,6 +26,8 @@ class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
     private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
             "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
             "/password/reset");
+    /** The person's own API tokens (PERMISSIONS.md row 32: read-only partners make theirs too), whichever token a path names. */
+    private static final java.util.List<String> PERSONAL_PREFIXES = java.util.List.of("/settings/tokens", "/api/v1/tokens");
 
     private final PartnerAccess partners;
 
@@ -42,8 +44,9 @@ class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         // A path no controller answers changes nothing: it answers 404 or 405 as it does for anyone.
-        if (!(handler instanceof HandlerMethod) || SAFE_METHODS.contains(request.getMethod())
-                || PERSONAL_ROUTES.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!(handler instanceof HandlerMethod) || SAFE_METHODS.contains(request.getMethod()) || PERSONAL_ROUTES.contains(path)
+                || PERSONAL_PREFIXES.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
             return true;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

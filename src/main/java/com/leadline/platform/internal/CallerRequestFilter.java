@@ -1,5 +1,6 @@
 package com.leadline.platform.internal;
 
+import com.leadline.platform.ApiTokenAuthenticator;
 import com.leadline.platform.CallerContext;
 import com.leadline.platform.ClientAddress;
 import jakarta.servlet.FilterChain;
@@ -14,7 +15,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Makes every web request's caller (its client address and session) the {@link CallerContext} of its thread. */
+/**
+ * Makes every web request's caller (its client address and session) the {@link CallerContext} of its
+ * thread. A request authenticated by an API token has no session of its own: the token stands in for it
+ * (a cookie that came along is not the caller's session in that request).
+ */
 @Configuration(proxyBeanMethods = false)
 class CallerRequestFilter extends OncePerRequestFilter {
 
@@ -40,6 +45,10 @@ class CallerRequestFilter extends OncePerRequestFilter {
     }
 
     private static String sessionIdOf(HttpServletRequest request) {
+        Object token = request.getAttribute(ApiTokenAuthenticator.TOKEN_ATTRIBUTE);
+        if (token != null) {
+            return "api-token:" + token;
+        }
         HttpSession session = request.getSession(false);
         return session == null ? null : session.getId();
     }

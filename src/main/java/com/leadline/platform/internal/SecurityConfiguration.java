@@ -1,5 +1,7 @@
 package com.leadline.platform.internal;
 
+import com.leadline.platform.ApiTokenAuthenticator;
+import com.leadline.platform.RateLimiter;
 import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Transactions;
 import java.time.Clock;
@@ -19,8 +21,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -28,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -110,8 +115,42 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The JSON API called with a personal API token ({@code Authorization: Bearer}, PERMISSIONS.md row 32):
+     * no session is read or made and no CSRF token is wanted (a browser never sends this header by itself);
+     * the token is checked on every request, and its user then exactly as a session's user is (still
+     * active, still allowed in the token's account), so a lost role or membership narrows the very next
+     * request. Pages are never reached with a token: without the header's match they fall to the chain below.
+     */
     @Bean
     @Order(5)
+    SecurityFilterChain apiTokenChain(HttpSecurity http, ApiTokenAuthenticator tokens, RateLimiter rateLimiter,
+                                      java.util.List<com.leadline.platform.SignedInUserCheck> signedInUserChecks,
+                                      PlatformTransactionManager transactionManager) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        return withHeaders(http.securityMatcher(request -> api.matches(request) && BearerTokenFilter.hasBearerToken(request)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("USER"))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, unauthenticated) ->
+                                BearerTokenFilter.refuseToken(request, response, BearerTokenFilter.REFUSAL))
+                        .accessDeniedHandler((request, response, denied) -> ErrorResponses.refuse(request, response,
+                                HttpStatus.FORBIDDEN, API_ACCESS_REFUSAL, Map.of())))
+                // After the headers are set up, so that a refusal carries them too; the checks just before authorization, as below.
+                .addFilterBefore(new BearerTokenFilter(tokens, rateLimiter), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(TenantRequestFilter.forTokens(signedInUserChecks, Transactions.readOnly(transactionManager)),
+                        AuthorizationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(6)
     SecurityFilterChain applicationChain(HttpSecurity http, SecurityContextRepository contextRepository,
                                          CsrfTokenRepository csrfTokens, Clock clock,
                                          java.util.List<com.leadline.platform.SignedInUserCheck> signedInUserChecks,

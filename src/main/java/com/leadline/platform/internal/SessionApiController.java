@@ -7,7 +7,11 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who the session belongs to, and the CSRF header and token its state-changing API calls must carry. */
+/**
+ * Who the session belongs to, and the CSRF header and token its state-changing API calls must carry.
+ * Asked with an API token: whom the token speaks for and in which account, with no CSRF header or token
+ * (null), since a token's requests need none.
+ */
 @RestController
 class SessionApiController {
 
@@ -16,7 +20,7 @@ class SessionApiController {
 
     @GetMapping("/api/v1/session")
     SessionInfo session(@AuthenticationPrincipal AuthenticatedUser user, CsrfToken csrf) {
-        return new SessionInfo(user.userId(), user.accountId(), user.displayName(), user.email(), csrf.getHeaderName(),
-                csrf.getToken());
+        return new SessionInfo(user.userId(), user.accountId(), user.displayName(), user.email(),
+                csrf == null ? null : csrf.getHeaderName(), csrf == null ? null : csrf.getToken());
     }
 }

@@ -23,16 +23,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Binds the signed-in user's account to the request (never an account named by the request itself),
  * ends the session when a {@link SignedInUserCheck} no longer knows the user as active, and keeps
  * the session's copy of the user (name, address) current.
+ *
+ * <p>For a request authenticated by an API token ({@link #forTokens}) the same checks run, but nothing
+ * touches a session (a browser's cookie may come along): a user no longer active, or no longer allowed
+ * in the account the token was made for (a partner agency's access ended), is answered 401.
  */
 class TenantRequestFilter extends OncePerRequestFilter {
 
     private final List<SignedInUserCheck> checks;
     private final TransactionOperations readOnly;
+    private final boolean tokenRequests;
 
     /** The checks run together in one read-only transaction (they are asked on every request). */
     TenantRequestFilter(List<SignedInUserCheck> checks, TransactionOperations readOnly) {
+        this(checks, readOnly, false);
+    }
+
+    private TenantRequestFilter(List<SignedInUserCheck> checks, TransactionOperations readOnly, boolean tokenRequests) {
         this.checks = checks;
         this.readOnly = readOnly;
+        this.tokenRequests = tokenRequests;
+    }
+
+    /** For the API token chain: the token holder is checked as a session's user is, and a token is pinned to its account. */
+    static TenantRequestFilter forTokens(List<SignedInUserCheck> checks, TransactionOperations readOnly) {
+        return new TenantRequestFilter(checks, readOnly, true);
     }
 
     @Override
@@ -49,11 +64,23 @@ class TenantRequestFilter extends OncePerRequestFilter {
                     }
                     return checked;
                 });
+                if (tokenRequests && (current.isEmpty() || !current.get().accountId().equals(user.accountId()))) {
+                    BearerTokenFilter.refuseToken(request, response, current.isEmpty()
+                            ? BearerTokenFilter.REFUSAL
+                            : "This API token's account is no longer open to its user.");
+                    return;
+                }
                 if (current.isEmpty()) {
                     endSession(request, response);
                     return;
                 }
-                if (!current.get().equals(user)) {
+                if (tokenRequests && !current.get().equals(user)) {
+                    // A changed name or address: this request only, as nothing is kept between a token's requests.
+                    SecurityContext context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current.get(), null,
+                            authentication.getAuthorities()));
+                    SecurityContextHolder.setContext(context);
+                } else if (!current.get().equals(user)) {
                     replacePrincipal(request, authentication, current.get());
                     Tenancy.bindToThread(current.get().accountId());
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadline.identity.Passwords;
 import com.leadline.inbox.InboundTexts;
+import com.leadline.testing.BearerClient;
 import com.leadline.testing.CsvReading;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.Seeded;
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Seeded random profiles, users (roles, memberships), conversations (assignee or none, states) and
- * every actor: each tab's list (paged to the end) is exactly the set the rule allows, each count equals
+ * every actor, with their session and once more with their personal API tokens: each tab's list (paged to the end) is exactly the set the rule allows, each count equals
  * its list, every detail read answers 200 exactly for those, and a write to a hidden one is 404. The
  * Contacts page lists exactly the contacts of the actor's profiles, a contact's page (JSON and HTML)
  * shows exactly the conversations the rule allows, and the CSV export counts exactly those (for those
@@ -39,7 +40,18 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
     @Autowired
     private Passwords passwords;
 
-    private record Person(UUID id, String role, Set<UUID> memberOf, WebSession session) {
+    /**
+     * {@code api} is how the person's JSON API calls travel: their session, or a personal API token of
+     * theirs (issue 18: the rule holds for tokens as it does for sessions). Pages always use the session.
+     */
+    private record Person(UUID id, String role, Set<UUID> memberOf, WebSession session, Api api) {
+    }
+
+    /** The JSON API as one caller uses it. {@code get} reads any answer (the CSV export), not only JSON. */
+    private interface Api {
+        WebSession.Page call(String method, String path, Object body);
+
+        WebSession.Page get(String path);
     }
 
     /** What each lead's first text is about: searched by a word typed in other case, without its accent, or its start. */
@@ -55,10 +67,16 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
 
     @Test
     void everyReadPathShowsExactlyWhatTheRuleAllowsAndEveryWriteRefusesTheRest() {
-        Seeded.check("Inbox visibility", Seeded.seed(), this::check);
+        Seeded.check("Inbox visibility", Seeded.seed(), random -> check(random, false));
     }
 
-    private void check(Random random) {
+    /** The same property once more, every API call made with the person's own API token instead of their session. */
+    @Test
+    void throughApiTokensEveryReadPathShowsExactlyWhatTheRuleAllowsAndEveryWriteRefusesTheRest() {
+        Seeded.check("Inbox visibility through API tokens", Seeded.seed(), random -> check(random, true));
+    }
+
+    private void check(Random random, boolean throughTokens) {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account account = fixture.openAccount("Visibility Ventures");
         List<UUID> profiles = new ArrayList<>(List.of(account.firstProfileId()));
@@ -67,11 +85,11 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
         }
         String hash = passwords.hash(PASSWORD);
         List<Person> people = new ArrayList<>(List.of(new Person(account.owner().id(), "owner", Set.copyOf(profiles),
-                account.owner().session())));
+                account.owner().session(), api(account.owner().session(), throughTokens))));
         for (int u = 2 + random.nextInt(3); u > 0; u--) {
             String role = random.nextInt(3) == 0 ? "admin" : "member";
             Set<UUID> memberOf = profiles.stream().filter(p -> random.nextBoolean()).collect(Collectors.toSet());
-            people.add(person(account.id(), role, memberOf, hash));
+            people.add(person(account.id(), role, memberOf, hash, throughTokens));
         }
 
         List<Lead> leads = new ArrayList<>();
@@ -122,9 +140,9 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
 
             assertThat(eventsHeard(heard.get(person.id()), all.size())).as("%s's live updates", person.role())
                     .isEqualTo(all.stream().map(UUID::toString).collect(Collectors.toSet()));
-            JsonNode counts = WebSession.json(person.session().api("GET", "/api/v1/conversations/counts", null));
+            JsonNode counts = WebSession.json(person.api().call("GET", "/api/v1/conversations/counts", null));
             for (Map.Entry<String, Set<UUID>> tab : Map.of("me", me, "unassigned", unassigned, "all", all).entrySet()) {
-                List<JsonNode> rows = listInOrder(person.session(), tab.getKey());
+                List<JsonNode> rows = listInOrder(person.api(), tab.getKey());
                 Set<UUID> listed = rows.stream().map(c -> UUID.fromString(c.get("id").asString())).collect(Collectors.toSet());
                 assertThat(listed).as("%s's %s tab", person.role(), tab.getKey()).isEqualTo(tab.getValue());
                 assertThat(counts.get(tab.getKey()).asInt()).as("%s's %s unread count", person.role(), tab.getKey())
@@ -139,28 +157,28 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
             int topic = random.nextInt(TOPICS.size());
             Set<UUID> aboutTopic = leads.stream().filter(l -> all.contains(l.id()) && l.topic().equals(TOPICS.get(topic)))
                     .map(Lead::id).collect(Collectors.toSet());
-            assertThat(listAll(person.session(), "all&q=" + TOPIC_SEARCHES.get(topic))).as("%s searching %s", person.role(), TOPIC_SEARCHES.get(topic))
+            assertThat(listAll(person.api(), "all&q=" + TOPIC_SEARCHES.get(topic))).as("%s searching %s", person.role(), TOPIC_SEARCHES.get(topic))
                     .isEqualTo(aboutTopic);
-            assertThat(WebSession.json(person.session().api("GET", "/api/v1/conversations/search-count?tab=all&q=" + TOPIC_SEARCHES.get(topic), null))
+            assertThat(WebSession.json(person.api().call("GET", "/api/v1/conversations/search-count?tab=all&q=" + TOPIC_SEARCHES.get(topic), null))
                     .get("count").asInt()).as("%s's count of %s", person.role(), TOPIC_SEARCHES.get(topic))
                     .isEqualTo(aboutTopic.size());
             String phone = leads.get(random.nextInt(leads.size())).phone().substring(1);
             int from = random.nextInt(phone.length() - 5);
             String digits = phone.substring(from, from + 5);
-            assertThat(listAll(person.session(), "all&q=" + digits.substring(0, 3) + "%20" + digits.substring(3)))
+            assertThat(listAll(person.api(), "all&q=" + digits.substring(0, 3) + "%20" + digits.substring(3)))
                     .as("%s searching %s", person.role(), digits).isEqualTo(leads.stream()
                             .filter(l -> all.contains(l.id()) && l.phone().contains(digits)).map(Lead::id).collect(Collectors.toSet()));
             UUID someone = people.get(random.nextInt(people.size())).id();
-            assertThat(listAll(person.session(), "all&assignee=" + someone)).as("%s filtering by assignee", person.role())
+            assertThat(listAll(person.api(), "all&assignee=" + someone)).as("%s filtering by assignee", person.role())
                     .isEqualTo(leads.stream().filter(l -> all.contains(l.id()) && someone.equals(l.assignee()))
                             .map(Lead::id).collect(Collectors.toSet()));
-            assertThat(listAll(person.session(), "all&assignee=none")).isEqualTo(leads.stream()
+            assertThat(listAll(person.api(), "all&assignee=none")).isEqualTo(leads.stream()
                     .filter(l -> all.contains(l.id()) && l.assignee() == null).map(Lead::id).collect(Collectors.toSet()));
             // The Contacts page, paged to the end: exactly the contacts of the person's profiles.
             assertThat(contactPagesToTheEnd(person.session())).as("%s's Contacts page", person.role())
                     .isEqualTo(leads.stream().filter(l -> profilesSeen.contains(l.profile())).map(Lead::phone).collect(Collectors.toSet()));
             // The export: one row per contact of the person's profiles, counting only the conversations the rule shows.
-            WebSession.Page export = person.session().get("/api/v1/contacts/export.csv");
+            WebSession.Page export = person.api().get("/api/v1/contacts/export.csv");
             if (person.role().equals("member")) {
                 assertThat(export.status()).as("a team member exporting").isEqualTo(403);
             } else {
@@ -180,7 +198,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                 // The contact page: a contact of the person's profiles, showing only the conversations the rule allows.
                 UUID contact = databaseOwner().sql("SELECT contact_id FROM conversations WHERE id = :c").param("c", lead.id())
                         .query(UUID.class).single();
-                WebSession.Page contactPage = person.session().api("GET", "/api/v1/contacts/" + contact, null);
+                WebSession.Page contactPage = person.api().call("GET", "/api/v1/contacts/" + contact, null);
                 assertThat(contactPage.status()).as("%s reading the contact of %s", person.role(), lead)
                         .isEqualTo(profilesSeen.contains(lead.profile()) ? 200 : 404);
                 if (contactPage.status() == 200) {
@@ -197,7 +215,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                             .isEqualTo(all.contains(lead.id()) ? List.of("/inbox?tab=all&c=" + lead.id()) : List.of());
                 }
                 boolean visible = all.contains(lead.id());
-                assertThat(person.session().api("GET", "/api/v1/conversations/" + lead.id(), null).status())
+                assertThat(person.api().call("GET", "/api/v1/conversations/" + lead.id(), null).status())
                         .as("%s reading %s", person.role(), lead).isEqualTo(visible ? 200 : 404);
                 if (!visible) {
                     String path = "/api/v1/conversations/" + lead.id();
@@ -213,7 +231,7 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
                             new Object[] {"PUT", path + "/profile", someProfile},
                             new Object[] {"POST", path + "/reminders", Map.of("dueAt", clock.instant().plusSeconds(3600).toString())},
                             new Object[] {"DELETE", path + "/reminders/" + UUID.randomUUID(), null})) {
-                        assertThat(person.session().api((String) write[0], (String) write[1], write[2]).status())
+                        assertThat(person.api().call((String) write[0], (String) write[1], write[2]).status())
                                 .as("%s: %s %s on a hidden conversation", person.role(), write[0], write[1]).isEqualTo(404);
                     }
                     assertThat(person.session().post("/inbox/conversations/" + lead.id() + "/reply", Map.of("body", "Sneaky")).status())
@@ -266,12 +284,12 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
         return group + ":" + String.format("%020d", newestFirst) + ":" + invertedId;
     }
 
-    private static List<JsonNode> listInOrder(WebSession session, String tab) {
+    private static List<JsonNode> listInOrder(Api session, String tab) {
         List<JsonNode> rows = new ArrayList<>();
         String query = "/api/v1/conversations?tab=" + tab;
         String path = query;
         for (int pages = 0; pages < 10; pages++) {
-            JsonNode page = WebSession.json(session.api("GET", path, null));
+            JsonNode page = WebSession.json(session.call("GET", path, null));
             page.get("conversations").values().forEach(rows::add);
             JsonNode next = page.get("next");
             if (next == null || next.isNull()) {
@@ -283,12 +301,12 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
         throw new AssertionError("more than 10 pages");
     }
 
-    private static Set<UUID> listAll(WebSession session, String tab) {
+    private static Set<UUID> listAll(Api session, String tab) {
         Set<UUID> ids = new HashSet<>();
         String query = "/api/v1/conversations?tab=" + tab;  // may carry more parameters after the tab
         String path = query;
         for (int pages = 0; pages < 10; pages++) {
-            JsonNode page = WebSession.json(session.api("GET", path, null));
+            JsonNode page = WebSession.json(session.call("GET", path, null));
             page.get("conversations").values().forEach(c -> assertThat(ids.add(UUID.fromString(c.get("id").asString())))
                     .as("listed once").isTrue());
             JsonNode next = page.get("next");
@@ -315,8 +333,39 @@ class InboxVisibilityPropertyTests extends IntegrationTest {
         return phones;
     }
 
-    private Person person(UUID accountId, String role, Set<UUID> memberOf, String hash) {
+    private Person person(UUID accountId, String role, Set<UUID> memberOf, String hash, boolean throughTokens) {
         TeamFixture.Member member = new TeamFixture(port, databaseOwner()).signedInMember(accountId, role, memberOf, hash);
-        return new Person(member.id(), role, memberOf, member.session());
+        return new Person(member.id(), role, memberOf, member.session(), api(member.session(), throughTokens));
+    }
+
+    /** The person's session, or a token the person makes now (signed in, as tokens are made), with no cookie or CSRF token. */
+    private Api api(WebSession session, boolean throughTokens) {
+        if (!throughTokens) {
+            return new Api() {
+                @Override
+                public WebSession.Page call(String method, String path, Object body) {
+                    return session.api(method, path, body);
+                }
+
+                @Override
+                public WebSession.Page get(String path) {
+                    return session.get(path);
+                }
+            };
+        }
+        WebSession.Page made = session.api("POST", "/api/v1/tokens", Map.of("name", "Visibility", "expiresInDays", 7));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        BearerClient token = BearerClient.withToken(port, WebSession.json(made).get("token").asString());
+        return new Api() {
+            @Override
+            public WebSession.Page call(String method, String path, Object body) {
+                return token.call(method, path, body);
+            }
+
+            @Override
+            public WebSession.Page get(String path) {
+                return token.send(java.net.http.HttpRequest.newBuilder(session.uri(path)).header("Accept", "*/*").GET());
+            }
+        };
     }
 }
