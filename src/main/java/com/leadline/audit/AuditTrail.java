@@ -29,27 +29,38 @@ public interface AuditTrail {
     List<Recorded> about(String targetType, String targetId, int limit);
 
     /**
-     * Which entries of the account a reader sees: all of them, or those of some {@link AuditActions.Group}s
-     * that are about no profile or about one of {@code profiles}. Who gets which is the caller's rule.
+     * Which entries of the account a reader sees: all of them, or those of the {@code accountWide} groups
+     * that are about no profile and those of the {@code ofProfiles} groups that are about one of
+     * {@code profiles}. Who gets which is the caller's rule.
      */
-    record Sight(boolean everything, Set<AuditActions.Group> groups, Set<UUID> profiles) {
+    record Sight(boolean everything, Set<AuditActions.Group> accountWide, Set<AuditActions.Group> ofProfiles, Set<UUID> profiles) {
 
         public Sight {
-            groups = groups.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(groups));
+            accountWide = Set.copyOf(accountWide);
+            ofProfiles = Set.copyOf(ofProfiles);
             profiles = Set.copyOf(profiles);
         }
 
         public static Sight everything() {
-            return new Sight(true, EnumSet.allOf(AuditActions.Group.class), Set.of());
+            return new Sight(true, EnumSet.allOf(AuditActions.Group.class), EnumSet.allOf(AuditActions.Group.class), Set.of());
         }
 
-        public static Sight limitedTo(Set<AuditActions.Group> groups, Set<UUID> profiles) {
-            return new Sight(false, groups, profiles);
+        public static Sight limitedTo(Set<AuditActions.Group> accountWide, Set<AuditActions.Group> ofProfiles, Set<UUID> profiles) {
+            return new Sight(false, accountWide, ofProfiles, profiles);
         }
 
         /** The same test as the query's, for one entry. */
         public boolean sees(String action, UUID profileId) {
-            return everything || groups.contains(AuditActions.groupOf(action)) && (profileId == null || profiles.contains(profileId));
+            if (everything) {
+                return true;
+            }
+            AuditActions.Group group = AuditActions.groupOf(action);
+            return profileId == null ? accountWide.contains(group) : ofProfiles.contains(group) && profiles.contains(profileId);
+        }
+
+        /** Whether entries of this group can be among those seen at all (for the choices of a filter). */
+        public boolean mayInclude(AuditActions.Group group) {
+            return everything || accountWide.contains(group) || ofProfiles.contains(group) && !profiles.isEmpty();
         }
     }
 

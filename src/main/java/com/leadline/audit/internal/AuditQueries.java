@@ -38,8 +38,11 @@ final class AuditQueries {
         List<String> where = new ArrayList<>(List.of("account_id = current_account_id()"));
         Map<String, Object> params = new LinkedHashMap<>();
         if (!sight.everything()) {
-            where.add("action = ANY (:actions) AND (profile_id IS NULL OR profile_id = ANY (:profiles))");
-            params.put("actions", AuditActions.codesIn(sight.groups()).toArray(String[]::new));
+            where.add("""
+                    (profile_id IS NULL AND action = ANY (:accountWide)
+                     OR profile_id = ANY (:profiles) AND action = ANY (:ofProfiles))""");
+            params.put("accountWide", AuditActions.codesIn(sight.accountWide()).toArray(String[]::new));
+            params.put("ofProfiles", AuditActions.codesIn(sight.ofProfiles()).toArray(String[]::new));
             params.put("profiles", sight.profiles().toArray(UUID[]::new));
         }
         if (filter.person() != null) {

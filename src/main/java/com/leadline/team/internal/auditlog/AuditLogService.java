@@ -32,16 +32,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The account's audit log (PERMISSIONS.md row 31): its page, its API and its CSV download. The owner and
- * partner users (Admin and Read only) read every entry of the account; an admin reads the account-wide
- * entries about the team, partners and settings and every entry about a profile they are a member of
- * (archived ones included), never sign-ins, billing or support's own entries; team members read none.
+ * partner users (Admin and Read only) read every entry of the account; an admin reads the entries about no
+ * profile that concern the team, partners and the account's settings, and the entries about a profile they
+ * are a member of (archived ones included) but its billing; never sign-ins or support's own entries. Team
+ * members read none.
  */
 @Service
 public class AuditLogService {
 
-    /** What an admin reads besides the entries of their profiles: these groups, when an entry is about no profile. */
-    static final Set<AuditActions.Group> ADMIN_GROUPS = EnumSet.of(AuditActions.Group.TEAM, AuditActions.Group.PARTNERS,
-            AuditActions.Group.SETTINGS, AuditActions.Group.PROFILES, AuditActions.Group.LEADBOX);
+    /** What an admin reads of the entries about no profile: the team, partners and the account's settings. */
+    static final Set<AuditActions.Group> ACCOUNT_WIDE_FOR_ADMINS = EnumSet.of(AuditActions.Group.TEAM, AuditActions.Group.PARTNERS,
+            AuditActions.Group.SETTINGS);
+    /** What an admin reads of the entries about one of their profiles: everything but billing (the owner's, row 16). */
+    static final Set<AuditActions.Group> OF_THEIR_PROFILES_FOR_ADMINS = EnumSet.of(AuditActions.Group.PROFILES, AuditActions.Group.LEADBOX,
+            AuditActions.Group.TEAM, AuditActions.Group.PARTNERS, AuditActions.Group.SETTINGS);
 
     public static final List<String> CSV_HEADER = List.of("id", "occurred_at", "action", "kind", "outcome", "actor_id", "actor",
             "target_type", "target_id", "target", "profile_id", "profile", "details", "ip", "session", "system_actor");
@@ -125,7 +129,7 @@ public class AuditLogService {
         return reads.execute(status -> {
             AuditTrail.Sight sight = sightOf(actor);
             Map<AuditActions.Group, List<AuditActions.Action>> kinds = new LinkedHashMap<>();
-            AuditActions.all().stream().filter(action -> sight.everything() || sight.groups().contains(action.group()))
+            AuditActions.all().stream().filter(action -> sight.mayInclude(action.group()))
                     .forEach(action -> kinds.computeIfAbsent(action.group(), group -> new java.util.ArrayList<>()).add(action));
             List<Memberships.Person> everyone = people.people().values().stream()
                     .sorted(Comparator.comparing(Memberships.Person::name, String.CASE_INSENSITIVE_ORDER)).toList();
@@ -154,7 +158,8 @@ public class AuditLogService {
         return switch (actor.role()) {
             case OWNER, PARTNER_ADMIN, PARTNER_READ_ONLY -> AuditTrail.Sight.everything();
             // Membership, not "in use": an archived profile's entries stay readable by its admins.
-            case ADMIN -> AuditTrail.Sight.limitedTo(ADMIN_GROUPS, memberships.memberProfiles(actor.userId()));
+            case ADMIN -> AuditTrail.Sight.limitedTo(ACCOUNT_WIDE_FOR_ADMINS, OF_THEIR_PROFILES_FOR_ADMINS,
+                    memberships.memberProfiles(actor.userId()));
             case MEMBER -> throw new IllegalStateException("Team members were refused before reading");
         };
     }
