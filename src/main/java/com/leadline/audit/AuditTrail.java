@@ -29,11 +29,11 @@ public interface AuditTrail {
     List<Recorded> about(String targetType, String targetId, int limit);
 
     /**
-     * Which entries of the account a reader sees: all of them, or those of the {@code accountWide} groups
-     * that are about no profile and those of the {@code ofProfiles} groups that are about one of
-     * {@code profiles}. Who gets which is the caller's rule.
+     * Which entries of the account a reader sees: all of them ({@code wholeLog}), or those of the
+     * {@code accountWide} groups that are about no profile and those of the {@code ofProfiles} groups
+     * that are about one of {@code profiles}. Who gets which is the caller's rule.
      */
-    record Sight(boolean everything, Set<AuditActions.Group> accountWide, Set<AuditActions.Group> ofProfiles, Set<UUID> profiles) {
+    record Sight(boolean wholeLog, Set<AuditActions.Group> accountWide, Set<AuditActions.Group> ofProfiles, Set<UUID> profiles) {
 
         public Sight {
             accountWide = Set.copyOf(accountWide);
@@ -51,7 +51,7 @@ public interface AuditTrail {
 
         /** The same test as the query's, for one entry. */
         public boolean sees(String action, UUID profileId) {
-            if (everything) {
+            if (wholeLog) {
                 return true;
             }
             AuditActions.Group group = AuditActions.groupOf(action);
@@ -60,7 +60,7 @@ public interface AuditTrail {
 
         /** Whether entries of this group can be among those seen at all (for the choices of a filter). */
         public boolean mayInclude(AuditActions.Group group) {
-            return everything || accountWide.contains(group) || ofProfiles.contains(group) && !profiles.isEmpty();
+            return wholeLog || accountWide.contains(group) || ofProfiles.contains(group) && !profiles.isEmpty();
         }
     }
 

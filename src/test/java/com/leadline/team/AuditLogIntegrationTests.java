@@ -109,6 +109,19 @@ class AuditLogIntegrationTests extends IntegrationTest {
         assertThat(partnerReadOnly.get("/api/v1/audit-log/export.csv").status()).isEqualTo(200);
     }
 
+    /** S17: what a deactivated person did stays in the log, and their name is marked wherever it shows. */
+    @Test
+    void aDeactivatedPersonsEntriesStayAndNameThemAsDeactivated() {
+        assertThat(owner.api("POST", "/api/v1/team/members/" + teamMember.id() + "/deactivation", null).status()).isEqualTo(204);
+        List<JsonNode> theirs = all(owner, "person=" + teamMember.id());
+        assertThat(theirs).isNotEmpty().allSatisfy(entry -> assertThat(entry.get("actor").asString()).isEqualTo("Joined Member (deactivated)"));
+        JsonNode deactivation = all(owner, "kind=user.deactivated").get(0);
+        assertThat(deactivation.get("target").asString()).isEqualTo("Joined Member (deactivated)");
+        assertThat(deactivation.get("actor").asString()).isEqualTo("Olive Owner");
+        assertThat(owner.get("/settings/audit-log?person=" + teamMember.id()).document().select("#person option[selected]").text())
+                .isEqualTo("Joined Member (deactivated)");
+    }
+
     @Test
     void theAccountMenuOffersTheAuditLogOnlyToThoseWhoMayReadIt() {
         WebSession partnerReadOnly = fixture.partnerWorkingIn(account.id(), "read_only");
@@ -220,7 +233,7 @@ class AuditLogIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void cellsThatAspreadsheetWouldReadAsAFormulaAreWrittenAsText() {
+    void cellsThatASpreadsheetWouldReadAsAFormulaAreWrittenAsText() {
         for (String name : List.of("=HYPERLINK(\"http://evil.example\",\"Open\")", "+1 555 0100", "-2+3", "@SUM(A1:A9)")) {
             fixture.named(teamMember, name);
             WebSession.Page csv = owner.get("/api/v1/audit-log/export.csv?person=" + teamMember.id());

@@ -37,7 +37,7 @@ final class AuditQueries {
     List<Entry> read(Sight sight, Filter filter, Position after, int limit) {
         List<String> where = new ArrayList<>(List.of("account_id = current_account_id()"));
         Map<String, Object> params = new LinkedHashMap<>();
-        if (!sight.everything()) {
+        if (!sight.wholeLog()) {
             where.add("""
                     (profile_id IS NULL AND action = ANY (:accountWide)
                      OR profile_id = ANY (:profiles) AND action = ANY (:ofProfiles))""");

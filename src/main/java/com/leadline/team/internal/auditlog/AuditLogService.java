@@ -168,7 +168,8 @@ public class AuditLogService {
         Map<UUID, String> profileNames = new java.util.HashMap<>();
         profiles.everyProfile().forEach(profile -> profileNames.put(profile.id(), profile.settings().name()));
         Map<UUID, String> personNames = new java.util.HashMap<>();
-        people.people().forEach((id, person) -> personNames.put(id, person.name()));
+        // Everything a deactivated person did stays on record, marked (PRODUCT.md, S17).
+        people.people().forEach((id, person) -> personNames.put(id, person.deactivated() ? person.name() + " (deactivated)" : person.name()));
         return new AuditLogRow.Names(personNames, profileNames);
     }
 

@@ -7,7 +7,7 @@ import com.leadline.team.Permission;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The account menu's "Audit log", for those who may read it (PERMISSIONS.md row 31), read afresh for every page. */
+/** The account menu item Audit log, for those who may read it (PERMISSIONS.md row 31), read afresh for every page. */
 @Component
 class AuditLogMenu implements ShellMenu {
 
