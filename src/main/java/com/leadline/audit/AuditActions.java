@@ -18,7 +18,7 @@ public final class AuditActions {
 
     /** What an entry is about, broadly: who may read it depends on this (and on the entry's profile). */
     public enum Group {
-        SIGN_IN("Sign-in and passwords"),
+        SIGN_IN("Sign-in, passwords and API tokens"),
         TEAM("Team"),
         PARTNERS("Partners"),
         SETTINGS("Account and settings"),
@@ -52,6 +52,9 @@ public final class AuditActions {
         add(Group.SIGN_IN, "password_reset.requested", "Password reset requested");
         add(Group.SIGN_IN, "password_reset.completed", "Password reset");
         add(Group.SIGN_IN, "password.changed", "Password changed");
+        // Personal API tokens (issue 18) are credentials, like passwords.
+        add(Group.SIGN_IN, "api_token.created", "API token created");
+        add(Group.SIGN_IN, "api_token.revoked", "API token revoked");
         add(Group.TEAM, "invitation.sent", "Invitation sent");
         add(Group.TEAM, "invitation.resent", "Invitation resent");
         add(Group.TEAM, "invitation.cancelled", "Invitation cancelled");

@@ -84,7 +84,7 @@ class AuditLogIntegrationTests extends IntegrationTest {
                 assertThat(entry.get("group").asString()).as("entry %s", entry).isIn(ACCOUNT_WIDE_GROUPS_ADMINS_READ);
             } else {
                 assertThat(text(entry, "profileId")).as("entry %s", entry).isEqualTo(profileA.toString());
-                assertThat(entry.get("group").asString()).as("entry %s", entry).isNotIn("Billing", "Sign-in and passwords");
+                assertThat(entry.get("group").asString()).as("entry %s", entry).isNotIn("Billing", "Sign-in, passwords and API tokens");
             }
         });
         assertThat(ids(all(adminOfB.session(), ""))).contains(id(editOfB), id(leadboxOfB), id(invitation))
