@@ -393,7 +393,7 @@ class AuditLogIntegrationTests extends IntegrationTest {
 
     private UUID profileOf(long entry) {
         return databaseOwner().sql("SELECT profile_id FROM audit_log WHERE id = :id").param("id", entry)
-                .query((rs, n) -> rs.getObject(1, UUID.class)).single();
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list().get(0);
     }
 
     private int entryCount() {
