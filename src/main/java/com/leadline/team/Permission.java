@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-19, 21-24 and 27-29 so far). "own" rows are further
+ * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-19, 21-24, 27-29 and 31 so far). "own" rows are further
  * limited to the actor's profiles by {@link Actor#canManageProfile}.
  */
 public enum Permission {
@@ -43,7 +43,12 @@ public enum Permission {
     /** Rows 9 and 27: move many conversations at once, e.g. everything a deactivated user still holds. */
     BULK_TRANSFER,
     /** Row 21: download the contacts of the actor's profiles as CSV. */
-    EXPORT_CONTACTS;
+    EXPORT_CONTACTS,
+    /**
+     * Row 31: read (and download) the account's audit log; an admin reads the account-wide entries of the
+     * team, partners and settings and those about their own profiles (see the team module's audit log reader).
+     */
+    READ_AUDIT_LOG;
 
     static Set<Permission> of(Role role) {
         return switch (role) {
@@ -53,7 +58,7 @@ public enum Permission {
             case PARTNER_ADMIN -> EnumSet.complementOf(EnumSet.of(CHANGE_PLANS, GRANT_PARTNER_ACCESS, SWITCH_PARTNER_LEVEL));
             case MEMBER -> EnumSet.of(VIEW_TEAM, WORK_CONVERSATIONS, USE_SHORTCUTS, COPY_EMBED_CODE);
             // BULK_TRANSFER, EXPORT_CONTACTS and the rest of the admin set reach partner admins through complementOf above.
-            case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM, COPY_EMBED_CODE);
+            case PARTNER_READ_ONLY -> EnumSet.of(VIEW_TEAM, COPY_EMBED_CODE, READ_AUDIT_LOG);
         };
     }
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
  * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-12,
- * 13-19, 21-30, 32 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * 13-19, 21-32 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
@@ -37,7 +37,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final List<String> PREFIXES = List.of("/signup", "/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
             "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox", "/widget",
-            "/api/v1/tokens");
+            "/api/v1/tokens", "/api/v1/audit-log");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -71,7 +71,15 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         /** Row 32: a live API token of the acting user (actors without a user of their own get the owner's). */
         OWN_TOKEN,
         /** Row 32: a live API token of a team member of the first profile, which is nobody else's to revoke. */
-        COLLEAGUES_TOKEN }
+        COLLEAGUES_TOKEN,
+        /** An audit entry about the first profile (a profile edit); the entry's target id is the subject's. */
+        AUDIT_PROFILE_ENTRY,
+        /** An audit entry about the first profile's billing (a plan change). */
+        AUDIT_BILLING_ENTRY,
+        /** An account-wide team entry (a person edited). */
+        AUDIT_TEAM_ENTRY,
+        /** A sign-in of the account's owner. */
+        AUDIT_SIGN_IN_ENTRY }
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
@@ -384,6 +392,20 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "201", "201", "201", "201", "401", "201", "401", "403", "201", "201", "201"),
             api("DELETE", "/api/v1/tokens/{id}", Target.OWN_TOKEN, null, "204", "204", "204", "204", "401", "204", "401", "403", "204", "204", "204"),
             api("DELETE", "/api/v1/tokens/{id}", Target.COLLEAGUES_TOKEN, null, "404", "404", "404", "404", "401", "404", "401", "403", "404", "404", "404"),
+            // Row 31: the account's audit log is read by the owner, admins and partner users (read-only ones too), never by team
+            // members; admins read the account-wide team, partner and settings entries and those about their own profiles (not
+            // billing), so the first profile's entries are the member admin's only; nobody reads another account's.
+            page("GET", "/settings/audit-log", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            api("GET", "/api/v1/audit-log", Target.NONE, null, "200", "200", "200", "403", "401", "200", "401", "403", "200", "200", "200"),
+            api("GET", "/api/v1/audit-log/export.csv", Target.NONE, null, "200", "200", "200", "403", "401", "200", "401", "403", "200", "200", "200"),
+            listing("/api/v1/audit-log?kind=profile.edited", Target.AUDIT_PROFILE_ENTRY,
+                    LISTED, LISTED, ABSENT, "403", "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            listing("/api/v1/audit-log?kind=profile.plan_changed", Target.AUDIT_BILLING_ENTRY,
+                    LISTED, ABSENT, ABSENT, "403", "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            listing("/api/v1/audit-log?kind=user.edited", Target.AUDIT_TEAM_ENTRY,
+                    LISTED, LISTED, LISTED, "403", "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            listing("/api/v1/audit-log?kind=sign_in", Target.AUDIT_SIGN_IN_ENTRY,
+                    LISTED, ABSENT, ABSENT, "403", "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
@@ -743,6 +765,22 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                         .param("now", now).update();
             }
             return new Subject(id, null, phone);
+        }
+        if (target.name().startsWith("AUDIT_")) {
+            boolean aboutTheProfile = target == Target.AUDIT_PROFILE_ENTRY || target == Target.AUDIT_BILLING_ENTRY;
+            db.sql("""
+                            INSERT INTO audit_log (account_id, occurred_at, action, outcome, actor_user_id, target_type, target_id, profile_id)
+                            VALUES (:a, :at, :action, 'success', :actor, :type, :target, :profile)""")
+                    .param("a", account.id()).param("at", Timestamp.from(clock.instant()))
+                    .param("action", switch (target) {
+                        case AUDIT_PROFILE_ENTRY -> "profile.edited";
+                        case AUDIT_BILLING_ENTRY -> "profile.plan_changed";
+                        case AUDIT_SIGN_IN_ENTRY -> "sign_in";
+                        default -> "user.edited";
+                    })
+                    .param("actor", account.owner().id()).param("type", aboutTheProfile ? "profile" : "user").param("target", id.toString())
+                    .param("profile", aboutTheProfile ? account.firstProfileId() : null, java.sql.Types.OTHER).update();
+            return new Subject(id, null);
         }
         if (target == Target.CONTACT) {
             db.sql("INSERT INTO contacts (id, account_id, profile_id, name, created_at) VALUES (:id, :a, :p, 'Target Contact', :now)")

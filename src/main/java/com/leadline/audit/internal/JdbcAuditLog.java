@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JdbcAuditLog implements AuditLog, AuditTrail {
 
+    private static final int BATCH = 500;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -26,6 +29,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
+    private final AuditQueries queries;
 
     JdbcAuditLog(JdbcClient jdbc, Tenancy tenancy, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -33,6 +37,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
         this.clock = clock;
         this.transactions = transactions;
         this.reads = Transactions.readOnly(transactions.getTransactionManager());
+        this.queries = new AuditQueries(jdbc);
     }
 
     @Override
@@ -58,11 +63,40 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
                 .list());
     }
 
+    @Override
+    public Page page(Sight sight, Filter filter, Position after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A page holds at least one entry");
+        }
+        return reads.execute(status -> {
+            // One more than asked for tells whether another page follows.
+            List<Entry> read = queries.read(sight, filter, after, limit + 1);
+            if (read.size() <= limit) {
+                return new Page(read, null);
+            }
+            List<Entry> shown = read.subList(0, limit);
+            return new Page(List.copyOf(shown), shown.get(limit - 1).position());
+        });
+    }
+
+    @Override
+    public void each(Sight sight, Filter filter, Consumer<Entry> entry) {
+        reads.executeWithoutResult(status -> {
+            Position after = null;
+            List<Entry> batch;
+            do {
+                batch = queries.read(sight, filter, after, BATCH);
+                batch.forEach(entry);
+                after = batch.isEmpty() ? null : batch.get(batch.size() - 1).position();
+            } while (batch.size() == BATCH);
+        });
+    }
+
     private void insert(AuditEntry entry, CallerContext.Caller caller) {
         jdbc.sql("""
                         INSERT INTO audit_log (account_id, occurred_at, action, outcome, actor_user_id,
-                                               target_type, target_id, ip, session_ref, system_actor, details)
-                        VALUES (:account, :at, :action, :outcome, :actor, :targetType, :targetId, :ip, :session, :system,
+                                               target_type, target_id, profile_id, ip, session_ref, system_actor, details)
+                        VALUES (:account, :at, :action, :outcome, :actor, :targetType, :targetId, :profile, :ip, :session, :system,
                                 CAST(:details AS jsonb))""")
                 .param("account", entry.accountId())
                 .param("at", Timestamp.from(clock.instant()))
@@ -71,6 +105,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
                 .param("actor", entry.actorUserId())
                 .param("targetType", entry.targetType())
                 .param("targetId", entry.targetId())
+                .param("profile", entry.profileId())
                 .param("ip", caller.clientAddress())
                 .param("session", caller.sessionReference())
                 .param("system", caller.systemActor())

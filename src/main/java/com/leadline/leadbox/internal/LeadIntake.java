@@ -134,7 +134,7 @@ class LeadIntake {
     private void drop(Leadbox leadbox, String reason) {
         transactions.executeWithoutResult(status -> tenancy.inAccount(leadbox.accountId(), () ->
                 audit.record(AuditEntry.of("leadbox.form_dropped", Outcome.REFUSED).inAccount(leadbox.accountId())
-                        .on("leadbox", leadbox.id()).with(Map.of("reason", reason)))));
+                        .on("leadbox", leadbox.id()).aboutProfile(leadbox.profileId()).with(Map.of("reason", reason)))));
     }
 
     /** The page the form was sent from, when it is a web page's address; anything else is not kept. */

@@ -218,7 +218,7 @@ class LeadboxSettingsService {
             Map<String, String> details = new LinkedHashMap<>(more);
             details.putAll(changes);
             audit.record(AuditEntry.of("leadbox.changed", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                    .on("leadbox", before.id()).with(details));
+                    .on("leadbox", before.id()).aboutProfile(before.profileId()).with(details));
         }
     }
 

@@ -3,6 +3,7 @@ package com.leadline.platform.internal;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.ShellAccounts;
 import com.leadline.platform.ShellInbox;
+import com.leadline.platform.ShellMenu;
 import com.leadline.platform.ShellProfiles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,11 +33,14 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
     private final Optional<ShellProfiles> shellProfiles;
     private final Optional<ShellAccounts> shellAccounts;
     private final Optional<ShellInbox> shellInbox;
+    private final org.springframework.beans.factory.ObjectProvider<ShellMenu> shellMenus;
 
-    ShellModel(Optional<ShellProfiles> shellProfiles, Optional<ShellAccounts> shellAccounts, Optional<ShellInbox> shellInbox) {
+    ShellModel(Optional<ShellProfiles> shellProfiles, Optional<ShellAccounts> shellAccounts, Optional<ShellInbox> shellInbox,
+               org.springframework.beans.factory.ObjectProvider<ShellMenu> shellMenus) {
         this.shellProfiles = shellProfiles;
         this.shellAccounts = shellAccounts;
         this.shellInbox = shellInbox;
+        this.shellMenus = shellMenus;
     }
 
     @Override
@@ -69,6 +73,9 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
         model.putIfAbsent("shellAccounts", wholePage && shellAccounts.isPresent() ? shellAccounts.get().choicesFor(user) : List.of());
         // The profile switcher's choices (none for visitors and staff), read per page like everything about access.
         model.putIfAbsent("shellProfiles", wholePage && shellProfiles.isPresent() ? shellProfiles.get().visibleTo(user) : List.of());
+        // The account menu's items some people get (the audit log), read per page like everything about access.
+        model.putIfAbsent("shellMenuItems", wholePage
+                ? shellMenus.orderedStream().flatMap(menu -> menu.itemsFor(user).stream()).toList() : List.of());
         // The navigation's unread badge; null hides the navigation (visitors, staff, an agency's own account).
         OptionalInt unread = wholePage && shellInbox.isPresent() ? shellInbox.get().unreadFor(user) : OptionalInt.empty();
         model.putIfAbsent("inboxUnread", unread.isPresent() ? unread.getAsInt() : null);

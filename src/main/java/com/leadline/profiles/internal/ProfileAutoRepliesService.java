@@ -74,7 +74,7 @@ class ProfileAutoRepliesService {
             describe(changes, "afterHours", before.afterHours(), after.afterHours());
             if (!changes.isEmpty()) {
                 audit.record(AuditEntry.of("profile.auto_replies_changed", Outcome.SUCCESS).inAccount(actor.accountId())
-                        .by(actor.userId()).on("profile", profile.id()).with(changes));
+                        .by(actor.userId()).on("profile", profile.id()).aboutProfile(profile.id()).with(changes));
             }
             return after;
         });

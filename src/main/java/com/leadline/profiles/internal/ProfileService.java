@@ -157,7 +157,7 @@ class ProfileService {
 
     private void record(Actor actor, String action, UUID profileId, Map<String, String> details) {
         audit.record(AuditEntry.of(action, Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
-                .on("profile", profileId).with(details));
+                .on("profile", profileId).aboutProfile(profileId).with(details));
     }
 
     static Profiles.Settings validated(ProfileForm form) {

@@ -91,7 +91,7 @@ class ProfileTextingService {
             Map<String, String> changes = changes(current, valid);
             if (!changes.isEmpty()) {
                 audit.record(AuditEntry.of("profile.texting_changed", Outcome.SUCCESS).inAccount(actor.accountId())
-                        .by(actor.userId()).on("profile", profileId).with(changes));
+                        .by(actor.userId()).on("profile", profileId).aboutProfile(profileId).with(changes));
             }
             return profiles.find(profileId).orElseThrow();
         });

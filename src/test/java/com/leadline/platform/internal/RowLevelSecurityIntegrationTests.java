@@ -121,6 +121,43 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** V53: an audit entry may name the profile it is about, but only one of its own account; and it stays as written. */
+    @Test
+    void anAuditEntryNamesOnlyAProfileOfItsOwnAccountAndIsNeverChanged() {
+        String emailA = uniqueEmail("a");
+        String emailB = uniqueEmail("b");
+        visitor().signUp("Audit Alpha", "Al Pha", emailA, PASSWORD);
+        visitor().signUp("Audit Beta", "Be Ta", emailB, PASSWORD);
+        JdbcClient admin = databaseOwner();
+        UUID accountA = admin.sql("SELECT account_id FROM users WHERE email = :e").param("e", emailA).query(UUID.class).single();
+        UUID accountB = admin.sql("SELECT account_id FROM users WHERE email = :e").param("e", emailB).query(UUID.class).single();
+        UUID profileA = admin.sql("SELECT id FROM profiles WHERE account_id = :a").param("a", accountA).query(UUID.class).single();
+        UUID profileB = admin.sql("SELECT id FROM profiles WHERE account_id = :a").param("a", accountB).query(UUID.class).single();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, appRole, appPassword);
+        TransactionTemplate transactions = new TransactionTemplate(new TenantTransactionManager(dataSource));
+        JdbcClient db = JdbcClient.create(dataSource);
+        String insert = """
+                INSERT INTO audit_log (account_id, occurred_at, action, outcome, profile_id)
+                VALUES (:a, now(), 'profile.edited', 'success', :p)""";
+        Tenancy.bindToThread(accountA);
+        try {
+            Integer written = transactions.execute(status -> {
+                int rows = db.sql(insert).param("a", accountA).param("p", profileA).update();
+                status.setRollbackOnly();
+                return rows;
+            });
+            assertThat(written).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                            db.sql(insert).param("a", accountA).param("p", profileB).update()))
+                    .rootCause().hasMessageContaining("new row violates row-level security policy");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                            db.sql("UPDATE audit_log SET profile_id = NULL WHERE account_id = :a").param("a", accountA).update()))
+                    .rootCause().hasMessageContaining("permission denied");
+        } finally {
+            Tenancy.clearThread();
+        }
+    }
+
     @Test
     void genericPlanReadsGetTheirPlanModeWithTheirAccountAndLeaveTheConnectionAsItWas() {
         UUID account = UUID.randomUUID();

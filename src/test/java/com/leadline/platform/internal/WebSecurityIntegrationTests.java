@@ -185,7 +185,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesSettingsAndSignOut() {
+    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesTheAuditLogSettingsAndSignOut() {
         WebSession owner = visitor();
         owner.signUp("Menu Makers", "grace hopper", uniqueEmail("owner"), PASSWORD);
         Page home = owner.open("/");
@@ -194,10 +194,11 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(button.attr("aria-label")).as("the initials shown are part of its name").isEqualTo("GH, Account menu");
         assertThat(button.attr("aria-haspopup")).isEqualTo("menu");
         assertThat(home.document().select("#account-menu [role=menuitem]").eachText())
-                .containsExactly("Team", "Profiles", "Shortcuts", "Settings", "Sign out");
+                .as("the owner reads the audit log, so the menu offers it").containsExactly("Team", "Profiles", "Shortcuts", "Audit log", "Settings", "Sign out");
         assertThat(owner.get("/team").heading()).isEqualTo("Team");
         assertThat(owner.get("/profiles").heading()).isEqualTo("Profiles");
         assertThat(owner.get("/settings").heading()).isEqualTo("Settings");
+        assertThat(owner.get("/settings/audit-log").heading()).isEqualTo("Audit log");
         assertThat(home.document().select("h1")).hasSize(1);
     }
 

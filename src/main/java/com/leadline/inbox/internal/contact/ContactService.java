@@ -6,6 +6,7 @@ import com.leadline.inbox.internal.SearchText;
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.contact.ContactStore.Contact;
 import com.leadline.inbox.internal.contact.ContactStore.ContactSummary;
+import com.leadline.platform.Csv;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
 import com.leadline.platform.PhoneNumbers;

@@ -1,4 +1,4 @@
-package com.leadline.inbox.internal.contact;
+package com.leadline.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
