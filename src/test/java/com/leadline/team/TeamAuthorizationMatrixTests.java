@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
  * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-12,
- * 13-19, 21-32 and 34: 404 for what the actor may not know exists, 403 for what they see but may not do.
+ * 13-19, 21-32 and 34, and the API's description (OpenAPI and Swagger UI): 404 for what the actor may not know
+ * exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
 class TeamAuthorizationMatrixTests extends IntegrationTest {
@@ -37,7 +38,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final List<String> PREFIXES = List.of("/signup", "/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
             "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox", "/widget",
-            "/api/v1/tokens", "/api/v1/audit-log");
+            "/api/v1/tokens", "/api/v1/audit-log", "/v3/api-docs", "/swagger-ui");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -110,6 +111,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_CONTACT = "302>/contacts/{id}";
     private static final String TO_HOME = "302>/";
     private static final String TO_SETTINGS = "302>/settings";
+    private static final String TO_SWAGGER_UI = "302>/swagger-ui/index.html";
     private static final String TO_WELCOME = "302>/welcome";
     private static final String TO_CONSOLE = "302>/support";
     private static final String LISTED = "listed";
@@ -406,6 +408,14 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     LISTED, LISTED, LISTED, "403", "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
             listing("/api/v1/audit-log?kind=sign_in", Target.AUDIT_SIGN_IN_ENTRY,
                     LISTED, ABSENT, ABSENT, "403", "401", ABSENT, "401", "403", LISTED, LISTED, ABSENT),
+            // Issue 18, WP5: the API's OpenAPI description and Swagger UI, for everyone signed in to an account (each reads the
+            // same document; it holds no account's data); support staff are not API users (403); signed out, 401 or sign-in.
+            // The YAML form is asked for as a browser would (the API's Accept: application/json excludes it).
+            api("GET", "/v3/api-docs", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            api("GET", "/v3/api-docs/swagger-config", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            page("GET", "/v3/api-docs.yaml", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
+            page("GET", "/swagger-ui.html", Target.NONE, null, TO_SWAGGER_UI, TO_SWAGGER_UI, TO_SWAGGER_UI, TO_SWAGGER_UI, TO_SIGN_IN, TO_SWAGGER_UI,
+                    TO_SIGN_IN, "403", TO_SWAGGER_UI, TO_SWAGGER_UI, TO_SWAGGER_UI),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),

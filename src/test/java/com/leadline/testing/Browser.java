@@ -44,6 +44,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+        // The console's messages (a Content-Security-Policy refusal among them) for tests that read them: browserLog().
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -130,6 +134,12 @@ public final class Browser implements AutoCloseable {
     public void awaitModalClosedWithFocusOn(By target) {
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(OPEN_MODAL));
         waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElement(target).equals(focused()));
+    }
+
+    /** The console messages logged since the last call (each read once), as "LEVEL message". */
+    public List<String> browserLog() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     @Override

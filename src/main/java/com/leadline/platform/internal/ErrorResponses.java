@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Everything the servlet container sends to {@code /error} (a refusal from a filter before Spring MVC,
  * Spring Security's 403, Spring MVC's own 404, 405, 406 and 415, an unexpected 500): under
- * {@code /api/} it answers RFC 9457 problem details like {@link ApiErrors}, whatever the Accept header;
+ * {@code /api/} (and {@code /v3/}, the API's description; ApiPaths) it answers RFC 9457 problem details like {@link ApiErrors}, whatever the Accept header;
  * pages keep Spring Boot's error page, with the refusal's words when a filter gave some.
  */
 @Controller
@@ -108,6 +108,6 @@ class ErrorResponses extends BasicErrorController {
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path && path.startsWith("/api/");
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path && ApiPaths.isApi(path);
     }
 }

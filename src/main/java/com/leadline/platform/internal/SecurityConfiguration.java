@@ -49,6 +49,11 @@ class SecurityConfiguration {
             "The CSRF token is missing or no longer valid: send the one /api/v1/session gives, in the header it names.";
     private static final String API_ACCESS_REFUSAL = "You can't do that here.";
     private static final String[] STATIC_ASSETS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+    /**
+     * Swagger UI's files are a webjar like htmx, so Spring Boot would serve them, stock page included, to anyone
+     * under /webjars/. They are Swagger UI's only at /swagger-ui/ (springdoc), for signed-in users.
+     */
+    private static final String SWAGGER_UI_WEBJAR = "/webjars/swagger-ui/**";
 
     /** Metrics for the operator's scraper only, with HTTP Basic; without a configured password nobody gets in. */
     @Bean
@@ -81,7 +86,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain staticAssetsChain(HttpSecurity http) throws Exception {
-        return openWithoutSession(http, STATIC_ASSETS);
+        return openWithoutSessionExcept(http, SWAGGER_UI_WEBJAR, STATIC_ASSETS);
     }
 
     /**
@@ -107,8 +112,18 @@ class SecurityConfiguration {
 
     /** Anyone may ask, and nothing reads or makes a session, remembers the request or wants a CSRF token. */
     private static SecurityFilterChain openWithoutSession(HttpSecurity http, String... paths) throws Exception {
+        return openWithoutSessionExcept(http, null, paths);
+    }
+
+    /** As above, except for {@code refused} (a pattern within {@code paths}, or null): 403 for everyone. */
+    private static SecurityFilterChain openWithoutSessionExcept(HttpSecurity http, String refused, String... paths) throws Exception {
         return withHeaders(http.securityMatcher(paths))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> {
+                    if (refused != null) {
+                        requests.requestMatchers(refused).denyAll();
+                    }
+                    requests.anyRequest().permitAll();
+                })
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
@@ -175,15 +190,18 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Signed out: the API answers 401 problem details, pages go to sign-in. The API's 403 says which one it is; pages keep the error page's words. */
+    /**
+     * Signed out: the API (and its OpenAPI description, ApiPaths) answers 401 problem details, pages (Swagger UI
+     * too) go to sign-in. The API's 403 says which one it is; pages keep the error page's words.
+     */
     private static void refusals(ExceptionHandlingConfigurer<HttpSecurity> errors) {
         errors.defaultAuthenticationEntryPointFor((request, response, unauthenticated) -> ErrorResponses.refuse(
                                 request, response, HttpStatus.UNAUTHORIZED, "Sign in first.", Map.of()),
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        ApiPaths.MATCHER)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"), request -> true)
                 .defaultAccessDeniedHandlerFor((request, response, denied) -> ErrorResponses.refuse(request, response,
                                 HttpStatus.FORBIDDEN, denied instanceof CsrfException ? API_CSRF_REFUSAL : API_ACCESS_REFUSAL, Map.of()),
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
+                        ApiPaths.MATCHER);
     }
 
     /**

@@ -98,7 +98,7 @@ class TenantRequestFilter extends OncePerRequestFilter {
         }
         SecurityContextHolder.clearContext();
         Tenancy.clearThread();
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (ApiPaths.isApi(request.getRequestURI().substring(request.getContextPath().length()))) {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         } else {
             response.sendRedirect(request.getContextPath() + "/signin");

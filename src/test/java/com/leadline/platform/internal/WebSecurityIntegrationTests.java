@@ -122,6 +122,31 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(visitor().get("/").location()).endsWith("/signin");
         assertThat(visitor().get("/team").location()).endsWith("/signin");
         assertThat(visitor().get("/api/v1/anything").status()).isEqualTo(401);
+        // The API's description is the API's: 401 problem details; Swagger UI is a page.
+        for (String document : java.util.List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config")) {
+            Page refused = visitor().get(document);
+            assertThat(refused.status()).as(document).isEqualTo(401);
+            assertThat(refused.header("Content-Type")).as(document).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(visitor().get("/swagger-ui.html").location()).endsWith("/signin");
+        assertThat(visitor().get("/swagger-ui/index.html").location()).endsWith("/signin");
+    }
+
+    /** Swagger UI's page and assets keep the application's headers: its policy is not loosened for it (docs/api.md#openapi). */
+    @Test
+    void swaggerUiIsServedUnderTheApplicationsContentSecurityPolicy() {
+        WebSession owner = visitor();
+        owner.signUp("Policy Pages", "Poli Cy", uniqueEmail("owner"), PASSWORD);
+        for (String path : java.util.List.of("/swagger-ui/index.html", "/swagger-ui/swagger-initializer.js", "/swagger-ui/swagger-ui.css",
+                "/v3/api-docs")) {
+            Page page = owner.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.header("Content-Security-Policy")).as(path).hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+            assertThat(page.header("X-Frame-Options")).as(path).contains("DENY");
+        }
+        // The same files as a public webjar (the stock page, which would fetch an outside example) are refused to everyone.
+        assertThat(visitor().get("/webjars/swagger-ui/index.html").status()).isEqualTo(403);
+        assertThat(owner.get("/webjars/swagger-ui/swagger-initializer.js").status()).isEqualTo(403);
     }
 
     @Test

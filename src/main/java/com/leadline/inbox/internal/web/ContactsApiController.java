@@ -4,6 +4,13 @@ import com.leadline.inbox.internal.contact.ContactService;
 import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.conversation.ContactPages;
 import com.leadline.team.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Contacts as JSON under /api/v1/contacts: those of the actor's profiles; their conversations through the one rule. */
+@Tag(name = "Contacts", description = "Contacts of the caller's profiles.")
 @RestController
 @RequestMapping("/api/v1/contacts")
 class ContactsApiController {
@@ -42,6 +50,12 @@ class ContactsApiController {
     }
 
     /** 50 at a time by name; the next page starts after the last one's name (as afterName) and id (as afterId). */
+    @Operation(summary = "List contacts",
+            description = "50 by name (case ignored) from the caller's profiles; the following page starts after the last one's "
+                    + "name and id.")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Part of a contact's name, email or phone number.")
+    @Parameter(name = "afterName", in = ParameterIn.QUERY, description = "The cursor: the last contact's name.")
+    @Parameter(name = "afterId", in = ParameterIn.QUERY, description = "The cursor: the last contact's id.")
     @GetMapping
     List<ContactJson> list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) String afterName,
                            @RequestParam(required = false) UUID afterId) {
@@ -49,6 +63,8 @@ class ContactsApiController {
         return contacts.contacts(actor, q, after).contacts().stream().map(ContactsApiController::json).toList();
     }
 
+    @Operation(summary = "Read a contact",
+            description = "The contact and only the conversations the caller may see; 404 for a contact outside their profiles.")
     @GetMapping("/{id}")
     ContactWithConversations get(Actor actor, @PathVariable UUID id) {
         ContactPages.ContactPage page = contactPages.of(actor, id);
@@ -56,6 +72,10 @@ class ContactsApiController {
                 page.conversations().stream().map(InboxApiController::json).toList());
     }
 
+    @Operation(summary = "Edit a contact",
+            description = "Name, phone (as libphonenumber reads it, national numbers in the profile's country), email and "
+                    + "notes; for those who work conversations in the contact's profile.")
+    @ApiResponse(responseCode = "204", description = "Saved.")
     @PutMapping("/{id}")
     ResponseEntity<Void> update(Actor actor, @PathVariable UUID id, @RequestBody ContactChange body) {
         contacts.update(actor, id, new ContactService.ContactForm(body.name(), body.phone(), body.email(), body.notes()));
@@ -63,6 +83,12 @@ class ContactsApiController {
     }
 
     /** Streamed as it is read; any Accept header gets CSV (a refusal answers as problem details). */
+    @Operation(summary = "Export contacts as CSV",
+            description = "Every contact of the caller's profiles as an attachment, with counts of only the conversations the "
+                    + "caller may see. Owner, admins and partner admins. Cells that start with = + - or @ begin with an "
+                    + "apostrophe.")
+    @ApiResponse(responseCode = "200", description = "The CSV file (UTF-8).",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping("/export.csv")
     void export(Actor actor, HttpServletResponse response) {
         contacts.export(actor, fileName -> {

@@ -14,6 +14,13 @@ import com.leadline.inbox.internal.conversation.SearchHighlight;
 import com.leadline.inbox.internal.conversation.Tab;
 import com.leadline.team.Actor;
 import com.leadline.team.Memberships;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Conversations as JSON under /api/v1/conversations, through the one visibility rule. */
+@Tag(name = "Conversations", description = "Conversations with leads, through the one visibility rule: what the caller may not see answers 404.")
 @RestController
 @RequestMapping("/api/v1/conversations")
 class InboxApiController {
@@ -83,14 +91,19 @@ class InboxApiController {
     record Text(String body) {
     }
 
-    record Assignment(UUID assigneeId) {
+    record Assignment(@Schema(description = "A user's id; null for Unassigned.", nullable = true) UUID assigneeId) {
     }
 
-    record Closing(String outcome) {
+    record Created(UUID id) {
+    }
+
+    record Closing(@Schema(allowableValues = {"won", "lost", "other"}) String outcome) {
     }
 
     /** Either conversationIds, or openOfAssignee (every open conversation assigned to that user); to null: Unassigned. */
-    record BulkTransfer(List<UUID> conversationIds, UUID openOfAssignee, UUID to) {
+    record BulkTransfer(@Schema(description = "The conversations to move; or give openOfAssignee instead.") List<UUID> conversationIds,
+                        @Schema(description = "Move every open conversation assigned to this user.") UUID openOfAssignee,
+                        @Schema(description = "The new assignee; null for Unassigned.", nullable = true) UUID to) {
     }
 
     /** The assignee filter's value for the conversations of every deactivated person. */
@@ -117,6 +130,17 @@ class InboxApiController {
      * ?tab=me|unassigned|all&profile=&assignee=(user id|none|deactivated)&q=&afterGroup=&afterTime=&afterId=; with q, the
      * results are one list, newest activity first (the cursor's group stays 0), q at most 200 characters (422 beyond).
      */
+    @Operation(summary = "List conversations",
+            description = "Keyset-paged, 50 at a time in inbox order (new, open with unread for you, open, closed; newest "
+                    + "first); with q, one list of matches, newest first. Pass next's group, lastActivityAt and id as "
+                    + "afterGroup, afterTime and afterId for the following page.")
+    @Parameter(name = "tab", in = ParameterIn.QUERY, description = "me, unassigned or all (the default).", schema = @Schema(type = "string"))
+    @Parameter(name = "profile", in = ParameterIn.QUERY, description = "A profile id: only its conversations.", schema = @Schema(type = "string", format = "uuid"))
+    @Parameter(name = "assignee", in = ParameterIn.QUERY, description = "A user id, none (Unassigned) or deactivated (held by anyone deactivated); blank for anyone.", schema = @Schema(type = "string"))
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Words of messages, contact names, emails or phone digits; at most 200 characters (422 beyond).", schema = @Schema(type = "string"))
+    @Parameter(name = "afterGroup", in = ParameterIn.QUERY, description = "The cursor: the previous page's next.group.")
+    @Parameter(name = "afterTime", in = ParameterIn.QUERY, description = "The cursor: the previous page's next.lastActivityAt.")
+    @Parameter(name = "afterId", in = ParameterIn.QUERY, description = "The cursor: the previous page's next.id.")
     @GetMapping
     PageJson list(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
                   @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String q,
@@ -129,6 +153,10 @@ class InboxApiController {
     }
 
     /** ?tab=&profile=&assignee=&q= as for the list, q required: how many conversations the search finds, up to 1,000. */
+    @Operation(summary = "Count a search",
+            description = "How many conversations a search finds with the list's filters, counted up to 1,000 (more says there "
+                    + "are more).")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "The search, as for the list.", schema = @Schema(type = "string"))
     @GetMapping("/search-count")
     SearchJson searchCount(Actor actor, @RequestParam(defaultValue = "all") String tab, @RequestParam(required = false) UUID profile,
                            @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String q) {
@@ -136,6 +164,8 @@ class InboxApiController {
         return new SearchJson(count.count(), count.more());
     }
 
+    @Operation(summary = "Unread counts",
+            description = "Per tab (me, unassigned, all), how many conversations the caller sees are unread for them.")
     @GetMapping("/counts")
     Map<String, Integer> counts(Actor actor) {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
@@ -144,6 +174,9 @@ class InboxApiController {
     }
 
     /** Reading a conversation marks it read for the caller. */
+    @Operation(summary = "Read a conversation",
+            description = "Its messages (with each text's delivery), reminders, the contact's other conversations and whether "
+                    + "the contact texted STOP. Reading marks it read for the caller.")
     @GetMapping("/{id}")
     ThreadJson get(Actor actor, @PathVariable UUID id) {
         InboxReads.Thread thread = inbox.thread(actor, id);
@@ -157,58 +190,92 @@ class InboxApiController {
                 new OptOutJson(thread.optOut().optedOut(), thread.optOut().changedAt()));
     }
 
+    @Operation(summary = "Move to another profile",
+            description = "To one of the caller's profiles, with that profile's contact of the same number; 409 when that "
+                    + "contact already has a live conversation there.")
+    @ApiResponse(responseCode = "204", description = "Moved.")
     @PutMapping("/{id}/profile")
     ResponseEntity<Void> move(Actor actor, @PathVariable UUID id, @RequestBody Move body) {
         moves.moveToProfile(actor, id, body.profileId());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Set a reminder",
+            description = "A due time in the future, at most a year ahead, and a note of up to 500 characters.")
+    @ApiResponse(responseCode = "201", description = "Set: the reminder's id.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
     @PostMapping("/{id}/reminders")
-    ResponseEntity<Map<String, UUID>> remind(Actor actor, @PathVariable UUID id, @RequestBody NewReminder body) {
-        return ResponseEntity.status(201).body(Map.of("id", reminders.remind(actor, id, body.dueAt(), body.note())));
+    ResponseEntity<Created> remind(Actor actor, @PathVariable UUID id, @RequestBody NewReminder body) {
+        return ResponseEntity.status(201).body(new Created(reminders.remind(actor, id, body.dueAt(), body.note())));
     }
 
+    @Operation(summary = "Cancel a reminder",
+            description = "404 when the conversation has no pending reminder of that id.")
+    @ApiResponse(responseCode = "204", description = "Cancelled.")
     @DeleteMapping("/{id}/reminders/{reminderId}")
     ResponseEntity<Void> cancelReminder(Actor actor, @PathVariable UUID id, @PathVariable UUID reminderId) {
         reminders.cancel(actor, id, reminderId);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Reply by text",
+            description = "The text is queued with the message and leaves through the text outbox after the change is saved; "
+                    + "422 when the contact has no phone number or texted STOP.")
+    @ApiResponse(responseCode = "204", description = "Queued.")
     @PostMapping("/{id}/replies")
     ResponseEntity<Void> reply(Actor actor, @PathVariable UUID id, @RequestBody Text body) {
         replies.reply(actor, id, body.body());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Send a failed reply again",
+            description = "Queues a reply whose text failed once more; 409 when it has not failed, 422 while the contact is "
+                    + "opted out.")
+    @ApiResponse(responseCode = "204", description = "Queued again.")
     @PostMapping("/{id}/messages/{messageId}/retry")
     ResponseEntity<Void> retry(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId) {
         replies.retry(actor, id, messageId);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Add a note",
+            description = "A note for the team, never sent to the lead.")
+    @ApiResponse(responseCode = "204", description = "Added.")
     @PostMapping("/{id}/notes")
     ResponseEntity<Void> note(Actor actor, @PathVariable UUID id, @RequestBody Text body) {
         replies.note(actor, id, body.body());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Assign",
+            description = "To a member who works in the conversation's profile, or to nobody (assigneeId null: Unassigned).")
+    @ApiResponse(responseCode = "204", description = "Assigned.")
     @PutMapping("/{id}/assignee")
     ResponseEntity<Void> assign(Actor actor, @PathVariable UUID id, @RequestBody Assignment body) {
         assignments.assign(actor, id, body.assigneeId());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Move many conversations",
+            description = "The conversations named, or every open one assigned to openOfAssignee, to a member or (to null) "
+                    + "Unassigned: all or nothing. Owner, admins and partner admins.")
     @PostMapping("/bulk-transfer")
     Map<String, Integer> bulkTransfer(Actor actor, @RequestBody BulkTransfer body) {
         return Map.of("moved", assignments.bulkTransfer(actor, body.conversationIds(), body.openOfAssignee(), body.to()));
     }
 
+    @Operation(summary = "Close",
+            description = "With an outcome: won, lost or other.")
+    @ApiResponse(responseCode = "204", description = "Closed.")
     @PostMapping("/{id}/close")
     ResponseEntity<Void> close(Actor actor, @PathVariable UUID id, @RequestBody Closing body) {
         moves.close(actor, id, body.outcome());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Reopen",
+            description = "409 while the contact has a newer live conversation.")
+    @ApiResponse(responseCode = "204", description = "Reopened.")
     @PostMapping("/{id}/reopen")
     ResponseEntity<Void> reopen(Actor actor, @PathVariable UUID id) {
         moves.reopen(actor, id);
