@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/tokens")
+@Tag(name = "API tokens", description = "The signed-in person's personal API tokens; managed with a session only, never with a token.")
 class ApiTokensApiController {
 
     static final String SESSION_ONLY = "API tokens are made, listed and revoked while signed in, not with a token.";
@@ -51,6 +55,9 @@ class ApiTokensApiController {
         this.apiTokens = apiTokens;
     }
 
+    @Operation(summary = "List your API tokens",
+            description = "Your tokens (never their text: only the first characters), the accounts a new one may be for, and "
+                    + "the lifetimes offered. A request made with a token is refused (403).")
     @GetMapping
     TokenList list(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request) {
         sessionOnly(request);
@@ -61,6 +68,11 @@ class ApiTokensApiController {
                 ApiTokenService.LIFETIMES_IN_DAYS);
     }
 
+    @Operation(summary = "Make an API token",
+            description = "A name (1 to 80 characters), a lifetime in days (one of those the list offers) and, for a partner "
+                    + "user, the client account it is for. Answers 201 with the token's text, shown this once; only its hash "
+                    + "is kept. A request made with a token is refused (403).")
+    @ApiResponse(responseCode = "201", description = "Made; the body holds the token, shown only now.")
     @PostMapping
     ResponseEntity<MadeToken> create(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody NewToken body,
                                      HttpServletRequest request) {
@@ -70,6 +82,10 @@ class ApiTokensApiController {
                         new AccountJson(made.account().id(), made.account().name())));
     }
 
+    @Operation(summary = "Revoke an API token",
+            description = "The token stops working at once, on every node. Another person's token is not found (404). "
+                    + "A request made with a token is refused (403).")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id, HttpServletRequest request) {
         sessionOnly(request);

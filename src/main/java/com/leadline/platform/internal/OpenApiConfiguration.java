@@ -45,6 +45,9 @@ class OpenApiConfiguration {
     static final String PROBLEM = "Problem";
     static final String SESSION = "session";
     static final String CSRF = "csrf";
+    static final String BEARER = "bearerAuth";
+    /** Tokens are managed with a session only: a token's request there is refused. */
+    private static final String SESSION_ONLY_PATHS = "/api/v1/tokens";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     static {
@@ -56,9 +59,10 @@ class OpenApiConfiguration {
     OpenAPI leadlineApi(@Value("${leadline.session.cookie-name:LEADLINE_SESSION}") String sessionCookie) {
         return new OpenAPI()
                 .info(new Info().title("Leadline API").version("v1").description("""
-                        The JSON API of Leadline, the shared inbox. Sign in through the web page first: calls carry \
+                        The JSON API of Leadline, the shared inbox. Either sign in through the web page first: calls carry \
                         the session cookie, and state-changing ones (POST, PUT, DELETE) the CSRF token in the header \
-                        that GET /api/v1/session names. Every refusal is problem details (application/problem+json, \
+                        that GET /api/v1/session names; or send a personal API token (Authorization: Bearer), which \
+                        needs no session and no CSRF token and acts with its person's rights at each request. Every refusal is problem details (application/problem+json, \
                         RFC 9457); invalid fields are listed under `errors`. docs/api.md explains the rules."""))
                 .servers(List.of(new Server().url("/").description("The Leadline that serves this document")))
                 .components(new Components()
@@ -68,7 +72,11 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(CSRF, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name("X-CSRF-TOKEN")
                                 .description("The session's CSRF token, which GET /api/v1/session returns as csrfToken "
-                                        + "(with the header's name as csrfHeader); needed by POST, PUT and DELETE.")));
+                                        + "(with the header's name as csrfHeader); needed by POST, PUT and DELETE."))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("ll_pat")
+                                .description("A personal API token made on the settings page or with POST /api/v1/tokens "
+                                        + "(shown once); no session and no CSRF token with it.")));
     }
 
     /**
@@ -95,14 +103,18 @@ class OpenApiConfiguration {
     private static void describeShared(String path, PathItem.HttpMethod method, Operation operation) {
         operation.setOperationId(operationId(path, method));
         boolean changes = method != PathItem.HttpMethod.GET;
-        SecurityRequirement needs = new SecurityRequirement().addList(SESSION);
-        operation.setSecurity(List.of(changes ? needs.addList(CSRF) : needs));
+        SecurityRequirement session = new SecurityRequirement().addList(SESSION);
+        if (changes) {
+            session.addList(CSRF);
+        }
+        operation.setSecurity(path.startsWith(SESSION_ONLY_PATHS) ? List.of(session)
+                : List.of(session, new SecurityRequirement().addList(BEARER)));
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("400", "A query parameter or body that cannot be read (text PostgreSQL cannot store, bad JSON, "
                 + "a malformed escape); `errors` names the field when there is one.");
-        shared.put("401", "Not signed in, or the session has ended.");
+        shared.put("401", "Not signed in, the session has ended, or the API token is unknown, expired or revoked.");
         shared.put("403", changes ? "Your role does not allow this, or the CSRF token is missing or stale (`detail` says which)."
                 : "Your role does not allow this (support staff, for one).");
         shared.put("404", "Nothing here, or nothing you may know exists (another account's, a malformed id).");
