@@ -31,8 +31,6 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -142,8 +140,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiTokenChain(HttpSecurity http, ApiTokenAuthenticator tokens, RateLimiter rateLimiter,
                                       java.util.List<com.leadline.platform.SignedInUserCheck> signedInUserChecks,
                                       PlatformTransactionManager transactionManager) throws Exception {
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        return withHeaders(http.securityMatcher(request -> api.matches(request) && BearerTokenFilter.hasBearerToken(request)))
+        // The API and its OpenAPI description (ApiPaths): a tool holding a token may read the document too.
+        return withHeaders(http.securityMatcher(request -> ApiPaths.MATCHER.matches(request) && BearerTokenFilter.hasBearerToken(request)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("USER"))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
