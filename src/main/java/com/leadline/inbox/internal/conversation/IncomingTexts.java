@@ -110,25 +110,26 @@ class IncomingTexts implements InboundTexts {
     /** @param readJustNow the text's profile as its channel read it, in its account; null to read it here */
     private Optional<UUID> file(InboundText text, Profile readJustNow, String body, List<String> media) {
         Profile profile = readJustNow != null ? readJustNow : profiles.find(text.profileId()).orElseThrow(NotFoundException::new);
-        // A text filed before under its provider id fails on V43's unique index when its message is written, and
-        // the whole transaction with it: receive answers empty. No look first, as that costs every text a round trip.
         String phone = PhoneNumbers.e164OrRefuse(text.fromPhone(), profile.texting().country(), "phone");
         Instant now = clock.instant();
         LeadboxForm form = text.leadboxForm();
         String name = form == null || form.name() == null ? "" : form.name().strip();
         ContactStore.Found found = contacts.findOrInsert(UUID.randomUUID(), text.accountId(), profile.id(), name, phone, now);
-        Optional<UUID> known = found.made() ? Optional.empty() : Optional.of(found.id());
-        known.filter(contact -> !name.isEmpty()).ifPresent(contact -> contacts.nameIfUnnamed(contact, name));
         UUID contact = found.id();
+        if (!found.made() && !name.isEmpty()) {
+            contacts.nameIfUnnamed(contact, name);
+        }
         // A contact made just now has no conversation yet.
-        Optional<UUID> live = known.isPresent() ? conversations.liveConversationOf(contact) : Optional.empty();
+        Optional<UUID> live = found.made() ? Optional.empty() : conversations.liveConversationOf(contact);
         Optional<OptOutKeyword> keyword = form == null ? OptOutKeyword.of(body) : Optional.empty();
         String pageUrl = form == null ? null : form.pageUrl();
         UUID conversation;
+        // A text filed before under its provider id fails on V43's unique index where its message is written, and
+        // the whole transaction with it: receive answers empty. No look first, as that costs every text a round trip.
         if (live.isEmpty() && keyword.isEmpty()) {
             // A new lead: its conversation, its text and the auto reply are written together.
             conversation = UUID.randomUUID();
-            autoReply.openAndAnswer(text.accountId(), profile, contact, known.isPresent() ? null : name, phone, conversation,
+            autoReply.openAndAnswer(text.accountId(), profile, contact, found.made() ? name : null, phone, conversation,
                     new ConversationStore.FirstText(body, text.providerMessageId(), media, pageUrl), now);
         } else {
             // A keyword's own answer is all a new lead sending one gets.
