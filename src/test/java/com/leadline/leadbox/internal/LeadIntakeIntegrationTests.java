@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadline.leadbox.LeadboxSeeding;
 import com.leadline.platform.Tenancy;
 import com.leadline.testing.IntegrationTest;
 import com.leadline.testing.TeamFixture;
@@ -44,6 +45,8 @@ class LeadIntakeIntegrationTests extends IntegrationTest {
 
     @Autowired
     LeadboxStore leadboxes;
+    @Autowired
+    LeadboxSeeding seeding;
     @Autowired
     Tenancy tenancy;
     @Autowired
@@ -230,11 +233,11 @@ class LeadIntakeIntegrationTests extends IntegrationTest {
         assertThat(contacts()).isZero();
     }
 
+    /** The owner's first profile's Leadbox, on and usable from exactly these websites, as the seeding port leaves it. */
     private Leadbox leadboxAllowing(TeamFixture.Account owner, List<String> origins) {
         return transactions.execute(status -> tenancy.inAccount(owner.id(), () -> {
-            Leadbox made = leadboxes.ofProfile(owner.id(), owner.firstProfileId(), "Harbor Heating", clock.instant());
-            leadboxes.update(made, true, made.appearance(), origins, clock.instant());
-            return leadboxes.find(made.id()).orElseThrow();
+            String key = seeding.openTo(owner.id(), owner.firstProfileId(), "Harbor Heating", origins);
+            return leadboxes.find(leadboxes.route(key).orElseThrow().leadboxId()).orElseThrow();
         }));
     }
 

@@ -2,6 +2,7 @@ package com.leadline.leadbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadline.leadbox.LeadboxSeeding;
 import com.leadline.platform.Tenancy;
 import com.leadline.testing.Browser;
 import com.leadline.testing.IntegrationTest;
@@ -48,6 +49,8 @@ class LeadboxHostPageBenchmark extends IntegrationTest {
 
     @Autowired
     LeadboxStore leadboxes;
+    @Autowired
+    LeadboxSeeding seeding;
     @Autowired
     Tenancy tenancy;
     @Autowired
@@ -162,11 +165,11 @@ class LeadboxHostPageBenchmark extends IntegrationTest {
         return resource == null ? "-" : resource.get("transfer") + " / " + resource.get("encoded") + " / " + resource.get("decoded");
     }
 
+    /** The owner's first profile's Leadbox, on and usable from exactly these websites, as the seeding port leaves it. */
     private Leadbox leadboxAllowing(TeamFixture.Account owner, String origin) {
         return transactions.execute(status -> tenancy.inAccount(owner.id(), () -> {
-            Leadbox made = leadboxes.ofProfile(owner.id(), owner.firstProfileId(), "Benchmark Bakery", clock.instant());
-            leadboxes.update(made, true, made.appearance(), List.of(origin), clock.instant());
-            return leadboxes.find(made.id()).orElseThrow();
+            String key = seeding.openTo(owner.id(), owner.firstProfileId(), "Benchmark Bakery", List.of(origin));
+            return leadboxes.find(leadboxes.route(key).orElseThrow().leadboxId()).orElseThrow();
         }));
     }
 }

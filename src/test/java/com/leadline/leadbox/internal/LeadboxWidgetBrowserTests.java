@@ -23,6 +23,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.leadline.leadbox.LeadboxSeeding;
 import com.leadline.platform.Tenancy;
 
 /**
@@ -39,6 +40,8 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
 
     @Autowired
     LeadboxStore leadboxes;
+    @Autowired
+    LeadboxSeeding seeding;
     @Autowired
     Tenancy tenancy;
     @Autowired
@@ -285,11 +288,11 @@ class LeadboxWidgetBrowserTests extends BrowserTest {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
 
+    /** The owner's first profile's Leadbox, on and usable from exactly these websites, as the seeding port leaves it. */
     private Leadbox leadboxAllowing(TeamFixture.Account owner, String origin) {
         return transactions.execute(status -> tenancy.inAccount(owner.id(), () -> {
-            Leadbox made = leadboxes.ofProfile(owner.id(), owner.firstProfileId(), "Widget Dental", clock.instant());
-            leadboxes.update(made, true, made.appearance(), List.of(origin), clock.instant());
-            return leadboxes.find(made.id()).orElseThrow();
+            String key = seeding.openTo(owner.id(), owner.firstProfileId(), "Widget Dental", List.of(origin));
+            return leadboxes.find(leadboxes.route(key).orElseThrow().leadboxId()).orElseThrow();
         }));
     }
 
