@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-19, 21-24, 27-29 and 31 so far). "own" rows are further
+ * What a role may do: the code form of PERMISSIONS.md (rows 3-11a, 14-24, 27-29 and 31 so far). "own" rows are further
  * limited to the actor's profiles by {@link Actor#canManageProfile}.
  */
 public enum Permission {
@@ -42,6 +42,11 @@ public enum Permission {
     EDIT_SHARED_SHORTCUTS,
     /** Rows 9 and 27: move many conversations at once, e.g. everything a deactivated user still holds. */
     BULK_TRANSFER,
+    /**
+     * Row 20: configure and sync integrations (webhook endpoints, contacts import); an admin covers only
+     * their own profiles with them, the owner and partner admins any.
+     */
+    CONFIGURE_INTEGRATIONS,
     /** Row 21: download the contacts of the actor's profiles as CSV. */
     EXPORT_CONTACTS,
     /**
