@@ -17,7 +17,8 @@ public interface ConversationHandover {
     /** The profiles of the user's open conversations: whoever takes them all over must work in every one. */
     Set<UUID> profilesOfOpenConversationsAssignedTo(UUID userId);
 
-    void transferOpenConversations(UUID fromUserId, Optional<UUID> to);
+    /** @param byUserId the person deactivating them, named by the inbox's {@code ConversationAssigned} events */
+    void transferOpenConversations(UUID fromUserId, Optional<UUID> to, UUID byUserId);
 
     /**
      * A deactivated person's open conversations that the viewer sees, and the active people who work in

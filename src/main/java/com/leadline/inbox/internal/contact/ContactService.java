@@ -2,6 +2,8 @@ package com.leadline.inbox.internal.contact;
 
 import com.leadline.accounts.Profiles;
 import com.leadline.identity.EmailAddresses;
+import com.leadline.inbox.ContactFacts;
+import com.leadline.inbox.ContactUpdated;
 import com.leadline.inbox.internal.SearchText;
 import com.leadline.inbox.internal.Visibility;
 import com.leadline.inbox.internal.contact.ContactStore.Contact;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
@@ -69,8 +72,11 @@ public class ContactService {
     private final TransactionTemplate transactions;
     private final TransactionTemplate snapshot;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ContactService(ContactStore store, Profiles profiles, TransactionTemplate transactions, Clock clock) {
+    ContactService(ContactStore store, Profiles profiles, TransactionTemplate transactions, Clock clock,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.profiles = profiles;
         this.transactions = transactions;
@@ -124,7 +130,11 @@ public class ContactService {
                 if (!errors.isEmpty()) {
                     throw new InvalidInputException(errors);
                 }
-                store.update(contactId, name, phone.isEmpty() ? null : phone, email.isEmpty() ? null : email, notes);
+                ContactFacts saved = new ContactFacts(contactId, contact.profileId(), name, phone.isEmpty() ? null : phone,
+                        email.isEmpty() ? null : email, notes);
+                store.update(contactId, saved.name(), saved.phone(), saved.email(), saved.notes());
+                // After the contact's row was written (and locked until commit): its events land in commit order.
+                events.publishEvent(new ContactUpdated(actor.accountId(), saved, actor.userId(), clock.instant()));
             });
         } catch (DuplicateKeyException raced) {
             // Another edit took the number between the check and this update.

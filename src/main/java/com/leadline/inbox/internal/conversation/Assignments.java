@@ -7,6 +7,7 @@ import com.leadline.platform.NotFoundException;
 import com.leadline.team.Actor;
 import com.leadline.team.Memberships;
 import com.leadline.team.Permission;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,15 +23,20 @@ public class Assignments {
     private final ConversationStore conversations;
     private final UnreadFlags flags;
     private final InboxEvents events;
+    private final ChangeEvents changes;
     private final ConversationAccess access;
     private final Memberships memberships;
     private final TransactionTemplate transactions;
 
-    Assignments(ConversationStore conversations, UnreadFlags flags, InboxEvents events,
-                ConversationAccess access, Memberships memberships, TransactionTemplate transactions) {
+    private final Clock clock;
+
+    Assignments(ConversationStore conversations, UnreadFlags flags, InboxEvents events, ChangeEvents changes,
+                ConversationAccess access, Memberships memberships, TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
         this.flags = flags;
         this.events = events;
+        this.changes = changes;
+        this.clock = clock;
         this.access = access;
         this.memberships = memberships;
         this.transactions = transactions;
@@ -96,7 +102,8 @@ public class Assignments {
 
     /** Someone else who receives it finds it unread; open inboxes hear of it. */
     private void moveTo(Actor actor, Conversation conversation, UUID assigneeId) {
-        conversations.assign(conversation.id(), assigneeId);
+        conversations.assign(conversation.id(), assigneeId)
+                .ifPresent(assigned -> changes.assigned(actor.accountId(), assigned, actor.userId(), clock.instant()));
         if (assigneeId != null && !assigneeId.equals(actor.userId())) {
             flags.markUnread(actor.accountId(), conversation.id(), List.of(assigneeId));
         }

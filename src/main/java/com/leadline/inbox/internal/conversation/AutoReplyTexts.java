@@ -1,5 +1,6 @@
 package com.leadline.inbox.internal.conversation;
 
+import com.leadline.inbox.MessageFacts;
 import com.leadline.inbox.internal.text.TextOutbox;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,12 +17,21 @@ import org.springframework.stereotype.Component;
 @Component
 class AutoReplyTexts {
 
+    /**
+     * What opening a new lead's conversation wrote: the text's message id, the contact's name and email as
+     * copied onto the conversation, and the auto reply (id, words and time; all null when not answered).
+     */
+    record NewLead(UUID inboundId, String contactName, String contactEmail, UUID replyId, String replyText, Instant replyAt) {
+    }
+
     private final ConversationStore conversations;
     private final TextOutbox texts;
+    private final ChangeEvents events;
 
-    AutoReplyTexts(ConversationStore conversations, TextOutbox texts) {
+    AutoReplyTexts(ConversationStore conversations, TextOutbox texts, ChangeEvents events) {
         this.conversations = conversations;
         this.texts = texts;
+        this.events = events;
     }
 
     /**
@@ -30,21 +40,25 @@ class AutoReplyTexts {
      * ({@link ConversationStore#insertWithFirstMessages}), the reply's outbox row in that statement too; what
      * {@code insert}, {@code insertInbound} and then {@link #send} would have written.
      */
-    void openAndAnswer(UUID accountId, UUID conversationId, UUID profileId, UUID contactId, String phone,
-                       ConversationStore.FirstText text, Optional<String> reply, Instant now) {
+    NewLead openAndAnswer(UUID accountId, UUID conversationId, UUID profileId, UUID contactId, String phone,
+                          ConversationStore.FirstText text, Optional<String> reply, Instant now) {
         UUID message = reply.isPresent() ? UUID.randomUUID() : null;
         Instant answered = now.plus(1, ChronoUnit.MICROS);
-        conversations.insertWithFirstMessages(conversationId, accountId, profileId, contactId, text, now, message,
-                reply.orElse(null), answered, phone);
+        ConversationStore.Opened opened = conversations.insertWithFirstMessages(conversationId, accountId, profileId, contactId,
+                text, now, message, reply.orElse(null), answered, phone);
         if (reply.isPresent()) {
             texts.queuedInCallersStatement();
         }
+        return new NewLead(opened.inboundId(), opened.contactName(), opened.contactEmail(), message, reply.orElse(null),
+                reply.isPresent() ? answered : null);
     }
 
     /** @param keywordAnswer the answer to an opt-out keyword: sent even to a contact who just opted out */
     void send(UUID accountId, UUID conversationId, UUID profileId, String phone, String text, Instant answered, boolean keywordAnswer) {
-        UUID message = conversations.insertMessage(accountId, conversationId, "auto_reply", null, text,
-                answered.plus(1, ChronoUnit.MICROS));
+        Instant at = answered.plus(1, ChronoUnit.MICROS);
+        ConversationStore.Written written = conversations.insertMessage(accountId, conversationId, "auto_reply", null, text, at);
+        UUID message = written.messageId();
+        events.sent(accountId, ChangeEvents.facts(written.conversation()), MessageFacts.outbound(message, conversationId, null, text, at));
         if (keywordAnswer) {
             texts.queueKeywordAnswer(accountId, message, profileId, phone, text, answered);
         } else {

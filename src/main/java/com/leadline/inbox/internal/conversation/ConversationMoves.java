@@ -26,17 +26,19 @@ public class ConversationMoves {
     private final ContactStore contacts;
     private final UnreadFlags flags;
     private final InboxEvents events;
+    private final ChangeEvents changes;
     private final ConversationAccess access;
     private final Memberships memberships;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     ConversationMoves(ConversationStore conversations, ContactStore contacts, UnreadFlags flags, InboxEvents events,
-                      ConversationAccess access, Memberships memberships, TransactionTemplate transactions, Clock clock) {
+                      ChangeEvents changes, ConversationAccess access, Memberships memberships, TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.flags = flags;
         this.events = events;
+        this.changes = changes;
         this.access = access;
         this.memberships = memberships;
         this.transactions = transactions;
@@ -52,7 +54,8 @@ public class ConversationMoves {
             if (conversation.state().equals("closed")) {
                 throw new ConflictException("This conversation is already closed.");
             }
-            conversations.close(conversationId, outcome);
+            conversations.close(conversationId, outcome)
+                    .ifPresent(closed -> changes.closed(actor.accountId(), closed, actor.userId(), clock.instant()));
             events.announce(actor.accountId(), conversation);
         });
     }
@@ -87,7 +90,10 @@ public class ConversationMoves {
             }
             UUID assignee = conversation.assigneeId() != null && memberships.worksIn(conversation.assigneeId(), profileId)
                     ? conversation.assigneeId() : null;
-            conversations.moveToProfile(conversationId, profileId, target, assignee);
+            Conversation moved = conversations.moveToProfile(conversationId, profileId, target, assignee);
+            // Its holder does not work there: the conversation is Unassigned now.
+            changes.assigned(actor.accountId(), new ConversationStore.Assigned(conversation.assigneeId(), moved), actor.userId(),
+                    clock.instant());
             Set<UUID> newcomers = new HashSet<>(memberships.viewersOf(profileId));
             newcomers.remove(actor.userId());
             flags.markUnread(actor.accountId(), conversationId, newcomers);

@@ -103,12 +103,17 @@ public class ConversationStore {
             SELECT c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome,
                    c.assignee_id, c.last_activity_at, c.preview, false AS unread
             FROM conversations c WHERE c.assignee_id = :from AND c.state <> 'closed' FOR UPDATE""";
+    /** A conversation's eleven columns as {@link #conversation} reads them, after an UPDATE of it (unread: false). */
+    private static final String RETURNING = """
+             RETURNING c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome,
+                       c.assignee_id, c.last_activity_at, c.preview, false""";
     /** A message is the conversation's latest activity and preview; its words join the conversation's (V36). */
     private static final String ADD_MESSAGE = """
-            UPDATE conversations SET last_activity_at = :now, preview = left(:preview, 160), search_words = search_words || inbox_words(:body)
-            WHERE id = :c""";
+            UPDATE conversations c SET last_activity_at = :now, preview = left(:preview, 160), search_words = search_words || inbox_words(:body)
+            WHERE id = :c""" + RETURNING;
     /** A note changes neither, but is searched too. */
-    private static final String ADD_NOTE_WORDS = "UPDATE conversations SET search_words = search_words || inbox_words(:body) WHERE id = :c";
+    private static final String ADD_NOTE_WORDS = "UPDATE conversations c SET search_words = search_words || inbox_words(:body) WHERE id = :c"
+            + RETURNING;
 
     static final String MEDIA_ONLY_PREVIEW = "Sent a picture or file";
 
@@ -160,6 +165,25 @@ public class ConversationStore {
     record FirstText(String body, String providerMessageId, List<String> mediaUrls, String sourceUrl) {
     }
 
+    /** What {@link #insertWithFirstMessages} wrote that its caller did not choose: the text's message id, the contact's name and email. */
+    record Opened(UUID inboundId, String contactName, String contactEmail) {
+    }
+
+    /**
+     * A message written, and its conversation as that left it: the row is updated, so it stays locked until
+     * the transaction ends and what it says holds until then.
+     */
+    record Written(UUID messageId, Conversation conversation) {
+    }
+
+    /** An assignment: who held the conversation just before it (read under the row's lock), and the conversation after. */
+    record Assigned(UUID previousAssigneeId, Conversation conversation) {
+
+        boolean changed() {
+            return !java.util.Objects.equals(previousAssigneeId, conversation.assigneeId());
+        }
+    }
+
     /**
      * A new conversation (as {@link #insert}) together with its first text and, when {@code replyText} is
      * given, the auto reply that answers it (message {@code replyId}, at {@code replyAt}), in one statement:
@@ -169,9 +193,10 @@ public class ConversationStore {
      * The reply's text to {@code replyTo} goes on the text outbox in the same statement
      * ({@link TextOutbox#insertQueuedFor}); the caller then calls {@link TextOutbox#queuedInCallersStatement}.
      */
-    void insertWithFirstMessages(UUID id, UUID accountId, UUID profileId, UUID contactId, FirstText text, Instant now,
-                                 UUID replyId, String replyText, Instant replyAt, String replyTo) {
+    Opened insertWithFirstMessages(UUID id, UUID accountId, UUID profileId, UUID contactId, FirstText text, Instant now,
+                                   UUID replyId, String replyText, Instant replyAt, String replyTo) {
         boolean replied = replyText != null;
+        UUID inboundId = UUID.randomUUID();
         String textPreview = text.body().isEmpty() ? MEDIA_ONLY_PREVIEW : text.body();
         JdbcClient.StatementSpec statement = jdbc.sql("""
                         WITH conversation AS (
@@ -181,7 +206,7 @@ public class ConversationStore {
                                  inbox_words(:body)""" + (replied ? " || inbox_words(:reply)" : "") + """
 
                           FROM contacts k WHERE k.id = :k FOR SHARE
-                          RETURNING id),
+                          RETURNING id, contact_name, contact_email),
                         inbound AS (
                           INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
                                                 media_urls, source_url)
@@ -195,29 +220,27 @@ public class ConversationStore {
                         queued AS (
                         """ + TextOutbox.insertQueuedFor("reply") + ")" : "") + """
 
-                        SELECT count(*) FROM conversation""")
+                        SELECT contact_name, contact_email FROM conversation""")
                 .param("id", id).param("a", accountId).param("p", profileId).param("k", contactId)
                 .param("now", Timestamp.from(now)).param("lastActivity", Timestamp.from(replied ? replyAt : now))
                 .param("preview", replied ? replyText : textPreview)
-                .param("inbound", UUID.randomUUID()).param("body", text.body()).param("provider", text.providerMessageId())
+                .param("inbound", inboundId).param("body", text.body()).param("provider", text.providerMessageId())
                 .param("media", text.mediaUrls().toArray(String[]::new)).param("source", text.sourceUrl())
                 .param("replyId", replyId).param("reply", replyText).param("replyAt", replied ? Timestamp.from(replyAt) : null);
         if (replied) {
             // The reply's text on the outbox, due at once, as TextOutbox.queue would have queued it (created at the text's time).
             statement = outbox.bindQueued(statement, accountId, profileId, replyTo, replyText, now);
         }
-        int made = statement.query(Integer.class).single();
-        if (made != 1) {
-            throw new IllegalStateException("No contact " + contactId + " to open a conversation with");
-        }
+        return statement.query((rs, n) -> new Opened(inboundId, rs.getString(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new IllegalStateException("No contact " + contactId + " to open a conversation with"));
     }
 
-    UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body, Instant now) {
+    Written insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body, Instant now) {
         return insertMessage(accountId, conversationId, kind, authorId, body, null, List.of(), null, now);
     }
 
     /** A text a lead sent, with the provider's id for it (null from the dev channel) and its media links. */
-    UUID insertInbound(UUID accountId, UUID conversationId, String body, String providerMessageId, List<String> mediaUrls,
+    Written insertInbound(UUID accountId, UUID conversationId, String body, String providerMessageId, List<String> mediaUrls,
                        String sourceUrl, Instant now) {
         return insertMessage(accountId, conversationId, "inbound", null, body, providerMessageId, mediaUrls, sourceUrl, now);
     }
@@ -227,12 +250,12 @@ public class ConversationStore {
                 .param("m", messageId).param("c", conversationId).query(Boolean.class).single();
     }
 
-    private UUID insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body,
-                               String providerMessageId, List<String> mediaUrls, String sourceUrl, Instant now) {
+    private Written insertMessage(UUID accountId, UUID conversationId, String kind, UUID authorId, String body,
+                                  String providerMessageId, List<String> mediaUrls, String sourceUrl, Instant now) {
         UUID id = UUID.randomUUID();
         // One statement, one round trip: the message, and what it changes in its conversation (nothing on
         // messages reads or writes conversations, so the two parts of the statement cannot see each other's rows).
-        jdbc.sql("""
+        return jdbc.sql("""
                         WITH message AS (
                           INSERT INTO messages (id, account_id, conversation_id, kind, author_id, body, created_at, provider_message_id,
                                                 media_urls, source_url)
@@ -242,8 +265,9 @@ public class ConversationStore {
                 .param("author", authorId).param("body", body).param("now", Timestamp.from(now))
                 .param("provider", providerMessageId).param("media", mediaUrls.toArray(String[]::new))
                 .param("source", sourceUrl).param("preview", body.isEmpty() ? MEDIA_ONLY_PREVIEW : body)
-                .update();
-        return id;
+                .query(ConversationStore::conversation).optional()
+                .map(conversation -> new Written(id, conversation))
+                .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId + " to write in"));
     }
 
     /** The first human reply opens a new conversation; auto replies and notes don't. */
@@ -251,14 +275,20 @@ public class ConversationStore {
         jdbc.sql("UPDATE conversations SET state = 'open' WHERE id = :c AND state = 'new'").param("c", conversationId).update();
     }
 
-    void assign(UUID conversationId, UUID assigneeId) {
-        jdbc.sql("UPDATE conversations SET assignee_id = :a WHERE id = :c").param("a", assigneeId).param("c", conversationId)
-                .update();
+    /** @return who held it just before (read under the row's lock) and the conversation after; empty if it is gone */
+    Optional<Assigned> assign(UUID conversationId, UUID assigneeId) {
+        return jdbc.sql("""
+                        UPDATE conversations c SET assignee_id = :a
+                        FROM (SELECT id, assignee_id FROM conversations WHERE id = :c FOR UPDATE) before
+                        WHERE c.id = before.id""" + RETURNING + ", before.assignee_id")
+                .param("a", assigneeId).param("c", conversationId)
+                .query((rs, n) -> new Assigned(rs.getObject(12, UUID.class), conversation(rs, n))).optional();
     }
 
-    void close(UUID conversationId, String outcome) {
-        jdbc.sql("UPDATE conversations SET state = 'closed', outcome = :o WHERE id = :c AND state <> 'closed'")
-                .param("o", outcome).param("c", conversationId).update();
+    /** @return the conversation closed now; empty when it was closed already (by someone else meanwhile) */
+    Optional<Conversation> close(UUID conversationId, String outcome) {
+        return jdbc.sql("UPDATE conversations c SET state = 'closed', outcome = :o WHERE id = :c AND state <> 'closed'" + RETURNING)
+                .param("o", outcome).param("c", conversationId).query(ConversationStore::conversation).optional();
     }
 
     /** Reopening is refused (false) while the contact has another live conversation in the profile. */
@@ -279,13 +309,14 @@ public class ConversationStore {
      * The conversation moves to another profile, with that profile's contact (its name and phone copied as
      * {@link #insert} does), and a new assignee or none.
      */
-    void moveToProfile(UUID conversationId, UUID profileId, UUID contactId, UUID assigneeId) {
-        jdbc.sql("""
+    Conversation moveToProfile(UUID conversationId, UUID profileId, UUID contactId, UUID assigneeId) {
+        return jdbc.sql("""
                         UPDATE conversations c SET profile_id = :p, contact_id = k.id, contact_name = k.name, contact_phone = k.phone,
                                                    contact_email = k.email,
                                                    assignee_id = :a
-                        FROM (SELECT id, name, phone, email FROM contacts WHERE id = :k FOR SHARE) k WHERE c.id = :c""")
-                .param("p", profileId).param("k", contactId).param("a", assigneeId).param("c", conversationId).update();
+                        FROM (SELECT id, name, phone, email FROM contacts WHERE id = :k FOR SHARE) k WHERE c.id = :c""" + RETURNING)
+                .param("p", profileId).param("k", contactId).param("a", assigneeId).param("c", conversationId)
+                .query(ConversationStore::conversation).single();
     }
 
     /** The contact's conversations the viewer may see: the same rule as every list. */

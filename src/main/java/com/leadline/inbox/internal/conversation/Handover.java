@@ -7,6 +7,7 @@ import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import com.leadline.team.ConversationHandover;
 import com.leadline.team.Memberships;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,14 +30,18 @@ public class Handover implements ConversationHandover {
     private final ConversationStore conversations;
     private final UnreadFlags flags;
     private final InboxEvents events;
+    private final ChangeEvents changes;
+    private final Clock clock;
     private final Memberships memberships;
     private final TransactionTemplate transactions;
 
-    Handover(ConversationStore conversations, UnreadFlags flags, InboxEvents events, Memberships memberships,
-             TransactionTemplate transactions) {
+    Handover(ConversationStore conversations, UnreadFlags flags, InboxEvents events, ChangeEvents changes,
+             Memberships memberships, TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
         this.flags = flags;
         this.events = events;
+        this.changes = changes;
+        this.clock = clock;
         this.memberships = memberships;
         this.transactions = transactions;
     }
@@ -77,10 +82,19 @@ public class Handover implements ConversationHandover {
                 memberships.workersOfEvery(held.stream().map(Held::profileId).collect(Collectors.toSet())));
     }
 
+    private static Conversation withAssignee(Conversation c, UUID assignee) {
+        return new Conversation(c.id(), c.profileId(), c.contactId(), c.contactName(), c.contactPhone(), c.state(), c.outcome(),
+                assignee, c.lastActivityAt(), c.preview(), c.unread());
+    }
+
     @Override
-    public void transferOpenConversations(UUID fromUserId, Optional<UUID> to) {
+    public void transferOpenConversations(UUID fromUserId, Optional<UUID> to, UUID byUserId) {
         UUID accountId = Tenancy.currentAccount().orElseThrow();
+        java.time.Instant now = clock.instant();
         for (Conversation moved : conversations.transferOpen(fromUserId, to.orElse(null))) {
+            // Read under the lock transferOpen took: the conversation as it was, now with its new holder.
+            changes.assigned(accountId, new ConversationStore.Assigned(moved.assigneeId(), withAssignee(moved, to.orElse(null))),
+                    byUserId, now);
             to.ifPresent(assignee -> flags.markUnread(accountId, moved.id(), List.of(assignee)));
             events.announce(accountId, moved);
         }

@@ -2,10 +2,12 @@ package com.leadline.inbox.internal.conversation;
 
 import com.leadline.accounts.Profiles;
 import com.leadline.accounts.Profiles.Profile;
+import com.leadline.inbox.ContactFacts;
+import com.leadline.inbox.ConversationFacts;
 import com.leadline.inbox.InboundTexts;
+import com.leadline.inbox.MessageFacts;
 import com.leadline.inbox.InboundTexts.LeadboxForm;
 import com.leadline.inbox.internal.contact.ContactStore;
-import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.NotFoundException;
 import com.leadline.platform.PhoneNumbers;
@@ -41,6 +43,7 @@ class IncomingTexts implements InboundTexts {
     private final ContactStore contacts;
     private final UnreadFlags flags;
     private final InboxEvents events;
+    private final ChangeEvents changes;
     private final KeywordAnswers keywords;
     private final NewLeadAutoReply autoReply;
     private final Profiles profiles;
@@ -49,13 +52,15 @@ class IncomingTexts implements InboundTexts {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    IncomingTexts(ConversationStore conversations, ContactStore contacts, UnreadFlags flags, InboxEvents events, KeywordAnswers keywords,
+    IncomingTexts(ConversationStore conversations, ContactStore contacts, UnreadFlags flags, InboxEvents events, ChangeEvents changes,
+                  KeywordAnswers keywords,
                   NewLeadAutoReply autoReply, Profiles profiles,
                   Memberships memberships, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.flags = flags;
         this.events = events;
+        this.changes = changes;
         this.keywords = keywords;
         this.autoReply = autoReply;
         this.profiles = profiles;
@@ -123,29 +128,54 @@ class IncomingTexts implements InboundTexts {
         Optional<UUID> live = found.made() ? Optional.empty() : conversations.liveConversationOf(contact);
         Optional<OptOutKeyword> keyword = form == null ? OptOutKeyword.of(body) : Optional.empty();
         String pageUrl = form == null ? null : form.pageUrl();
-        UUID conversation;
+        boolean leadbox = form != null;
         // A text filed before under its provider id fails on V43's unique index where its message is written, and
         // the whole transaction with it: receive answers empty. No look first, as that costs every text a round trip.
         if (live.isEmpty() && keyword.isEmpty()) {
-            // A new lead: its conversation, its text and the auto reply are written together.
-            conversation = UUID.randomUUID();
-            autoReply.openAndAnswer(text.accountId(), profile, contact, found.made() ? name : null, phone, conversation,
-                    new ConversationStore.FirstText(body, text.providerMessageId(), media, pageUrl), now);
-        } else {
-            // A keyword's own answer is all a new lead sending one gets.
-            conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
-            conversations.insertInbound(text.accountId(), conversation, body, text.providerMessageId(), media, pageUrl, now);
-            keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
+            return Optional.of(fileNewLead(text.accountId(), profile, contact, found.made() ? name : null, phone,
+                    new ConversationStore.FirstText(body, text.providerMessageId(), media, pageUrl), leadbox, now));
         }
+        // A keyword's own answer is all a new lead sending one gets.
+        UUID conversation = live.orElseGet(() -> newConversation(contact, text.accountId(), profile.id(), now));
+        ConversationStore.Written written = conversations.insertInbound(text.accountId(), conversation, body,
+                text.providerMessageId(), media, pageUrl, now);
+        ConversationFacts after = ChangeEvents.facts(written.conversation());
+        MessageFacts message = MessageFacts.inbound(written.messageId(), conversation, leadbox, body, media, pageUrl, now);
+        if (live.isEmpty()) {
+            ContactStore.Contact made = contacts.find(contact).orElseThrow();
+            changes.leadCreated(text.accountId(), after,
+                    new ContactFacts(contact, profile.id(), made.name(), made.phone(), made.email(), null), message);
+        }
+        changes.received(text.accountId(), after, message);
+        keyword.ifPresent(word -> keywords.apply(word, text.accountId(), profile, contact, phone, conversation, now));
         flags.markUnread(text.accountId(), conversation, memberships.viewersOf(profile.id()));
-        if (live.isPresent()) {
-            Conversation received = conversations.find(conversation).orElseThrow();
-            events.announce(text.accountId(), conversation, received.profileId(), received.assigneeId());
-        } else {
-            // Opened just now: the profile's, and nobody's yet.
-            events.announce(text.accountId(), conversation, profile.id(), null);
-        }
+        // Its place before this text: the same as after it (a text moves no conversation).
+        events.announce(text.accountId(), conversation, written.conversation().profileId(), written.conversation().assigneeId());
         return Optional.of(conversation);
+    }
+
+    /**
+     * A new lead: its conversation, its text and the auto reply are written together (one statement), and
+     * announced: lead.created, message.received, then message.sent of the reply.
+     */
+    private UUID fileNewLead(UUID accountId, Profile profile, UUID contact, String newContactName, String phone,
+                             ConversationStore.FirstText first, boolean leadbox, Instant now) {
+        UUID conversation = UUID.randomUUID();
+        AutoReplyTexts.NewLead lead = autoReply.openAndAnswer(accountId, profile, contact, newContactName, phone, conversation,
+                first, now);
+        ConversationFacts opened = ChangeEvents.opened(conversation, profile.id(), contact);
+        MessageFacts message = MessageFacts.inbound(lead.inboundId(), conversation, leadbox, first.body(), first.mediaUrls(),
+                first.sourceUrl(), now);
+        changes.leadCreated(accountId, opened, new ContactFacts(contact, profile.id(), lead.contactName(), phone,
+                lead.contactEmail(), null), message);
+        changes.received(accountId, opened, message);
+        if (lead.replyId() != null) {
+            changes.sent(accountId, opened, MessageFacts.outbound(lead.replyId(), conversation, null, lead.replyText(), lead.replyAt()));
+        }
+        flags.markUnread(accountId, conversation, memberships.viewersOf(profile.id()));
+        // Opened just now: the profile's, and nobody's yet.
+        events.announce(accountId, conversation, profile.id(), null);
+        return conversation;
     }
 
     private UUID newConversation(UUID contactId, UUID accountId, UUID profileId, Instant now) {

@@ -35,7 +35,7 @@ class NewLeadAutoReply {
      * {@code newContactName}: the name of a contact that the text has just made, in this transaction (empty
      * for none), which has not opted out, so neither is read again; null for a contact known before.
      */
-    Optional<String> openAndAnswer(UUID accountId, Profile profile, UUID contactId, String newContactName, String phone,
+    AutoReplyTexts.NewLead openAndAnswer(UUID accountId, Profile profile, UUID contactId, String newContactName, String phone,
                                    UUID conversationId, ConversationStore.FirstText text, Instant now) {
         Optional<String> reply;
         if (newContactName != null) {
@@ -45,8 +45,7 @@ class NewLeadAutoReply {
         } else {
             reply = replyFor(profile, contacts.find(contactId).map(ContactStore.Contact::name).orElse(null), now);
         }
-        texts.openAndAnswer(accountId, conversationId, profile.id(), contactId, phone, text, reply, now);
-        return reply;
+        return texts.openAndAnswer(accountId, conversationId, profile.id(), contactId, phone, text, reply, now);
     }
 
     private Optional<String> replyFor(Profile profile, String name, Instant now) {

@@ -1,5 +1,7 @@
 package com.leadline.inbox.internal.conversation;
 
+import com.leadline.inbox.ConversationFacts;
+import com.leadline.inbox.MessageFacts;
 import com.leadline.inbox.internal.contact.ContactStore;
 import com.leadline.inbox.internal.conversation.ConversationStore.Conversation;
 import com.leadline.inbox.internal.text.TextOutbox;
@@ -25,17 +27,19 @@ public class Replies {
     private final TextOutbox texts;
     private final ContactStore contacts;
     private final InboxEvents events;
+    private final ChangeEvents changes;
     private final ConversationAccess access;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Replies(ConversationStore conversations, UnreadFlags flags, TextOutbox texts, ContactStore contacts, InboxEvents events, ConversationAccess access,
-            TransactionTemplate transactions, Clock clock) {
+    Replies(ConversationStore conversations, UnreadFlags flags, TextOutbox texts, ContactStore contacts, InboxEvents events, ChangeEvents changes,
+            ConversationAccess access, TransactionTemplate transactions, Clock clock) {
         this.conversations = conversations;
         this.flags = flags;
         this.texts = texts;
         this.contacts = contacts;
         this.events = events;
+        this.changes = changes;
         this.access = access;
         this.transactions = transactions;
         this.clock = clock;
@@ -51,9 +55,17 @@ public class Replies {
             }
             refuseIfOptedOut(conversation);
             Instant now = clock.instant();
-            UUID message = conversations.insertMessage(actor.accountId(), conversationId, "outbound", actor.userId(), text, now);
+            ConversationStore.Written written = conversations.insertMessage(actor.accountId(), conversationId, "outbound",
+                    actor.userId(), text, now);
+            UUID message = written.messageId();
             texts.queue(actor.accountId(), message, conversation.profileId(), conversation.contactPhone(), text, now);
             conversations.markOpen(conversationId);
+            ConversationFacts after = ChangeEvents.facts(written.conversation());
+            if (after.state().equals("new")) {
+                // markOpen's change, under the lock the message's write took.
+                after = new ConversationFacts(after.id(), after.profileId(), after.contactId(), "open", after.assigneeId(), after.outcome());
+            }
+            changes.sent(actor.accountId(), after, MessageFacts.outbound(message, conversationId, actor.userId(), text, now));
             flags.markRead(actor.userId(), conversationId);
             events.announce(actor.accountId(), conversation);
         });

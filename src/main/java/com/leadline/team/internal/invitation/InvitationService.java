@@ -20,6 +20,8 @@ import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Tenancy;
 import com.leadline.platform.TooManyRequestsException;
 import com.leadline.team.Actor;
+import com.leadline.team.MemberFacts;
+import com.leadline.team.MemberInvited;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
 import com.leadline.team.internal.MembershipStore;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,9 +72,12 @@ public class InvitationService {
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InvitationService(MembershipStore memberships, InvitationStore invitationStore, TeamRules rules, Identities identities, AccountNames accountNames, Mailer mailer,
-                      Links links, AuditLog audit, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
+                      Links links, AuditLog audit, Tenancy tenancy, TransactionTemplate transactions, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.memberships = memberships;
         this.invitationStore = invitationStore;
         this.rules = rules;
@@ -153,6 +159,7 @@ public class InvitationService {
         details.put("profiles", String.valueOf(profiles.size()));
         audit.record(AuditEntry.of("invitation.sent", Outcome.SUCCESS).inAccount(accountId).by(inviterUserId)
                 .on("user", userId).with(details));
+        events.publishEvent(new MemberInvited(accountId, new MemberFacts(userId, name, email, role, profiles), inviterUserId, now));
         return userId;
     }
 

@@ -15,6 +15,8 @@ import com.leadline.platform.SessionSignIn;
 import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import com.leadline.team.ConversationHandover;
+import com.leadline.team.MemberDeactivated;
+import com.leadline.team.MemberFacts;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
 import com.leadline.team.internal.MembershipStore;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,9 +66,14 @@ public class DeactivationService {
     private final SessionSignIn sessions;
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     DeactivationService(MembershipStore memberships, TeamRules rules, Identities identities, ConversationHandover conversations,
-                        AuditLog audit, SessionSignIn sessions, Tenancy tenancy, TransactionTemplate transactions) {
+                        AuditLog audit, SessionSignIn sessions, Tenancy tenancy, TransactionTemplate transactions,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.memberships = memberships;
         this.rules = rules;
         this.identities = identities;
@@ -112,12 +121,15 @@ public class DeactivationService {
             Optional<UUID> member = handoverMember(actor, userId, choice, transferTo);
             int held = conversations.openConversationsAssignedTo(userId);
             if (choice != Handover.KEEP) {
-                conversations.transferOpenConversations(userId, member);
+                conversations.transferOpenConversations(userId, member, actor.userId());
             }
             identities.setActive(userId, false);
             audit.record(AuditEntry.of("user.deactivated", Outcome.SUCCESS).inAccount(actor.accountId()).by(actor.userId())
                     .on("user", target.id()).with(Map.of("openConversations", String.valueOf(held),
                             "handover", choice.code(), "transferredTo", member.map(UUID::toString).orElse(choice.code()))));
+            events.publishEvent(new MemberDeactivated(actor.accountId(), new MemberFacts(userId, target.name(), target.email(),
+                    memberships.roleOf(userId).orElseThrow(), memberships.memberProfiles(userId)), actor.userId(), choice.code(),
+                    member.orElse(null), held, clock.instant()));
             return choice == Handover.KEEP ? held : 0;
         });
         sessions.endSessionsOf(userId, null);
