@@ -104,9 +104,8 @@ public class ConversationStore {
                    c.assignee_id, c.last_activity_at, c.preview, false AS unread
             FROM conversations c WHERE c.assignee_id = :from AND c.state <> 'closed' FOR UPDATE""";
     /** A conversation's eleven columns as {@link #conversation} reads them, after an UPDATE of it (unread: false). */
-    private static final String RETURNING = """
-             RETURNING c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state, c.outcome,
-                       c.assignee_id, c.last_activity_at, c.preview, false""";
+    private static final String RETURNING = "\nRETURNING c.id, c.profile_id, c.contact_id, c.contact_name, c.contact_phone, c.state,"
+            + " c.outcome, c.assignee_id, c.last_activity_at, c.preview, false";
     /** A message is the conversation's latest activity and preview; its words join the conversation's (V36). */
     private static final String ADD_MESSAGE = """
             UPDATE conversations c SET last_activity_at = :now, preview = left(:preview, 160), search_words = search_words || inbox_words(:body)
