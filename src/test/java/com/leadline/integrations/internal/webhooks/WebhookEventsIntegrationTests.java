@@ -264,6 +264,30 @@ class WebhookEventsIntegrationTests extends IntegrationTest {
         assertThat(deliveries(conversationsOnly)).hasSize(4);
     }
 
+    @Test
+    void aMoveToAProfileItsHolderDoesNotWorkInIsAnAssignmentToUnassignedThere() {
+        TeamFixture.Member member = fixture.join(account.owner(), "member", account.firstProfileId());
+        UUID conversation = TeamFixture.takenBy(member, inbound.receiveInbound(account.id(), account.firstProfileId(),
+                TeamFixture.uniquePhoneNumber(), "Gutter repair?"));
+        UUID everywhere = endpoint(true, List.of(), List.of("conversation.assigned", "conversation.closed"), true);
+        UUID firstOnly = endpoint(false, List.of(account.firstProfileId()), List.of("conversation.assigned"), true);
+
+        ok(owner.api("PUT", "/api/v1/conversations/" + conversation + "/profile", Map.of("profileId", annex.toString())));
+        ok(owner.api("POST", "/api/v1/conversations/" + conversation + "/close", Map.of("outcome", "lost")));
+        ok(owner.api("POST", "/api/v1/conversations/" + conversation + "/reopen", null));
+
+        List<Delivery> got = deliveries(everywhere);
+        assertThat(got).extracting(Delivery::type).as("reopening announces nothing")
+                .containsExactly("conversation.assigned", "conversation.closed");
+        JsonNode moved = got.get(0).data();
+        assertThat(moved.at("/conversation/profileId").asString()).isEqualTo(annex.toString());
+        assertThat(moved.at("/conversation/assigneeId").isNull()).isTrue();
+        assertThat(moved.get("previousAssigneeId").asString()).isEqualTo(member.id().toString());
+        assertThat(got.get(1).data().at("/conversation/profileId").asString()).isEqualTo(annex.toString());
+        assertThat(got.get(1).data().at("/conversation/outcome").asString()).isEqualTo("lost");
+        assertThat(deliveries(firstOnly)).as("the conversation is the annex's now").isEmpty();
+    }
+
     // Fixture and reading
 
     private static void ok(WebSession.Page answer) {
