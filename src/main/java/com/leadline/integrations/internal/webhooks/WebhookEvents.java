@@ -10,22 +10,28 @@ import com.leadline.inbox.MessageFacts;
 import com.leadline.inbox.MessageReceived;
 import com.leadline.inbox.MessageSent;
 import com.leadline.platform.CallerContext;
+import com.leadline.platform.Tenancy;
 import com.leadline.team.MemberDeactivated;
 import com.leadline.team.MemberFacts;
 import com.leadline.team.MemberInvited;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The events endpoints subscribe to: each of the inbox's and the team's public events becomes its JSON body
- * (version 1, {@link WebhookPayloads}) and one delivery per subscribed endpoint, written by one INSERT ...
- * SELECT in the transaction of the change (synchronous listeners, not after commit): a change rolled back
- * announces nothing, and the deliveries of one conversation (or contact) are numbered in the order its
- * changes commit, since each change holds that row's lock when it publishes. Ordering key: the conversation
+ * (version 1, {@link WebhookPayloads}) and one delivery per subscribed endpoint, written in the transaction
+ * of the change (synchronous listeners, not after commit) by one INSERT ... SELECT for all of that
+ * transaction's events, just before it commits: a change rolled back announces nothing, and the deliveries
+ * of one conversation (or contact) are numbered in the order its changes commit, since each change holds
+ * that row's lock from its publishing until its commit. Ordering key: the conversation
  * for lead, message and conversation events, the contact for contact.updated, none for team events (which
  * are account-wide: every endpoint that chose them, whatever its profiles). The shapes of {@code data} are in
  * docs/api.md ("Events"); ids are strings, times ISO-8601 instants, absent values null.
@@ -35,13 +41,17 @@ public class WebhookEvents {
 
     /** Who writes the deliveries: an event listener's work is the system's, even inside a person's request. */
     static final String ACTOR = "webhook events";
+    /** At most this many events a statement (a bulk move of 10,000 conversations makes 10,000). */
+    static final int BATCH = 500;
 
     private final WebhookOutbox outbox;
     private final WebhookPayloads payloads;
+    private final Tenancy tenancy;
 
-    WebhookEvents(WebhookOutbox outbox, WebhookPayloads payloads) {
+    WebhookEvents(WebhookOutbox outbox, WebhookPayloads payloads, Tenancy tenancy) {
         this.outbox = outbox;
         this.payloads = payloads;
+        this.tenancy = tenancy;
     }
 
     @EventListener
@@ -189,11 +199,65 @@ public class WebhookEvents {
         enqueue(accountId, conversation.profileId(), type, conversation.id(), at, data);
     }
 
-    /** One statement, whether or not any endpoint wants it. */
+    /**
+     * Kept with the transaction's other events and written with them, in their order, by one statement just
+     * before it commits ({@link PendingDeliveries}); outside a transaction synchronization at once (which the
+     * outbox refuses: an event is always part of a change).
+     */
     private void enqueue(UUID accountId, UUID profileId, WebhookEventType type, UUID orderingKey, Instant at,
                          Map<String, Object> data) {
-        String body = payloads.body(type, at, data);
-        CallerContext.runAsSystem(ACTOR, () -> outbox.enqueue(accountId, profileId, type, orderingKey, body, at));
+        WebhookOutbox.Queued event = new WebhookOutbox.Queued(profileId, type, orderingKey, payloads.body(type, at, data), at);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            CallerContext.runAsSystem(ACTOR, () -> outbox.enqueueAll(accountId, List.of(event)));
+            return;
+        }
+        PendingDeliveries pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(PendingDeliveries.class::isInstance).map(PendingDeliveries.class::cast).findFirst()
+                .orElseGet(() -> {
+                    PendingDeliveries made = new PendingDeliveries(outbox, tenancy);
+                    TransactionSynchronizationManager.registerSynchronization(made);
+                    return made;
+                });
+        pending.add(accountId, event);
+    }
+
+    /**
+     * The events of one transaction (a synchronization is suspended with its transaction, so an inner new
+     * transaction keeps its own), written just before it commits: still inside it, so a rollback writes
+     * nothing, and while it still holds the locks its changes took, so the deliveries of one conversation are
+     * numbered in the order its changes commit. One statement per account (in practice, per transaction),
+     * however many events: a new lead's three cost one.
+     */
+    static final class PendingDeliveries implements TransactionSynchronization {
+
+        private final WebhookOutbox outbox;
+        private final Tenancy tenancy;
+        private final List<Map.Entry<UUID, WebhookOutbox.Queued>> events = new ArrayList<>();
+
+        PendingDeliveries(WebhookOutbox outbox, Tenancy tenancy) {
+            this.outbox = outbox;
+            this.tenancy = tenancy;
+        }
+
+        void add(UUID accountId, WebhookOutbox.Queued event) {
+            events.add(Map.entry(accountId, event));
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            int from = 0;
+            while (from < events.size()) {
+                UUID account = events.get(from).getKey();
+                int to = from;
+                while (to < events.size() && events.get(to).getKey().equals(account) && to - from < BATCH) {
+                    to++;
+                }
+                List<WebhookOutbox.Queued> batch = events.subList(from, to).stream().map(Map.Entry::getValue).toList();
+                CallerContext.runAsSystem(ACTOR, () -> tenancy.inAccount(account, () -> outbox.enqueueAll(account, batch)));
+                from = to;
+            }
+            events.clear();
+        }
     }
 
     private static String id(UUID id) {

@@ -3,6 +3,7 @@ package com.leadline.integrations.internal.webhooks;
 import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Transactions;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +27,27 @@ public class WebhookOutbox {
             FROM webhook_endpoints e
             WHERE e.account_id = :accountId AND e.enabled AND :eventType = ANY (e.event_types)
               AND (CAST(:profileId AS uuid) IS NULL OR e.all_profiles OR CAST(:profileId AS uuid) = ANY (e.profile_ids))""";
+
+    /**
+     * Several events at once, in the order given: a row for every event and every enabled endpoint that chose it
+     * and covers its profile; rows are numbered by the events' order (then the endpoint's id), so one key's
+     * deliveries keep that order.
+     */
+    private static final String FOR_SUBSCRIBERS_OF_EACH = """
+            INSERT INTO webhook_deliveries (account_id, endpoint_id, message_id, event_type, ordering_key, payload,
+                                            status, next_attempt_at, created_at)
+            SELECT e.account_id, e.id, ev.message_id, ev.event_type, CAST(ev.ordering_key AS uuid), ev.payload, 'pending',
+                   CAST(ev.at AS timestamptz), CAST(ev.at AS timestamptz)
+            FROM unnest(CAST(:messageIds AS text[]), CAST(:eventTypes AS text[]), CAST(:profileIds AS text[]),
+                        CAST(:orderingKeys AS text[]), CAST(:payloads AS text[]), CAST(:ats AS text[]))
+                 WITH ORDINALITY AS ev (message_id, event_type, profile_id, ordering_key, payload, at, ord)
+            JOIN webhook_endpoints e ON e.account_id = :accountId AND e.enabled AND ev.event_type = ANY (e.event_types)
+              AND (ev.profile_id IS NULL OR e.all_profiles OR CAST(ev.profile_id AS uuid) = ANY (e.profile_ids))
+            ORDER BY ev.ord, e.id""";
+
+    /** An event to queue with others: {@code profileId} null for an account-wide event, {@code orderingKey} null for none. */
+    public record Queued(UUID profileId, WebhookEventType type, UUID orderingKey, String payload, Instant at) {
+    }
 
     private static final String FOR_ENDPOINT = """
             INSERT INTO webhook_deliveries (account_id, endpoint_id, message_id, event_type, ordering_key, payload,
@@ -68,6 +90,28 @@ public class WebhookOutbox {
                 .param("accountId", accountId).param("profileId", profileId).param("eventType", type.wireName())
                 .param("orderingKey", orderingKey).param("payload", payload).param("messageId", newMessageId())
                 .param("now", java.sql.Timestamp.from(now)).update());
+    }
+
+    /**
+     * {@link #enqueue} of each event, in one statement, in the order given (each event its own message id).
+     * Must run inside the transaction of the changes. Returns how many deliveries were queued.
+     */
+    public int enqueueAll(UUID accountId, List<Queued> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        return callersTransaction.execute(status -> jdbc.sql(FOR_SUBSCRIBERS_OF_EACH).param("accountId", accountId)
+                .param("messageIds", events.stream().map(event -> newMessageId()).toArray(String[]::new))
+                .param("eventTypes", events.stream().map(event -> event.type().wireName()).toArray(String[]::new))
+                .param("profileIds", events.stream().map(event -> text(event.profileId())).toArray(String[]::new))
+                .param("orderingKeys", events.stream().map(event -> text(event.orderingKey())).toArray(String[]::new))
+                .param("payloads", events.stream().map(Queued::payload).toArray(String[]::new))
+                .param("ats", events.stream().map(event -> event.at().toString()).toArray(String[]::new))
+                .update());
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     /**
