@@ -15,14 +15,12 @@ import com.leadline.team.MemberDeactivated;
 import com.leadline.team.MemberFacts;
 import com.leadline.team.MemberInvited;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -214,50 +212,11 @@ public class WebhookEvents {
         PendingDeliveries pending = TransactionSynchronizationManager.getSynchronizations().stream()
                 .filter(PendingDeliveries.class::isInstance).map(PendingDeliveries.class::cast).findFirst()
                 .orElseGet(() -> {
-                    PendingDeliveries made = new PendingDeliveries(outbox, tenancy);
+                    PendingDeliveries made = new PendingDeliveries(outbox, tenancy, ACTOR, BATCH);
                     TransactionSynchronizationManager.registerSynchronization(made);
                     return made;
                 });
         pending.add(accountId, event);
-    }
-
-    /**
-     * The events of one transaction (a synchronization is suspended with its transaction, so an inner new
-     * transaction keeps its own), written just before it commits: still inside it, so a rollback writes
-     * nothing, and while it still holds the locks its changes took, so the deliveries of one conversation are
-     * numbered in the order its changes commit. One statement per account (in practice, per transaction),
-     * however many events: a new lead's three cost one.
-     */
-    static final class PendingDeliveries implements TransactionSynchronization {
-
-        private final WebhookOutbox outbox;
-        private final Tenancy tenancy;
-        private final List<Map.Entry<UUID, WebhookOutbox.Queued>> events = new ArrayList<>();
-
-        PendingDeliveries(WebhookOutbox outbox, Tenancy tenancy) {
-            this.outbox = outbox;
-            this.tenancy = tenancy;
-        }
-
-        void add(UUID accountId, WebhookOutbox.Queued event) {
-            events.add(Map.entry(accountId, event));
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            int from = 0;
-            while (from < events.size()) {
-                UUID account = events.get(from).getKey();
-                int to = from;
-                while (to < events.size() && events.get(to).getKey().equals(account) && to - from < BATCH) {
-                    to++;
-                }
-                List<WebhookOutbox.Queued> batch = events.subList(from, to).stream().map(Map.Entry::getValue).toList();
-                CallerContext.runAsSystem(ACTOR, () -> tenancy.inAccount(account, () -> outbox.enqueueAll(account, batch)));
-                from = to;
-            }
-            events.clear();
-        }
     }
 
     private static String id(UUID id) {
