@@ -288,6 +288,22 @@ class WebhookEventsIntegrationTests extends IntegrationTest {
         assertThat(deliveries(firstOnly)).as("the conversation is the annex's now").isEmpty();
     }
 
+    @Test
+    void aBulkMoveOfMoreConversationsThanOneStatementWritesIsQueuedWholeAndInOrder() {
+        List<UUID> conversations = new java.util.ArrayList<>();
+        for (int i = 0; i < WebhookEvents.BATCH + 1; i++) {
+            conversations.add(inbound.receiveInbound(account.id(), account.firstProfileId(), TeamFixture.uniquePhoneNumber(), "Lead " + i));
+        }
+        UUID hook = endpoint(false, List.of(account.firstProfileId()), List.of("conversation.assigned"), true);
+
+        WebSession.Page moved = owner.api("POST", "/api/v1/conversations/bulk-transfer", Map.of("conversationIds",
+                conversations.stream().map(UUID::toString).toList(), "to", account.owner().id().toString()));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        assertThat(deliveries(hook)).extracting(Delivery::orderingKey).as("one each, in the order they moved")
+                .containsExactlyElementsOf(conversations);
+    }
+
     // Fixture and reading
 
     private static void ok(WebSession.Page answer) {
