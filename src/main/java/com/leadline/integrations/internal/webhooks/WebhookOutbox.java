@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The writing half of the webhook outbox, in the current account (row-level security applies): a
  * delivery row per endpoint that wants the event, written inside the transaction of the change the
  * event announces, so that a rolled-back change announces nothing and a committed one is delivered
- * at least once.
+ * at least once. Once that transaction commits, the relay ({@link WebhookRelay}) is woken to send them.
  */
 @Repository
 public class WebhookOutbox {
@@ -34,10 +34,12 @@ public class WebhookOutbox {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate callersTransaction;
+    private final WebhookRelay relay;
 
-    WebhookOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    WebhookOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager, WebhookRelay relay) {
         this.jdbc = jdbc;
         this.callersTransaction = Transactions.callersOnly(transactionManager);
+        this.relay = relay;
     }
 
     /** A new Standard Webhooks message id ({@code webhook-id}): {@code msg_} and 26 random letters and digits. */
@@ -53,10 +55,16 @@ public class WebhookOutbox {
      * or null. Must run inside the transaction of the change. Returns how many deliveries were queued.
      */
     public int enqueue(UUID accountId, UUID profileId, WebhookEventType type, UUID orderingKey, String payload, Instant now) {
-        return callersTransaction.execute(status -> jdbc.sql(FOR_SUBSCRIBERS)
-                .param("accountId", accountId).param("profileId", profileId).param("eventType", type.wireName())
-                .param("orderingKey", orderingKey).param("payload", payload).param("messageId", newMessageId())
-                .param("now", java.sql.Timestamp.from(now)).update());
+        return callersTransaction.execute(status -> {
+            int queued = jdbc.sql(FOR_SUBSCRIBERS)
+                    .param("accountId", accountId).param("profileId", profileId).param("eventType", type.wireName())
+                    .param("orderingKey", orderingKey).param("payload", payload).param("messageId", newMessageId())
+                    .param("now", java.sql.Timestamp.from(now)).update();
+            if (queued > 0) {
+                relay.wakeUpAfterCommit();
+            }
+            return queued;
+        });
     }
 
     /**
@@ -65,9 +73,12 @@ public class WebhookOutbox {
      */
     public void enqueueFor(UUID accountId, UUID endpointId, String messageId, String eventType, UUID orderingKey,
                            String payload, Instant now) {
-        callersTransaction.executeWithoutResult(status -> jdbc.sql(FOR_ENDPOINT)
-                .param("accountId", accountId).param("endpointId", endpointId).param("messageId", messageId)
-                .param("eventType", eventType).param("orderingKey", orderingKey).param("payload", payload)
-                .param("now", java.sql.Timestamp.from(now)).update());
+        callersTransaction.executeWithoutResult(status -> {
+            jdbc.sql(FOR_ENDPOINT)
+                    .param("accountId", accountId).param("endpointId", endpointId).param("messageId", messageId)
+                    .param("eventType", eventType).param("orderingKey", orderingKey).param("payload", payload)
+                    .param("now", java.sql.Timestamp.from(now)).update();
+            relay.wakeUpAfterCommit();
+        });
     }
 }

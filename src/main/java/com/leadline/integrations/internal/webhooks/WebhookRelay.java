@@ -1,0 +1,240 @@
+package com.leadline.integrations.internal.webhooks;
+
+import com.leadline.integrations.internal.webhooks.WebhookSender.Attempt;
+import com.leadline.platform.OutboxRelay;
+import com.leadline.platform.Tenancy;
+import com.leadline.platform.Transactions;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the webhook outbox ({@link OutboxRelay} holds the claiming, lease and back-off rules). The
+ * relay works for no account: it claims the due heads of every endpoint's queues through the one
+ * cross-account function ({@code integrations_claim_due_webhooks}, V54) in a transaction of its own,
+ * then reads, sends and records each delivery in its own account, under row-level security.
+ *
+ * <p>At least once, in order per ordering key: a delivery is claimed only when no earlier one of its
+ * endpoint and key is still open, so a failed head holds back the rest of its queue until it is
+ * delivered or given up. Every attempt is recorded in {@code webhook_attempts}; a 2xx answer delivers.
+ * Retries back off exponentially with jitter; after the last allowed attempt the delivery is failed.
+ * An endpoint whose attempts have all failed for longer than {@code disableAfter} is disabled, and the
+ * account's owner and admins are told by email ({@link WebhookEndpointHealth}).
+ */
+class WebhookRelay extends OutboxRelay<WebhookRelay.Claimed, Attempt> {
+
+    /** Each wait is the policy's back-off times a random factor in [1 - JITTER, 1 + JITTER). */
+    static final double JITTER = 0.2;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransaction;
+    private final Tenancy tenancy;
+    private final WebhookSender sender;
+    private final WebhookEndpointHealth health;
+
+    WebhookRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, Tenancy tenancy, WebhookSender sender,
+                 WebhookEndpointHealth health, Clock clock, Policy policy) {
+        super("webhook", clock, policy);
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.ownTransaction = Transactions.ownTransaction(transactionManager);
+        this.tenancy = tenancy;
+        this.sender = sender;
+        this.health = health;
+    }
+
+    /**
+     * A claimed delivery; what it is sent to ({@code url}, the secrets to sign with) and what it sends
+     * are read when the claim is found still held, right before sending.
+     */
+    record Claimed(long id, UUID claim, UUID accountId, int attempts, UUID endpointId, String url, List<String> secrets,
+                   String messageId, String payload) implements OutboxRelay.Claimed {
+    }
+
+    private record Held(Claimed claimed, boolean enabled) {
+    }
+
+    /** An attempt that got no 2xx answer (or none at all): recorded as such, and retried. */
+    static final class FailedAttempt extends Exception {
+
+        private final transient Attempt attempt;
+
+        FailedAttempt(Attempt attempt) {
+            super(attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error());
+            this.attempt = attempt;
+        }
+
+        Attempt attempt() {
+            return attempt;
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${leadline.webhooks.relay-interval:5s}", initialDelayString = "${leadline.webhooks.relay-interval:5s}")
+    void poll() {
+        deliverDue();
+    }
+
+    /**
+     * Until nothing more goes out: a delivered head makes the next delivery of its queue due at once,
+     * which the next claim finds (a batch holds at most one delivery per queue).
+     */
+    @Override
+    public int deliverDue() {
+        int total = 0;
+        int sent;
+        do {
+            sent = super.deliverDue();
+            total += sent;
+        } while (sent > 0);
+        return total;
+    }
+
+    @Override
+    protected List<Claimed> claim(int limit) {
+        Instant now = clock.instant();
+        UUID claim = UUID.randomUUID();
+        return ownTransaction.execute(status -> jdbc.sql("""
+                        SELECT account_id, id, attempts FROM integrations_claim_due_webhooks(:now, :limit, :claim, :leaseUntil)
+                        ORDER BY id""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .param("claim", claim)
+                .param("leaseUntil", Timestamp.from(now.plus(policy.lease())))
+                .query((rs, n) -> new Claimed(rs.getLong(2), claim, rs.getObject(1, UUID.class), rs.getInt(3),
+                        null, null, null, null, null))
+                .list());
+    }
+
+    /**
+     * The claim still ours (another relay may have claimed the row after its lease ran out), its lease
+     * starting again now, with the endpoint as it is now: its URL and secrets (the previous one too
+     * while the rotation's grace period runs). A delivery whose endpoint was disabled meanwhile goes
+     * back to the queue untouched (the claim's attempt uncounted) and is not sent.
+     */
+    @Override
+    protected Optional<Claimed> stillHeld(Claimed row) {
+        Instant now = clock.instant();
+        return tenancy.inAccount(row.accountId(), () -> transactions.execute(status -> {
+            Optional<Held> held = jdbc.sql("""
+                            SELECT d.endpoint_id, d.message_id, d.payload, e.url, e.secret, e.previous_secret,
+                                   coalesce(e.previous_secret_until > :now, false) AS previous_valid, e.enabled
+                            FROM webhook_deliveries d
+                            JOIN webhook_endpoints e ON e.account_id = d.account_id AND e.id = d.endpoint_id
+                            WHERE d.account_id = :account AND d.id = :id AND d.claim_id = :claim AND d.status = 'sending'
+                              AND d.lease_until > :now
+                            FOR UPDATE OF d""")
+                    .param("now", Timestamp.from(now)).param("account", row.accountId()).param("id", row.id())
+                    .param("claim", row.claim())
+                    .query((rs, n) -> {
+                        List<String> secrets = new ArrayList<>(List.of(rs.getString(5)));
+                        if (rs.getBoolean(7) && rs.getString(6) != null) {
+                            secrets.add(rs.getString(6));
+                        }
+                        return new Held(new Claimed(row.id(), row.claim(), row.accountId(), row.attempts(),
+                                rs.getObject(1, UUID.class), rs.getString(4), List.copyOf(secrets), rs.getString(2),
+                                rs.getString(3)), rs.getBoolean(8));
+                    })
+                    .optional();
+            if (held.isEmpty()) {
+                return Optional.<Claimed>empty();
+            }
+            if (!held.get().enabled()) {
+                jdbc.sql("""
+                                UPDATE webhook_deliveries SET status = 'pending', lease_until = NULL, attempts = attempts - 1,
+                                       next_attempt_at = :now
+                                WHERE account_id = :account AND id = :id""")
+                        .param("now", Timestamp.from(now)).param("account", row.accountId()).param("id", row.id()).update();
+                return Optional.<Claimed>empty();
+            }
+            jdbc.sql("UPDATE webhook_deliveries SET lease_until = :leaseUntil WHERE account_id = :account AND id = :id")
+                    .param("leaseUntil", Timestamp.from(now.plus(policy.lease()))).param("account", row.accountId())
+                    .param("id", row.id()).update();
+            return Optional.of(held.get().claimed());
+        }));
+    }
+
+    @Override
+    protected Attempt send(Claimed row) throws FailedAttempt {
+        Attempt attempt = sender.send(row.url(), row.secrets(), row.messageId(), row.payload());
+        if (!attempt.succeeded()) {
+            throw new FailedAttempt(attempt);
+        }
+        return attempt;
+    }
+
+    @Override
+    protected Duration jittered(Duration backoff) {
+        double factor = 1 - JITTER + 2 * JITTER * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis(Math.round(backoff.toMillis() * factor));
+    }
+
+    /** Delivered: the attempt on record, the delivery finished, the endpoint healthy again; false if the claim was lost meanwhile. */
+    @Override
+    protected boolean markSent(Claimed row, Attempt attempt) {
+        return inAccountOf(row, () -> {
+            record(row, attempt);
+            health.succeeded(row.accountId(), row.endpointId());
+            return jdbc.sql("""
+                            UPDATE webhook_deliveries SET status = 'delivered', finished_at = :now, lease_until = NULL
+                            WHERE account_id = :account AND id = :id AND claim_id = :claim AND status = 'sending'""")
+                    .param("now", Timestamp.from(clock.instant())).param("account", row.accountId()).param("id", row.id())
+                    .param("claim", row.claim()).update() == 1;
+        });
+    }
+
+    /** The attempt on record; the delivery due again after its back-off, or failed after the last attempt; the endpoint's health. */
+    @Override
+    protected void markFailed(Claimed row, Failure failure) {
+        Attempt attempt = failure.cause() instanceof FailedAttempt failed ? failed.attempt()
+                : new Attempt(clock.instant(), null, 0, "", failure.error());
+        inAccountOf(row, () -> {
+            record(row, attempt);
+            Instant now = clock.instant();
+            jdbc.sql("""
+                            UPDATE webhook_deliveries SET status = :status, next_attempt_at = :next, lease_until = NULL,
+                                   finished_at = CASE WHEN :giveUp THEN CAST(:now AS timestamptz) END
+                            WHERE account_id = :account AND id = :id AND claim_id = :claim AND status = 'sending'""")
+                    .param("status", failure.giveUp() ? "failed" : "pending").param("giveUp", failure.giveUp())
+                    .param("next", Timestamp.from(failure.nextAttemptAt())).param("now", Timestamp.from(now))
+                    .param("account", row.accountId()).param("id", row.id()).param("claim", row.claim()).update();
+            health.failed(row.accountId(), row.endpointId(), attempt);
+            return 0;
+        });
+    }
+
+    private void record(Claimed row, Attempt attempt) {
+        jdbc.sql("""
+                        INSERT INTO webhook_attempts (account_id, delivery_id, attempted_at, status_code, duration_ms, response, error)
+                        VALUES (:account, :delivery, :at, :status, :duration, :response, :error)""")
+                .param("account", row.accountId()).param("delivery", row.id()).param("at", Timestamp.from(attempt.at()))
+                .param("status", attempt.statusCode()).param("duration", Math.max(0, attempt.durationMs()))
+                .param("response", attempt.response() == null ? "" : attempt.response())
+                .param("error", attempt.error() == null ? null : truncate(attempt.error(), 500))
+                .update();
+    }
+
+    static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** The account first, then the transaction: it starts in the account. */
+    private <T> T inAccountOf(Claimed row, java.util.function.Supplier<T> work) {
+        return tenancy.inAccount(row.accountId(), () -> transactions.execute(status -> work.get()));
+    }
+}
