@@ -55,8 +55,9 @@ class WebhookConfiguration {
                               @Value("${leadline.webhooks.lease:2m}") Duration lease,
                               @Value("${leadline.webhooks.first-retry:30s}") Duration firstRetry,
                               @Value("${leadline.webhooks.max-retry:5h}") Duration maxRetry,
-                              @Value("${leadline.webhooks.max-attempts:14}") int maxAttempts) {
+                              @Value("${leadline.webhooks.max-attempts:14}") int maxAttempts,
+                              @Value("${leadline.webhooks.relay-threads:8}") int relayThreads) {
         return new WebhookRelay(jdbc, transactionManager, tenancy, sender, health, clock,
-                new OutboxRelay.Policy(lease, firstRetry, maxRetry, maxAttempts));
+                new OutboxRelay.Policy(lease, firstRetry, maxRetry, maxAttempts), relayThreads);
     }
 }

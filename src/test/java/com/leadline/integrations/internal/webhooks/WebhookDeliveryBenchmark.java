@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +20,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Delivery throughput, events per second from the outbox to a local receiver: a backlog of deliveries
  * (default 10,000; {@code -Dleadline.benchmark.deliveries=N}) over 1,000 conversations, queued for one
- * endpoint, then drained by the relay (one relay thread, as one node runs it; then two, as two nodes
- * would) while the clock stands still. The receiver (the JDK's HTTP server on 127.0.0.1) answers 204 and
+ * endpoint and drained by the relay ({@code leadline.webhooks.relay-threads} senders); then the same
+ * number queued one per transaction through {@link WebhookOutbox} while the relay, woken by each
+ * commit, sends them (end to end). The clock stands still. The receiver (the JDK's HTTP server on 127.0.0.1) answers 204 and
  * counts message ids. Not part of the test suite (its name does not end in Tests):
  * {@code ./mvnw -B -o -q test -Dtest=WebhookDeliveryBenchmark}; figures in target/webhook-benchmark.md
  * (docs/BENCHMARKS.md).
@@ -56,24 +57,33 @@ class WebhookDeliveryBenchmark extends WebhookTest {
         Map<String, String> results = new LinkedHashMap<>();
         try {
             TeamFixture.Account account = team().openAccount("Benchmark Hooks");
-            for (int relays : new int[] {1, 2}) {
+            for (String mode : List.of("backlog", "live")) {
                 Endpoint endpoint = endpoint(account, "http://127.0.0.1:" + server.getAddress().getPort() + "/bench");
-                queueBacklog(account.id(), endpoint.id());
                 received.clear();
                 requests.set(0);
-
-                long started = System.nanoTime();
-                drain(relays);
+                long started;
+                if (mode.equals("backlog")) {
+                    queueBacklog(account.id(), endpoint.id());
+                    started = System.nanoTime();
+                    relay.deliverDue();
+                } else {
+                    started = System.nanoTime();
+                    queueLive(account.id());
+                }
+                while (delivered(endpoint) < DELIVERIES) {
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(10));
+                    relay.deliverDue();
+                    Thread.sleep(10);
+                }
                 double seconds = (System.nanoTime() - started) / 1e9;
 
-                long delivered = owner().sql("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = :e AND status = 'delivered'")
-                        .param("e", endpoint.id()).query(Long.class).single();
-                assertThat(delivered).isEqualTo(DELIVERIES);
                 assertThat(received).hasSize(DELIVERIES);
-                String line = "%d relay thread(s): %,d deliveries in %.1f s = %.0f events/s (%d requests)"
-                        .formatted(relays, DELIVERIES, seconds, DELIVERIES / seconds, requests.get());
+                String line = "%s: %,d deliveries in %.1f s = %.0f events/s (%,d requests)"
+                        .formatted(mode.equals("backlog") ? "a backlog drained by the relay"
+                                        : "queued one per transaction through WebhookOutbox while the relay sends (end to end)",
+                                DELIVERIES, seconds, DELIVERIES / seconds, requests.get());
                 System.out.println("WebhookDeliveryBenchmark " + line);
-                results.put(relays + " relay thread(s)", line);
+                results.put(mode, line);
                 owner().sql("UPDATE webhook_endpoints SET enabled = false, disabled_at = now(), disabled_reason = 'benchmark over' WHERE id = :e")
                         .param("e", endpoint.id()).update();
             }
@@ -88,16 +98,39 @@ class WebhookDeliveryBenchmark extends WebhookTest {
         Files.writeString(Path.of("target/webhook-benchmark.md"), report);
     }
 
+    private long delivered(Endpoint endpoint) {
+        return owner().sql("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = :e AND status = 'delivered'")
+                .param("e", endpoint.id()).query(Long.class).single();
+    }
+
+    /** Each event in a transaction of its own, as the changes that announce them commit, the relay woken by each commit. */
+    private void queueLive(UUID accountId) {
+        List<UUID> conversations = new ArrayList<>();
+        for (int i = 0; i < CONVERSATIONS; i++) {
+            conversations.add(UUID.randomUUID());
+        }
+        String payload = samplePayload();
+        for (int n = 0; n < DELIVERIES; n++) {
+            UUID conversation = conversations.get(n % CONVERSATIONS);
+            transactions.execute(status -> tenancy.inAccount(accountId,
+                    () -> outbox.enqueue(accountId, null, WebhookEventType.MESSAGE_RECEIVED, conversation, payload, clock.instant())));
+        }
+    }
+
+    private String samplePayload() {
+        return payloads.body(WebhookEventType.MESSAGE_RECEIVED, clock.instant(), Map.of(
+                "conversationId", UUID.randomUUID().toString(), "profileId", UUID.randomUUID().toString(),
+                "contact", Map.of("id", UUID.randomUUID().toString(), "name", "Ana Lima", "phone", "+16282000000"),
+                "message", Map.of("id", UUID.randomUUID().toString(), "body", "Hi, do you have an opening on Thursday afternoon?")));
+    }
+
     /** The backlog, written in one statement (as the outbox writes it, pending and due now), without waking the relay. */
     private void queueBacklog(UUID accountId, UUID endpointId) {
         List<UUID> conversations = new ArrayList<>();
         for (int i = 0; i < CONVERSATIONS; i++) {
             conversations.add(UUID.randomUUID());
         }
-        String payload = payloads.body(WebhookEventType.MESSAGE_RECEIVED, clock.instant(), Map.of(
-                "conversationId", UUID.randomUUID().toString(), "profileId", UUID.randomUUID().toString(),
-                "contact", Map.of("id", UUID.randomUUID().toString(), "name", "Ana Lima", "phone", "+16282000000"),
-                "message", Map.of("id", UUID.randomUUID().toString(), "body", "Hi, do you have an opening on Thursday afternoon?")));
+        String payload = samplePayload();
         owner().sql("""
                         INSERT INTO webhook_deliveries (account_id, endpoint_id, message_id, event_type, ordering_key, payload,
                                                         status, next_attempt_at, created_at)
@@ -108,25 +141,5 @@ class WebhookDeliveryBenchmark extends WebhookTest {
                 .param("conversations", conversations.toArray(UUID[]::new)).param("count", CONVERSATIONS)
                 .param("payload", payload).param("now", Timestamp.from(clock.instant())).param("deliveries", DELIVERIES)
                 .update();
-    }
-
-    private void drain(int relays) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(relays);
-        try {
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < relays; i++) {
-                runs.add(threads.submit(relay::deliverDue));
-            }
-            for (Future<Integer> run : runs) {
-                run.get();
-            }
-        } finally {
-            threads.shutdown();
-            threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-        }
-        // A thread that found nothing to claim while the other held every queue's head stops early: finish on one.
-        while (relay.deliverDue() > 0) {
-            Thread.onSpinWait();
-        }
     }
 }

@@ -93,6 +93,12 @@ abstract class WebhookTest extends IntegrationTest {
                 .list();
     }
 
+    /** The endpoint's first delivery has had one attempt and waits for the next (read in one statement: no torn view). */
+    boolean retryWaiting(Endpoint endpoint) {
+        Delivery first = deliveries(endpoint.id()).get(0);
+        return first.status().equals("pending") && first.attempts() == 1;
+    }
+
     record AttemptRow(Instant at, Integer statusCode, int durationMs, String response, String error) {
     }
 
