@@ -1,6 +1,5 @@
 package com.leadline.integrations.internal.webhooks;
 
-import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Transactions;
 import java.time.Instant;
 import java.util.UUID;
@@ -42,10 +41,21 @@ public class WebhookOutbox {
         this.relay = relay;
     }
 
-    /** A new Standard Webhooks message id ({@code webhook-id}): {@code msg_} and 26 random letters and digits. */
+    private static final char[] MESSAGE_ID_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A new Standard Webhooks message id ({@code webhook-id}): {@code msg_} and 26 random letters and digits
+     * (about 155 bits). Drawn letter by letter: a base64 token with its {@code -} and {@code _} removed
+     * would sometimes be shorter than 26.
+     */
     public static String newMessageId() {
-        String random = SecureTokens.newToken(24).replace("-", "").replace("_", "");
-        return "msg_" + random.substring(0, 26);
+        char[] random = new char[26];
+        for (int i = 0; i < random.length; i++) {
+            random[i] = MESSAGE_ID_ALPHABET[RANDOM.nextInt(MESSAGE_ID_ALPHABET.length)];
+        }
+        return "msg_" + new String(random);
     }
 
     /**
