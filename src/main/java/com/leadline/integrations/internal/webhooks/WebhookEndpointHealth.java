@@ -73,7 +73,7 @@ class WebhookEndpointHealth {
             if (failingSince == null || !failingSince.isBefore(now.minus(disableAfter))) {
                 return;
             }
-            String reason = WebhookRelay.truncate("Disabled by Leadline on " + WHEN.format(now)
+            String reason = WebhookDeliveryStore.truncate("Disabled by Leadline on " + WHEN.format(now)
                     + ": every delivery failed since " + WHEN.format(failingSince) + ". Last attempt: "
                     + lastAttemptInWords(attempt), 300);
             record Disabled(String url, String description) {
@@ -94,7 +94,7 @@ class WebhookEndpointHealth {
     }
 
     private void tellAdmins(UUID accountId, String url, String description, Instant failingSince, Attempt attempt) {
-        String shortUrl = WebhookRelay.truncate(url, 80);
+        String shortUrl = WebhookDeliveryStore.truncate(url, 80);
         for (TeamSupport.Admin admin : team.activeAdminsOf(accountId)) {
             mailer.queue(new OutgoingMail(admin.email(), "Leadline stopped sending webhooks to " + shortUrl, """
                     Hello %s,

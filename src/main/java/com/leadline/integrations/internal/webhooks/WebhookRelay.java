@@ -4,7 +4,6 @@ import com.leadline.integrations.internal.webhooks.WebhookSender.Attempt;
 import com.leadline.platform.OutboxRelay;
 import com.leadline.platform.Tenancy;
 import com.leadline.platform.Transactions;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,7 +42,7 @@ class WebhookRelay extends OutboxRelay<WebhookRelay.Claimed, Attempt> {
     /** Each wait is the policy's back-off times a random factor in [1 - JITTER, 1 + JITTER). */
     static final double JITTER = 0.2;
 
-    private final JdbcClient jdbc;
+    private final WebhookDeliveryStore store;
     private final TransactionTemplate transactions;
     private final TransactionTemplate ownTransaction;
     private final Tenancy tenancy;
@@ -62,7 +62,7 @@ class WebhookRelay extends OutboxRelay<WebhookRelay.Claimed, Attempt> {
             thread.setDaemon(true);
             return thread;
         });
-        this.jdbc = jdbc;
+        this.store = new WebhookDeliveryStore(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.ownTransaction = Transactions.ownTransaction(transactionManager);
         this.tenancy = tenancy;
@@ -76,9 +76,6 @@ class WebhookRelay extends OutboxRelay<WebhookRelay.Claimed, Attempt> {
      */
     record Claimed(long id, UUID claim, UUID accountId, int attempts, UUID endpointId, String url, List<String> secrets,
                    String messageId, String payload) implements OutboxRelay.Claimed {
-    }
-
-    private record Held(Claimed claimed, boolean enabled) {
     }
 
     /** An attempt that got no 2xx answer (or none at all): recorded as such, and retried. */
@@ -167,66 +164,30 @@ class WebhookRelay extends OutboxRelay<WebhookRelay.Claimed, Attempt> {
     @Override
     protected List<Claimed> claim(int limit) {
         Instant now = clock.instant();
-        UUID claim = UUID.randomUUID();
-        return ownTransaction.execute(status -> jdbc.sql("""
-                        SELECT account_id, id, attempts FROM integrations_claim_due_webhooks(:now, :limit, :claim, :leaseUntil)
-                        ORDER BY id""")
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .param("claim", claim)
-                .param("leaseUntil", Timestamp.from(now.plus(policy.lease())))
-                .query((rs, n) -> new Claimed(rs.getLong(2), claim, rs.getObject(1, UUID.class), rs.getInt(3),
-                        null, null, null, null, null))
-                .list());
+        return ownTransaction.execute(status -> store.claim(now, limit, UUID.randomUUID(), now.plus(policy.lease())));
     }
 
     /**
      * The claim still ours (another relay may have claimed the row after its lease ran out), its lease
-     * starting again now, with the endpoint as it is now: its URL and secrets (the previous one too
-     * while the rotation's grace period runs). A delivery whose endpoint was disabled meanwhile goes
-     * back to the queue untouched (the claim's attempt uncounted) and is not sent.
+     * starting again now, with the endpoint as it is now. A delivery whose endpoint was disabled meanwhile
+     * goes back to the queue untouched (the claim's attempt uncounted) and is not sent.
      */
     @Override
     protected Optional<Claimed> stillHeld(Claimed row) {
         Instant now = clock.instant();
-        return tenancy.inAccount(row.accountId(), () -> transactions.execute(status -> {
-            relaxCommit();
-            Optional<Held> held = jdbc.sql("""
-                            SELECT d.endpoint_id, d.message_id, d.payload, e.url, e.secret, e.previous_secret,
-                                   coalesce(e.previous_secret_until > :now, false) AS previous_valid, e.enabled
-                            FROM webhook_deliveries d
-                            JOIN webhook_endpoints e ON e.account_id = d.account_id AND e.id = d.endpoint_id
-                            WHERE d.account_id = :account AND d.id = :id AND d.claim_id = :claim AND d.status = 'sending'
-                              AND d.lease_until > :now
-                            FOR UPDATE OF d""")
-                    .param("now", Timestamp.from(now)).param("account", row.accountId()).param("id", row.id())
-                    .param("claim", row.claim())
-                    .query((rs, n) -> {
-                        List<String> secrets = new ArrayList<>(List.of(rs.getString(5)));
-                        if (rs.getBoolean(7) && rs.getString(6) != null) {
-                            secrets.add(rs.getString(6));
-                        }
-                        return new Held(new Claimed(row.id(), row.claim(), row.accountId(), row.attempts(),
-                                rs.getObject(1, UUID.class), rs.getString(4), List.copyOf(secrets), rs.getString(2),
-                                rs.getString(3)), rs.getBoolean(8));
-                    })
-                    .optional();
+        return inAccountOf(row, () -> {
+            store.relaxCommit();
+            Optional<WebhookDeliveryStore.Held> held = store.lockIfHeld(row, now);
             if (held.isEmpty()) {
                 return Optional.<Claimed>empty();
             }
             if (!held.get().enabled()) {
-                jdbc.sql("""
-                                UPDATE webhook_deliveries SET status = 'pending', lease_until = NULL, attempts = attempts - 1,
-                                       next_attempt_at = :now
-                                WHERE account_id = :account AND id = :id""")
-                        .param("now", Timestamp.from(now)).param("account", row.accountId()).param("id", row.id()).update();
+                store.release(row, now);
                 return Optional.<Claimed>empty();
             }
-            jdbc.sql("UPDATE webhook_deliveries SET lease_until = :leaseUntil WHERE account_id = :account AND id = :id")
-                    .param("leaseUntil", Timestamp.from(now.plus(policy.lease()))).param("account", row.accountId())
-                    .param("id", row.id()).update();
+            store.renewLease(row, now.plus(policy.lease()));
             return Optional.of(held.get().claimed());
-        }));
+        });
     }
 
     @Override
@@ -248,14 +209,10 @@ class WebhookRelay extends OutboxRelay<WebhookRelay.Claimed, Attempt> {
     @Override
     protected boolean markSent(Claimed row, Attempt attempt) {
         return inAccountOf(row, () -> {
-            relaxCommit();
-            record(row, attempt);
+            store.relaxCommit();
+            store.record(row, attempt);
             health.succeeded(row.accountId(), row.endpointId());
-            return jdbc.sql("""
-                            UPDATE webhook_deliveries SET status = 'delivered', finished_at = :now, lease_until = NULL
-                            WHERE account_id = :account AND id = :id AND claim_id = :claim AND status = 'sending'""")
-                    .param("now", Timestamp.from(clock.instant())).param("account", row.accountId()).param("id", row.id())
-                    .param("claim", row.claim()).update() == 1;
+            return store.markDelivered(row, clock.instant());
         });
     }
 
@@ -265,47 +222,15 @@ class WebhookRelay extends OutboxRelay<WebhookRelay.Claimed, Attempt> {
         Attempt attempt = failure.cause() instanceof FailedAttempt failed ? failed.attempt()
                 : new Attempt(clock.instant(), null, 0, "", failure.error());
         inAccountOf(row, () -> {
-            record(row, attempt);
-            Instant now = clock.instant();
-            jdbc.sql("""
-                            UPDATE webhook_deliveries SET status = :status, next_attempt_at = :next, lease_until = NULL,
-                                   finished_at = CASE WHEN :giveUp THEN CAST(:now AS timestamptz) END
-                            WHERE account_id = :account AND id = :id AND claim_id = :claim AND status = 'sending'""")
-                    .param("status", failure.giveUp() ? "failed" : "pending").param("giveUp", failure.giveUp())
-                    .param("next", Timestamp.from(failure.nextAttemptAt())).param("now", Timestamp.from(now))
-                    .param("account", row.accountId()).param("id", row.id()).param("claim", row.claim()).update();
+            store.record(row, attempt);
+            store.markFailed(row, failure.giveUp(), failure.nextAttemptAt(), clock.instant());
             health.failed(row.accountId(), row.endpointId(), attempt);
             return 0;
         });
     }
 
-    /**
-     * This transaction commits without waiting for the disk ({@link Transactions#RELAXED_COMMIT}): used for
-     * the lease's renewal and for recording a delivery. Should the database crash and lose the last
-     * fraction of a second's commits, a renewal lost leaves the claim's own lease, and a delivery lost is
-     * sent again once its lease runs out: at least once, with the same {@code webhook-id}, as promised.
-     */
-    private void relaxCommit() {
-        jdbc.sql("WITH " + Transactions.RELAXED_COMMIT + " SELECT 1 FROM relaxed").query(Integer.class).single();
-    }
-
-    private void record(Claimed row, Attempt attempt) {
-        jdbc.sql("""
-                        INSERT INTO webhook_attempts (account_id, delivery_id, attempted_at, status_code, duration_ms, response, error)
-                        VALUES (:account, :delivery, :at, :status, :duration, :response, :error)""")
-                .param("account", row.accountId()).param("delivery", row.id()).param("at", Timestamp.from(attempt.at()))
-                .param("status", attempt.statusCode()).param("duration", Math.max(0, attempt.durationMs()))
-                .param("response", attempt.response() == null ? "" : attempt.response())
-                .param("error", attempt.error() == null ? null : truncate(attempt.error(), 500))
-                .update();
-    }
-
-    static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
     /** The account first, then the transaction: it starts in the account. */
-    private <T> T inAccountOf(Claimed row, java.util.function.Supplier<T> work) {
+    private <T> T inAccountOf(Claimed row, Supplier<T> work) {
         return tenancy.inAccount(row.accountId(), () -> transactions.execute(status -> work.get()));
     }
 }

@@ -48,7 +48,7 @@ public class WebhookSender implements DisposableBean {
 
     static final int MAX_BODY = 64 * 1024;
     static final int SNIPPET = 1000;
-    static final String USER_AGENT = "Leadline-Webhooks/1.0 (+https://leadline.app)";
+    static final String USER_AGENT = "Leadline-Webhooks/1.0";
 
     /** What one attempt came to: an HTTP status (null if none came), its time, the start of the answer, or the error in words. */
     public record Attempt(Instant at, Integer statusCode, int durationMs, String response, String error) {
