@@ -48,6 +48,19 @@ class StandardWebhookSignatureTests {
     }
 
     @Test
+    void theTestsIndependentVerifierAcceptsTheSpecificationsVectorAndRefusesTheWrongSignature() throws Exception {
+        IndependentWebhookVerifier verifier = new IndependentWebhookVerifier(SECRET_1);
+        java.time.Instant receiverNow = java.time.Instant.ofEpochSecond(TS_1 + 10);
+        verifier.verify(ID_1, Long.toString(TS_1), "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", BODY_1, receiverNow);
+        verifier.verify(ID_1, Long.toString(TS_1), "v2,abc v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= "
+                + "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", BODY_1, receiverNow);
+        assertThatThrownBy(() -> verifier.verify(ID_1, Long.toString(TS_1), "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=",
+                BODY_1, receiverNow)).isInstanceOf(IndependentWebhookVerifier.Refused.class);
+        assertThatThrownBy(() -> verifier.verify(ID_1, Long.toString(TS_1), "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+                BODY_1, receiverNow.plusSeconds(600))).isInstanceOf(IndependentWebhookVerifier.Refused.class);
+    }
+
+    @Test
     void newSecretsAreWhsecAndTheBase64Of32RandomBytes() {
         Set<String> secrets = new HashSet<>();
         for (int i = 0; i < 50; i++) {
