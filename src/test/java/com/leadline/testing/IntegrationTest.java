@@ -21,6 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "leadline.mail.seal-key=3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGho=",
         "leadline.mail.relay-interval=1h",
         "leadline.texts.relay-interval=1h",
+        // Webhooks leave after commit (and when a test calls the relay); test receivers listen on 127.0.0.1
+        // over http, and a slow one is given up on after a second.
+        "leadline.webhooks.relay-interval=1h",
+        "leadline.webhooks.allow-loopback=true",
+        "leadline.webhooks.read-timeout=1s",
         // Tests fire their own account's reminders; the schedule would fire them between a test's steps.
         "leadline.inbox.reminder-interval=1h",
         "leadline.metrics.password=scrape-secret",

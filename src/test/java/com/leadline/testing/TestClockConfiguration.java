@@ -12,4 +12,11 @@ public class TestClockConfiguration {
     TestClock testClock() {
         return new TestClock();
     }
+
+    /** Names mapped to the addresses a test chooses (webhooks' outbound checks); see TestHostResolver. */
+    @Bean
+    @Primary
+    TestHostResolver testHostResolver() {
+        return new TestHostResolver();
+    }
 }

@@ -9,7 +9,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Local mode (embedded database and no SMTP server, so the local mailbox shows every reset and
- * invitation link) listens on the loopback address only, unless {@code server.address} is set.
+ * invitation link) listens on the loopback address only, unless {@code server.address} is set, and
+ * lets webhooks go to http on loopback ({@code leadline.webhooks.allow-loopback}, a receiver on the
+ * same machine), unless that is set.
  *
  * <p>The default is the environment's last property source, so any explicit {@code server.address}
  * wins, and it is judged when the web server reads it: by then every other source (test properties
@@ -20,6 +22,7 @@ public class LocalModeBinding implements ApplicationContextInitializer<Configura
     static final String LOOPBACK = "127.0.0.1";
     /** Answers "true" only when the loopback address is this class's default, so the start-up line can say why. */
     static final String LOOPBACK_ONLY = "leadline.local-mode.loopback-only";
+    static final String WEBHOOKS_TO_LOOPBACK = "leadline.webhooks.allow-loopback";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -45,11 +48,14 @@ public class LocalModeBinding implements ApplicationContextInitializer<Configura
 
         @Override
         public Object getProperty(String name) {
-            if (!name.equals("server.address") && !name.equals(LOOPBACK_ONLY)) {
+            if (!name.equals("server.address") && !name.equals(LOOPBACK_ONLY) && !name.equals(WEBHOOKS_TO_LOOPBACK)) {
                 return null;
             }
             if (!isLocalMode(environment)) {
                 return null;
+            }
+            if (name.equals(WEBHOOKS_TO_LOOPBACK)) {
+                return "true";
             }
             if (name.equals("server.address")) {
                 return LOOPBACK;

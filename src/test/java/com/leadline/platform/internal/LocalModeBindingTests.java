@@ -55,6 +55,17 @@ class LocalModeBindingTests {
     }
 
     @Test
+    void localModeLetsWebhooksGoToLoopbackUnlessConfiguredAndOtherModesDoNot() {
+        assertThat(environmentWith(Map.of()).getProperty("leadline.webhooks.allow-loopback", Boolean.class)).isTrue();
+        assertThat(environmentWith(Map.of("leadline.webhooks.allow-loopback", "false"))
+                .getProperty("leadline.webhooks.allow-loopback", Boolean.class)).isFalse();
+        assertThat(environmentWith(Map.of("spring.mail.host", "smtp.example.com"))
+                .getProperty("leadline.webhooks.allow-loopback", Boolean.class, false)).isFalse();
+        assertThat(environmentWith(Map.of("spring.datasource.url", "jdbc:postgresql://db:5432/leadline"))
+                .getProperty("leadline.webhooks.allow-loopback", Boolean.class, false)).isFalse();
+    }
+
+    @Test
     void settingsAddedAfterStartUpBeganAreStillSeen() {
         ConfigurableEnvironment environment = environmentWith(Map.of());
         // As a test's dynamic properties arrive: after the initializers ran, before the web server reads its address.

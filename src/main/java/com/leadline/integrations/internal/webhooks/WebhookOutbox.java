@@ -1,6 +1,5 @@
 package com.leadline.integrations.internal.webhooks;
 
-import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Transactions;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The writing half of the webhook outbox, in the current account (row-level security applies): a
  * delivery row per endpoint that wants the event, written inside the transaction of the change the
  * event announces, so that a rolled-back change announces nothing and a committed one is delivered
- * at least once.
+ * at least once. Once that transaction commits, the relay ({@link WebhookRelay}) is woken to send them.
  */
 @Repository
 public class WebhookOutbox {
@@ -56,27 +55,29 @@ public class WebhookOutbox {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate callersTransaction;
+    private final WebhookRelay relay;
 
-    WebhookOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    WebhookOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager, WebhookRelay relay) {
         this.jdbc = jdbc;
         this.callersTransaction = Transactions.callersOnly(transactionManager);
+        this.relay = relay;
     }
 
+    private static final char[] MESSAGE_ID_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /**
-     * A new Standard Webhooks message id ({@code webhook-id}): {@code msg_} and 26 random letters and digits,
-     * taken from random URL-safe text without its {@code -} and {@code _} (drawing more when too many were
-     * dropped: about one token in ten thousand loses more than six, and each event of every change asks for an id).
+     * A new Standard Webhooks message id ({@code webhook-id}): {@code msg_} and 26 random letters and digits
+     * (about 155 bits). Drawn letter by letter: a base64 token with its {@code -} and {@code _} removed
+     * would sometimes be shorter than 26.
      */
     public static String newMessageId() {
-        StringBuilder id = new StringBuilder(30).append("msg_");
-        while (id.length() < 30) {
-            for (char c : SecureTokens.newToken(24).toCharArray()) {
-                if (c != '-' && c != '_' && id.length() < 30) {
-                    id.append(c);
-                }
-            }
+        char[] random = new char[26];
+        for (int i = 0; i < random.length; i++) {
+            random[i] = MESSAGE_ID_ALPHABET[RANDOM.nextInt(MESSAGE_ID_ALPHABET.length)];
         }
-        return id.toString();
+        return "msg_" + new String(random);
     }
 
     /**
@@ -86,10 +87,16 @@ public class WebhookOutbox {
      * or null. Must run inside the transaction of the change. Returns how many deliveries were queued.
      */
     public int enqueue(UUID accountId, UUID profileId, WebhookEventType type, UUID orderingKey, String payload, Instant now) {
-        return callersTransaction.execute(status -> jdbc.sql(FOR_SUBSCRIBERS)
-                .param("accountId", accountId).param("profileId", profileId).param("eventType", type.wireName())
-                .param("orderingKey", orderingKey).param("payload", payload).param("messageId", newMessageId())
-                .param("now", java.sql.Timestamp.from(now)).update());
+        return callersTransaction.execute(status -> {
+            int queued = jdbc.sql(FOR_SUBSCRIBERS)
+                    .param("accountId", accountId).param("profileId", profileId).param("eventType", type.wireName())
+                    .param("orderingKey", orderingKey).param("payload", payload).param("messageId", newMessageId())
+                    .param("now", java.sql.Timestamp.from(now)).update();
+            if (queued > 0) {
+                relay.wakeUpAfterCommit();
+            }
+            return queued;
+        });
     }
 
     /**
@@ -100,14 +107,20 @@ public class WebhookOutbox {
         if (events.isEmpty()) {
             return 0;
         }
-        return callersTransaction.execute(status -> jdbc.sql(FOR_SUBSCRIBERS_OF_EACH).param("accountId", accountId)
-                .param("messageIds", events.stream().map(event -> newMessageId()).toArray(String[]::new))
-                .param("eventTypes", events.stream().map(event -> event.type().wireName()).toArray(String[]::new))
-                .param("profileIds", events.stream().map(event -> text(event.profileId())).toArray(String[]::new))
-                .param("orderingKeys", events.stream().map(event -> text(event.orderingKey())).toArray(String[]::new))
-                .param("payloads", events.stream().map(Queued::payload).toArray(String[]::new))
-                .param("ats", events.stream().map(event -> event.at().toString()).toArray(String[]::new))
-                .update());
+        return callersTransaction.execute(status -> {
+            int queued = jdbc.sql(FOR_SUBSCRIBERS_OF_EACH).param("accountId", accountId)
+                    .param("messageIds", events.stream().map(event -> newMessageId()).toArray(String[]::new))
+                    .param("eventTypes", events.stream().map(event -> event.type().wireName()).toArray(String[]::new))
+                    .param("profileIds", events.stream().map(event -> text(event.profileId())).toArray(String[]::new))
+                    .param("orderingKeys", events.stream().map(event -> text(event.orderingKey())).toArray(String[]::new))
+                    .param("payloads", events.stream().map(Queued::payload).toArray(String[]::new))
+                    .param("ats", events.stream().map(event -> event.at().toString()).toArray(String[]::new))
+                    .update();
+            if (queued > 0) {
+                relay.wakeUpAfterCommit();
+            }
+            return queued;
+        });
     }
 
     private static String text(UUID id) {
@@ -120,9 +133,12 @@ public class WebhookOutbox {
      */
     public void enqueueFor(UUID accountId, UUID endpointId, String messageId, String eventType, UUID orderingKey,
                            String payload, Instant now) {
-        callersTransaction.executeWithoutResult(status -> jdbc.sql(FOR_ENDPOINT)
-                .param("accountId", accountId).param("endpointId", endpointId).param("messageId", messageId)
-                .param("eventType", eventType).param("orderingKey", orderingKey).param("payload", payload)
-                .param("now", java.sql.Timestamp.from(now)).update());
+        callersTransaction.executeWithoutResult(status -> {
+            jdbc.sql(FOR_ENDPOINT)
+                    .param("accountId", accountId).param("endpointId", endpointId).param("messageId", messageId)
+                    .param("eventType", eventType).param("orderingKey", orderingKey).param("payload", payload)
+                    .param("now", java.sql.Timestamp.from(now)).update();
+            relay.wakeUpAfterCommit();
+        });
     }
 }
