@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "leadline.texts.relay-interval=1h",
         // Tests fire their own account's reminders; the schedule would fire them between a test's steps.
         "leadline.inbox.reminder-interval=1h",
+        // Webhooks go to the tests' own receivers on this machine (http to loopback, refused in production).
+        "leadline.webhooks.allow-loopback=true",
         "leadline.metrics.password=scrape-secret",
         "leadline.support.bootstrap.email=" + IntegrationTest.STAFF_EMAIL,
         "leadline.support.bootstrap.name=Sam Staff",

@@ -42,7 +42,11 @@ public class WebhookOutbox {
 
     /** A new Standard Webhooks message id ({@code webhook-id}): {@code msg_} and 26 random letters and digits. */
     public static String newMessageId() {
-        String random = SecureTokens.newToken(24).replace("-", "").replace("_", "");
+        // Base64url letters without '-' and '_': one token can fall short of 26 (about 1 in 1,000), so take more until there are enough.
+        StringBuilder random = new StringBuilder();
+        while (random.length() < 26) {
+            random.append(SecureTokens.newToken(24).replace("-", "").replace("_", ""));
+        }
         return "msg_" + random.substring(0, 26);
     }
 
