@@ -13,58 +13,58 @@ final class WebhookJson {
     private WebhookJson() {
     }
 
-    record Profile(UUID id, String name) {
+    record WebhookProfile(UUID id, String name) {
     }
 
-    record Delivery(long id, String messageId, String event, String status, int attempts, Instant createdAt, Instant nextAttemptAt,
+    record WebhookDelivery(long id, String messageId, String event, String status, int attempts, Instant createdAt, Instant nextAttemptAt,
                     Instant finishedAt, Instant lastAttemptAt, Integer statusCode, Integer durationMs, String response, String error) {
 
-        static Delivery of(WebhookDeliveryLog.Delivery row) {
-            return new Delivery(row.id(), row.messageId(), row.eventType(), row.status(), row.attempts(), row.createdAt(),
+        static WebhookDelivery of(WebhookDeliveryLog.Delivery row) {
+            return new WebhookDelivery(row.id(), row.messageId(), row.eventType(), row.status(), row.attempts(), row.createdAt(),
                     row.status().equals("pending") ? row.nextAttemptAt() : null, row.finishedAt(), row.attemptedAt(), row.statusCode(),
                     row.durationMs(), row.response(), row.error());
         }
     }
 
-    record Sync(UUID id, Instant startedAt, int queued, boolean finished, Instant finishedAt, String error) {
+    record WebhookSync(UUID id, Instant startedAt, int queued, boolean finished, Instant finishedAt, String error) {
 
-        static Sync of(WebhookDeliveryLog.Sync sync) {
-            return sync == null ? null : new Sync(sync.id(), sync.startedAt(), sync.queued(), sync.finishedAt() != null, sync.finishedAt(),
+        static WebhookSync of(WebhookDeliveryLog.Sync sync) {
+            return sync == null ? null : new WebhookSync(sync.id(), sync.startedAt(), sync.queued(), sync.finishedAt() != null, sync.finishedAt(),
                     sync.error());
         }
     }
 
-    record Endpoint(UUID id, String url, String description, boolean allProfiles, List<Profile> profiles, List<String> events,
+    record WebhookEndpoint(UUID id, String url, String description, boolean allProfiles, List<WebhookProfile> profiles, List<String> events,
                     boolean enabled, Instant disabledAt, String disabledReason, Instant previousSecretValidUntil, Instant createdAt,
-                    Delivery lastDelivery, Sync sync) {
+                    WebhookDelivery lastDelivery, WebhookSync sync) {
 
-        static Endpoint of(WebhookEndpointService.View view, WebhookDeliveryLog.Delivery last,
+        static WebhookEndpoint of(WebhookEndpointService.View view, WebhookDeliveryLog.Delivery last,
                            WebhookDeliveryLog.Sync sync) {
-            return new Endpoint(view.id(), view.url(), view.description(), view.allProfiles(),
-                    view.profiles().stream().map(profile -> new Profile(profile.id(), profile.name())).toList(), view.events(),
+            return new WebhookEndpoint(view.id(), view.url(), view.description(), view.allProfiles(),
+                    view.profiles().stream().map(profile -> new WebhookProfile(profile.id(), profile.name())).toList(), view.events(),
                     view.enabled(), view.disabledAt(), view.disabledReason(), view.previousSecretUntil(), view.createdAt(),
-                    last == null ? null : Delivery.of(last), Sync.of(sync));
+                    last == null ? null : WebhookDelivery.of(last), WebhookSync.of(sync));
         }
     }
 
-    record Listing(List<Endpoint> endpoints) {
+    record WebhookListing(List<WebhookEndpoint> endpoints) {
     }
 
     /** The endpoint with its signing secret, answered once (after adding it, or rotating the secret). */
-    record WithSecret(Endpoint endpoint, String secret, Instant previousSecretValidUntil) {
+    record WebhookWithSecret(WebhookEndpoint endpoint, String secret, Instant previousSecretValidUntil) {
 
-        static WithSecret of(WebhookEndpointService.WithSecret made) {
-            return new WithSecret(Endpoint.of(made.endpoint(), null, null), made.secret(), made.previousValidUntil());
+        static WebhookWithSecret of(WebhookEndpointService.WithSecret made) {
+            return new WebhookWithSecret(WebhookEndpoint.of(made.endpoint(), null, null), made.secret(), made.previousValidUntil());
         }
     }
 
-    record Queued(long deliveryId) {
+    record WebhookQueued(long deliveryId) {
     }
 
-    record Log(List<Delivery> deliveries, String next) {
+    record WebhookLog(List<WebhookDelivery> deliveries, String next) {
 
-        static Log of(WebhookDeliveryService.LogPage page) {
-            return new Log(page.deliveries().stream().map(Delivery::of).toList(), page.next() == null ? null : page.next().toString());
+        static WebhookLog of(WebhookDeliveryService.LogPage page) {
+            return new WebhookLog(page.deliveries().stream().map(WebhookDelivery::of).toList(), page.next() == null ? null : page.next().toString());
         }
     }
 }

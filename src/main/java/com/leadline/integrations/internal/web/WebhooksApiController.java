@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhooksApiController {
 
     /** An endpoint's settings; {@code allProfiles}: every profile, today's and later ones (the owner's and partner admins' choice). */
-    record SettingsJson(String url, String description, Boolean allProfiles, List<String> profileIds, List<String> events) {
+    record WebhookSettings(String url, String description, Boolean allProfiles, List<String> profileIds, List<String> events) {
 
         WebhookForm form() {
             return new WebhookForm(url, description, Boolean.TRUE.equals(allProfiles), profileIds, events);
@@ -49,9 +49,9 @@ class WebhooksApiController {
             description = "The endpoints the caller sees, oldest first, each with its latest delivery: the owner and Admin-level "
                     + "partners see every one, an admin those covering only profiles they are a member of. Never a secret.")
     @GetMapping
-    WebhookJson.Listing list(Actor actor) {
-        return new WebhookJson.Listing(endpoints.list(actor).stream()
-                .map(listed -> WebhookJson.Endpoint.of(listed.endpoint(), listed.lastDelivery(), null)).toList());
+    WebhookJson.WebhookListing list(Actor actor) {
+        return new WebhookJson.WebhookListing(endpoints.list(actor).stream()
+                .map(listed -> WebhookJson.WebhookEndpoint.of(listed.endpoint(), listed.lastDelivery(), null)).toList());
     }
 
     @Operation(summary = "Add a webhook endpoint",
@@ -61,46 +61,46 @@ class WebhooksApiController {
                     + "secret, shown this once: no other call reads it out again.")
     @ApiResponse(responseCode = "201", description = "Added; the body holds the signing secret, shown only now.")
     @PostMapping
-    ResponseEntity<WebhookJson.WithSecret> create(Actor actor, @RequestBody SettingsJson body) {
+    ResponseEntity<WebhookJson.WebhookWithSecret> create(Actor actor, @RequestBody WebhookSettings body) {
         WebhookEndpointService.WithSecret made = endpoints.create(actor, body.form());
-        return ResponseEntity.status(HttpStatus.CREATED).body(WebhookJson.WithSecret.of(made));
+        return ResponseEntity.status(HttpStatus.CREATED).body(WebhookJson.WebhookWithSecret.of(made));
     }
 
     @Operation(summary = "Read a webhook endpoint",
             description = "Its settings, state (enabled, or disabled with the reason), until when the previous secret still signs "
                     + "after a rotation, and its latest contacts sync. Never the secret.")
     @GetMapping("/{id}")
-    WebhookJson.Endpoint get(Actor actor, @PathVariable UUID id) {
-        return WebhookJson.Endpoint.of(endpoints.get(actor, id), null, deliveries.latestSync(actor, id).orElse(null));
+    WebhookJson.WebhookEndpoint get(Actor actor, @PathVariable UUID id) {
+        return WebhookJson.WebhookEndpoint.of(endpoints.get(actor, id), null, deliveries.latestSync(actor, id).orElse(null));
     }
 
     @Operation(summary = "Change a webhook endpoint",
             description = "Replaces its URL, description, profiles and events, by the same rules as adding one; the secret stays.")
     @PutMapping("/{id}")
-    WebhookJson.Endpoint edit(Actor actor, @PathVariable UUID id, @RequestBody SettingsJson body) {
-        return WebhookJson.Endpoint.of(endpoints.edit(actor, id, body.form()), null, null);
+    WebhookJson.WebhookEndpoint edit(Actor actor, @PathVariable UUID id, @RequestBody WebhookSettings body) {
+        return WebhookJson.WebhookEndpoint.of(endpoints.edit(actor, id, body.form()), null, null);
     }
 
     @Operation(summary = "Enable a webhook endpoint",
             description = "Deliveries to it resume, queued ones included, and its count of failing time starts afresh.")
     @PostMapping("/{id}/enable")
-    WebhookJson.Endpoint enable(Actor actor, @PathVariable UUID id) {
-        return WebhookJson.Endpoint.of(endpoints.setEnabled(actor, id, true), null, null);
+    WebhookJson.WebhookEndpoint enable(Actor actor, @PathVariable UUID id) {
+        return WebhookJson.WebhookEndpoint.of(endpoints.setEnabled(actor, id, true), null, null);
     }
 
     @Operation(summary = "Disable a webhook endpoint",
             description = "Nothing is sent to it until it is enabled again; new events are not queued for it meanwhile.")
     @PostMapping("/{id}/disable")
-    WebhookJson.Endpoint disable(Actor actor, @PathVariable UUID id) {
-        return WebhookJson.Endpoint.of(endpoints.setEnabled(actor, id, false), null, null);
+    WebhookJson.WebhookEndpoint disable(Actor actor, @PathVariable UUID id) {
+        return WebhookJson.WebhookEndpoint.of(endpoints.setEnabled(actor, id, false), null, null);
     }
 
     @Operation(summary = "Rotate a webhook endpoint's signing secret",
             description = "A new secret, shown this once. Until previousSecretValidUntil (24 hours by default) every delivery "
                     + "carries a signature with each secret, so the receiver can switch without losing events.")
     @PostMapping("/{id}/rotate-secret")
-    WebhookJson.WithSecret rotateSecret(Actor actor, @PathVariable UUID id) {
-        return WebhookJson.WithSecret.of(endpoints.rotateSecret(actor, id));
+    WebhookJson.WebhookWithSecret rotateSecret(Actor actor, @PathVariable UUID id) {
+        return WebhookJson.WebhookWithSecret.of(endpoints.rotateSecret(actor, id));
     }
 
     @Operation(summary = "Send a test event",
@@ -108,8 +108,8 @@ class WebhooksApiController {
                     + "its result shows in the delivery log. A disabled endpoint is refused (409).")
     @ApiResponse(responseCode = "202", description = "Queued.")
     @PostMapping("/{id}/test")
-    ResponseEntity<WebhookJson.Queued> test(Actor actor, @PathVariable UUID id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookJson.Queued(deliveries.sendTest(actor, id)));
+    ResponseEntity<WebhookJson.WebhookQueued> test(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookJson.WebhookQueued(deliveries.sendTest(actor, id)));
     }
 
     @Operation(summary = "Sync contacts now",
@@ -117,8 +117,8 @@ class WebhooksApiController {
                     + "and answers 202 at once with the sync; read its progress from the endpoint (sync). One sync at a time (409).")
     @ApiResponse(responseCode = "202", description = "Started.")
     @PostMapping("/{id}/sync")
-    ResponseEntity<WebhookJson.Sync> sync(Actor actor, @PathVariable UUID id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(WebhookJson.Sync.of(deliveries.startSync(actor, id)));
+    ResponseEntity<WebhookJson.WebhookSync> sync(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(WebhookJson.WebhookSync.of(deliveries.startSync(actor, id)));
     }
 
     @Operation(summary = "Read the delivery log",
@@ -127,9 +127,9 @@ class WebhooksApiController {
     @Parameter(name = "before", in = ParameterIn.QUERY, description = "The cursor a previous page returned as next.")
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Deliveries per page, 1 to 100 (25 when left out).")
     @GetMapping("/{id}/deliveries")
-    WebhookJson.Log deliveries(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long before,
+    WebhookJson.WebhookLog deliveries(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long before,
                                @RequestParam(required = false) Integer limit) {
-        return WebhookJson.Log.of(deliveries.deliveries(actor, id, before, limit));
+        return WebhookJson.WebhookLog.of(deliveries.deliveries(actor, id, before, limit));
     }
 
     @Operation(summary = "Resend a delivery",
@@ -137,7 +137,7 @@ class WebhooksApiController {
                     + "body, so the receiver can tell it already has it. Answers 202 with the new delivery's id.")
     @ApiResponse(responseCode = "202", description = "Queued.")
     @PostMapping("/{id}/deliveries/{deliveryId}/resend")
-    ResponseEntity<WebhookJson.Queued> resend(Actor actor, @PathVariable UUID id, @PathVariable long deliveryId) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookJson.Queued(deliveries.resend(actor, id, deliveryId)));
+    ResponseEntity<WebhookJson.WebhookQueued> resend(Actor actor, @PathVariable UUID id, @PathVariable long deliveryId) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookJson.WebhookQueued(deliveries.resend(actor, id, deliveryId)));
     }
 }
