@@ -91,6 +91,8 @@ class WebhookEndpointsBrowserTests extends BrowserTest {
         assertThat(row.getText()).contains("webhook.test").containsPattern("Pending|Delivered|Sending");
         assertThat(browser.driver().findElement(By.cssSelector("main .notice[role=status]")).getText()).contains("test event was queued");
         checkPage("Integrations: an endpoint with a test event in its log");
+        PhoneWidth.screenshots(browser, "Integrations: the delivery log", () -> ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('log-heading').scrollIntoView();"));
 
         browser.driver().findElement(By.xpath("//a[normalize-space()='← Integrations']")).click();
         browser.waitForHeading("Integrations");
