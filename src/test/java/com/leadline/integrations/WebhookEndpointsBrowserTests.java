@@ -94,10 +94,28 @@ class WebhookEndpointsBrowserTests extends BrowserTest {
         PhoneWidth.screenshots(browser, "Integrations: the delivery log", () -> ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('log-heading').scrollIntoView();"));
 
+        browser.driver().findElement(By.cssSelector("details.confirm summary")).click();
+        checkPage("Integrations: rotating the secret, confirmation open");
+        browser.press("Yes, rotate");
+        String rotated = browser.waitFor(By.id("new-secret-text")).getDomProperty("value");
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
+        assertThat(browser.driver().findElement(By.cssSelector(".rotation-grace")).getText())
+                .contains("both the new and the previous secret until");
+        checkPage("Integrations: a rotated secret, both sent for a day");
+
+        browser.driver().findElement(By.cssSelector("a[href$='/edit']")).click();
+        browser.waitForHeading("Edit webhook endpoint");
+        assertThat(browser.field("URL").getDomProperty("value")).isEqualTo(hook);
+        checkPage("Integrations: edit a webhook endpoint");
+        browser.type("Description (optional)", "Our CRM");
+        browser.press("Save");
+        browser.waitFor(By.cssSelector("main .notice[role=status]"));
+        assertThat(browser.driver().findElement(By.cssSelector(".endpoint-facts")).getText()).contains("Our CRM");
+
         browser.driver().findElement(By.xpath("//a[normalize-space()='← Integrations']")).click();
         browser.waitForHeading("Integrations");
         WebElement listed = browser.driver().findElement(By.cssSelector("table.webhooks tbody tr"));
-        assertThat(listed.getText()).contains(hook, "Our CRM, Zapier zap", "Harbour Heating", "Enabled", "lead.created")
+        assertThat(listed.getText()).contains(hook, "Our CRM", "Harbour Heating", "Enabled", "lead.created")
                 .containsPattern("Pending|Delivered|Sending");
         checkPage("Integrations: one endpoint");
     }

@@ -97,6 +97,11 @@ class WebhookEndpointsIntegrationTests extends IntegrationTest {
                     List.of("lead.created"))).status()).isEqualTo(403);
             assertThat(refused.api("GET", "/api/v1/webhooks", null).status()).isEqualTo(403);
             assertThat(refused.get("/settings/integrations").status()).isEqualTo(403);
+            assertThat(refused.open("/team").document().select("#account-menu [role=menuitem]").eachText())
+                    .as("no menu item for a page they may not use").contains("Team").doesNotContain("Integrations");
+        }
+        for (WebSession allowed : List.of(admin, partner)) {
+            assertThat(allowed.open("/team").document().select("#account-menu [role=menuitem]").eachText()).contains("Integrations");
         }
         assertThat(endpointsOfAccount()).isEqualTo(before + 3);
     }
