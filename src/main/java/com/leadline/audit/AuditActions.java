@@ -70,6 +70,15 @@ public final class AuditActions {
         add(Group.SETTINGS, "sign_up", "Account opened");
         add(Group.SETTINGS, "partner.sign_up", "Agency opened");
         add(Group.SETTINGS, "audit_log.exported", "Audit log exported");
+        // Outgoing webhooks (issue 18): an account's settings; the secret itself is never recorded.
+        add(Group.SETTINGS, "webhook.created", "Webhook endpoint added");
+        add(Group.SETTINGS, "webhook.changed", "Webhook endpoint changed");
+        add(Group.SETTINGS, "webhook.enabled", "Webhook endpoint enabled");
+        add(Group.SETTINGS, "webhook.disabled", "Webhook endpoint disabled");
+        add(Group.SETTINGS, "webhook.secret_rotated", "Webhook signing secret rotated");
+        add(Group.SETTINGS, "webhook.test_sent", "Webhook test event sent");
+        add(Group.SETTINGS, "webhook.sync_started", "Webhook contacts sync started");
+        add(Group.SETTINGS, "webhook.resent", "Webhook delivery resent");
         add(Group.PROFILES, "profile.created", "Profile added");
         add(Group.PROFILES, "profile.edited", "Profile edited");
         add(Group.PROFILES, "profile.archived", "Profile archived");

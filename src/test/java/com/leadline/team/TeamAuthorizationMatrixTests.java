@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every team, invitation, profile, partner and support route, as every kind of actor (partner users
  * at Admin and Read-only level, and of another agency, included), against PERMISSIONS.md rows 2-12,
- * 13-19, 21-32 and 34, and the API's description (OpenAPI and Swagger UI): 404 for what the actor may not know
+ * 13-32 and 34, and the API's description (OpenAPI and Swagger UI): 404 for what the actor may not know
  * exists, 403 for what they see but may not do.
  * Routes are read from the handler mapping; one this table does not list fails the test.
  */
@@ -38,7 +38,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final List<String> PREFIXES = List.of("/signup", "/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
             "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox", "/widget",
-            "/api/v1/tokens", "/api/v1/audit-log", "/v3/api-docs", "/swagger-ui");
+            "/api/v1/tokens", "/api/v1/audit-log", "/v3/api-docs", "/swagger-ui", "/api/v1/webhooks");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -80,7 +80,12 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         /** An account-wide team entry (a person edited). */
         AUDIT_TEAM_ENTRY,
         /** A sign-in of the account's owner. */
-        AUDIT_SIGN_IN_ENTRY }
+        AUDIT_SIGN_IN_ENTRY,
+        /**
+         * Row 20: a webhook endpoint covering the first profile only, with one delivery (the subject's deliveryId): the
+         * non-member admin does not see it (docs/integrations.md), nor do other accounts.
+         */
+        WEBHOOK }
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
@@ -91,9 +96,13 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     enum Kind { PAGE, API, STREAM, LISTING, WIDGET }
 
     /** {@code phone}: the target conversation's contact, to search it by. */
-    record Subject(UUID id, String email, String phone) {
+    record Subject(UUID id, String email, String phone, Long deliveryId) {
         Subject(UUID id, String email) {
-            this(id, email, null);
+            this(id, email, null, null);
+        }
+
+        Subject(UUID id, String email, String phone) {
+            this(id, email, phone, null);
         }
     }
 
@@ -111,6 +120,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_CONTACT = "302>/contacts/{id}";
     private static final String TO_HOME = "302>/";
     private static final String TO_SETTINGS = "302>/settings";
+    /** An endpoint's page again, after a change: the target endpoint's id reads as {id} here. */
+    private static final String TO_WEBHOOK = "302>/settings/integrations/webhooks/{id}";
     private static final String TO_SWAGGER_UI = "302>/swagger-ui/index.html";
     private static final String TO_WELCOME = "302>/welcome";
     private static final String TO_CONSOLE = "302>/support";
@@ -416,6 +427,43 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("GET", "/v3/api-docs.yaml", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             page("GET", "/swagger-ui.html", Target.NONE, null, TO_SWAGGER_UI, TO_SWAGGER_UI, TO_SWAGGER_UI, TO_SWAGGER_UI, TO_SIGN_IN, TO_SWAGGER_UI,
                     TO_SIGN_IN, "403", TO_SWAGGER_UI, TO_SWAGGER_UI, TO_SWAGGER_UI),
+            // Row 20 (issue 18): webhook endpoints, configured by the owner, admins and partner admins; team members and read-only
+            // partners are refused (403). The target covers the first profile only: an admin who is no member of it does not see
+            // it (404), and no other account does. A new endpoint may cover only profiles its maker works in (422 otherwise).
+            page("GET", "/settings/integrations", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "403", "200"),
+            page("GET", "/settings/integrations/webhooks/new", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "403", "200"),
+            page("POST", "/settings/integrations/webhooks", Target.NONE, subject -> webhookForm(),
+                    "200", "200", "422", "403", TO_SIGN_IN, "422", TO_SIGN_IN, "403", "200", "403", "422"),
+            page("GET", "/settings/integrations/webhooks/{id}", Target.WEBHOOK, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("GET", "/settings/integrations/webhooks/{id}/sync", Target.WEBHOOK, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("GET", "/settings/integrations/webhooks/{id}/edit", Target.WEBHOOK, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("POST", "/settings/integrations/webhooks/{id}", Target.WEBHOOK, subject -> webhookForm(),
+                    TO_WEBHOOK, TO_WEBHOOK, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_WEBHOOK, "403", "404"),
+            page("POST", "/settings/integrations/webhooks/{id}/disable", Target.WEBHOOK, subject -> Map.of(),
+                    TO_WEBHOOK, TO_WEBHOOK, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_WEBHOOK, "403", "404"),
+            page("POST", "/settings/integrations/webhooks/{id}/enable", Target.WEBHOOK, subject -> Map.of(),
+                    TO_WEBHOOK, TO_WEBHOOK, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_WEBHOOK, "403", "404"),
+            page("POST", "/settings/integrations/webhooks/{id}/rotate-secret", Target.WEBHOOK, subject -> Map.of(),
+                    "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("POST", "/settings/integrations/webhooks/{id}/test", Target.WEBHOOK, subject -> Map.of(),
+                    TO_WEBHOOK, TO_WEBHOOK, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_WEBHOOK, "403", "404"),
+            page("POST", "/settings/integrations/webhooks/{id}/sync", Target.WEBHOOK, subject -> Map.of(),
+                    TO_WEBHOOK, TO_WEBHOOK, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_WEBHOOK, "403", "404"),
+            page("POST", "/settings/integrations/webhooks/{id}/deliveries/{deliveryId}/resend", Target.WEBHOOK, subject -> Map.of(),
+                    TO_WEBHOOK, TO_WEBHOOK, "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_WEBHOOK, "403", "404"),
+            api("GET", "/api/v1/webhooks", Target.NONE, null, "200", "200", "200", "403", "401", "200", "401", "403", "200", "403", "200"),
+            listing("/api/v1/webhooks", Target.WEBHOOK, LISTED, LISTED, ABSENT, "403", "401", ABSENT, "401", "403", LISTED, "403", ABSENT),
+            api("POST", "/api/v1/webhooks", Target.NONE, subject -> webhookJson(), "201", "201", "422", "403", "401", "422", "401", "403", "201", "403", "422"),
+            api("GET", "/api/v1/webhooks/{id}", Target.WEBHOOK, null, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("PUT", "/api/v1/webhooks/{id}", Target.WEBHOOK, subject -> webhookJson(), "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("POST", "/api/v1/webhooks/{id}/disable", Target.WEBHOOK, null, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("POST", "/api/v1/webhooks/{id}/enable", Target.WEBHOOK, null, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("POST", "/api/v1/webhooks/{id}/rotate-secret", Target.WEBHOOK, null, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("POST", "/api/v1/webhooks/{id}/test", Target.WEBHOOK, null, "202", "202", "404", "403", "401", "404", "401", "403", "202", "403", "404"),
+            api("POST", "/api/v1/webhooks/{id}/sync", Target.WEBHOOK, null, "202", "202", "404", "403", "401", "404", "401", "403", "202", "403", "404"),
+            api("GET", "/api/v1/webhooks/{id}/deliveries", Target.WEBHOOK, null, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", Target.WEBHOOK, null,
+                    "202", "202", "404", "403", "401", "404", "401", "403", "202", "403", "404"),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
@@ -493,7 +541,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private String tokenOutcome(Who who, Row row, BearerClient tool) {
         Subject subject = subject(row.target(), who);
         String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
-                .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"));
+                .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"))
+                .replace("{deliveryId}", String.valueOf(subject.deliveryId()));
         if (row.kind() == Kind.LISTING) {
             WebSession.Page list = tool.get(path);
             return list.status() != 200 ? String.valueOf(list.status()) : list.body().contains(subject.id().toString()) ? LISTED : ABSENT;
@@ -680,7 +729,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         WebSession session = sessions.get(who);
         Subject subject = subject(row.target(), who);
         String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
-                .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"));
+                .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"))
+                .replace("{deliveryId}", String.valueOf(subject.deliveryId()));
         Object body = row.body() == null ? null : row.body().apply(subject);
         if (!row.method().equals("GET")) {
             // Hold a current CSRF token, as a browser that opened a page would: the matrix tests authorization, not CSRF.
@@ -792,6 +842,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     .param("profile", aboutTheProfile ? account.firstProfileId() : null, java.sql.Types.OTHER).update();
             return new Subject(id, null);
         }
+        if (target == Target.WEBHOOK) {
+            return webhook(id, now);
+        }
         if (target == Target.CONTACT) {
             db.sql("INSERT INTO contacts (id, account_id, profile_id, name, created_at) VALUES (:id, :a, :p, 'Target Contact', :now)")
                     .param("id", id).param("a", account.id()).param("p", account.firstProfileId()).param("now", now).update();
@@ -884,6 +937,34 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                 .param("now", Timestamp.from(clock.instant())).param("expires", Timestamp.from(clock.instant().plus(java.time.Duration.ofDays(30))))
                 .update();
         return new Subject(id, null);
+    }
+
+    /** Row 20: an endpoint of the first profile, as the API makes them, with one delivered event in its log. */
+    private Subject webhook(UUID id, Timestamp now) {
+        var db = databaseOwner();
+        db.sql("""
+                        INSERT INTO webhook_endpoints (account_id, id, url, all_profiles, profile_ids, event_types, secret, created_by, created_at)
+                        VALUES (:a, :id, 'http://127.0.0.1:9/matrix', false, ARRAY[CAST(:p AS uuid)], ARRAY['lead.created'],
+                                'whsec_bWF0cml4IG1hdHJpeCBtYXRyaXggbWF0cml4IG1hdHJpeA==', :by, :now)""")
+                .param("a", account.id()).param("id", id).param("p", account.firstProfileId()).param("by", account.owner().id())
+                .param("now", now).update();
+        long delivery = db.sql("""
+                        INSERT INTO webhook_deliveries (account_id, endpoint_id, message_id, event_type, payload, status, attempts,
+                                                        next_attempt_at, created_at, finished_at)
+                        VALUES (:a, :id, :m, 'lead.created', '{}', 'delivered', 1, :now, :now, :now) RETURNING id""")
+                .param("a", account.id()).param("id", id).param("m", "msg_" + id.toString().replace("-", ""))
+                .param("now", now).query(Long.class).single();
+        return new Subject(id, null, null, delivery);
+    }
+
+    private Map<String, Object> webhookJson() {
+        return Map.of("url", "http://127.0.0.1:9/matrix", "description", "Matrix CRM", "allProfiles", false,
+                "profileIds", List.of(account.firstProfileId().toString()), "events", List.of("lead.created"));
+    }
+
+    private Map<String, String> webhookForm() {
+        return Map.of("url", "http://127.0.0.1:9/matrix", "description", "Matrix CRM", "profileIds", account.firstProfileId().toString(),
+                "events", "lead.created");
     }
 
     private Map<String, String> inviteToAllProfiles() {

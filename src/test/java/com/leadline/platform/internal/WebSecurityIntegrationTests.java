@@ -210,7 +210,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesTheAuditLogSettingsAndSignOut() {
+    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesIntegrationsTheAuditLogSettingsAndSignOut() {
         WebSession owner = visitor();
         owner.signUp("Menu Makers", "grace hopper", uniqueEmail("owner"), PASSWORD);
         Page home = owner.open("/");
@@ -219,11 +219,13 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(button.attr("aria-label")).as("the initials shown are part of its name").isEqualTo("GH, Account menu");
         assertThat(button.attr("aria-haspopup")).isEqualTo("menu");
         assertThat(home.document().select("#account-menu [role=menuitem]").eachText())
-                .as("the owner reads the audit log, so the menu offers it").containsExactly("Team", "Profiles", "Shortcuts", "Audit log", "Settings", "Sign out");
+                .as("the owner configures integrations and reads the audit log, so the menu offers them")
+                .containsExactly("Team", "Profiles", "Shortcuts", "Integrations", "Audit log", "Settings", "Sign out");
         assertThat(owner.get("/team").heading()).isEqualTo("Team");
         assertThat(owner.get("/profiles").heading()).isEqualTo("Profiles");
         assertThat(owner.get("/settings").heading()).isEqualTo("Settings");
         assertThat(owner.get("/settings/audit-log").heading()).isEqualTo("Audit log");
+        assertThat(owner.get("/settings/integrations").heading()).isEqualTo("Integrations");
         assertThat(home.document().select("h1")).hasSize(1);
     }
 
