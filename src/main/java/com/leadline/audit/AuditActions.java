@@ -70,6 +70,9 @@ public final class AuditActions {
         add(Group.SETTINGS, "sign_up", "Account opened");
         add(Group.SETTINGS, "partner.sign_up", "Agency opened");
         add(Group.SETTINGS, "audit_log.exported", "Audit log exported");
+        // The contacts import (issue 18): recorded about the profile the contacts went to.
+        add(Group.SETTINGS, "contact_import.started", "Contacts import started");
+        add(Group.SETTINGS, "contact_import.finished", "Contacts import finished");
         add(Group.PROFILES, "profile.created", "Profile added");
         add(Group.PROFILES, "profile.edited", "Profile edited");
         add(Group.PROFILES, "profile.archived", "Profile archived");
