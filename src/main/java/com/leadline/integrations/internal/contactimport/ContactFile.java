@@ -52,6 +52,11 @@ final class ContactFile {
         if (bytes == null || bytes.length == 0) {
             throw refuse("The file is empty. Choose a CSV file with a header row and one contact per row.");
         }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw refuse("This file is not a CSV file (it holds binary data). Save it as \"CSV UTF-8\" from your spreadsheet.");
+            }
+        }
         String text = utf8(bytes);
         List<String> header = new ArrayList<>();
         int[] rows = {0};
@@ -127,9 +132,6 @@ final class ContactFile {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException notUtf8) {
             throw refuse("This file is not text in UTF-8. Save it as \"CSV UTF-8\" from your spreadsheet and upload it again.");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw refuse("This file is not a CSV file (it holds binary data). Save it as \"CSV UTF-8\" from your spreadsheet.");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

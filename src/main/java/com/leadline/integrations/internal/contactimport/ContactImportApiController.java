@@ -74,7 +74,7 @@ class ContactImportApiController {
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "201", description = "Kept, waiting for its mapping.")
     @PostMapping(consumes = "text/csv")
-    ResponseEntity<UploadedJson> upload(Actor actor, @org.springframework.web.bind.annotation.RequestBody byte[] body,
+    ResponseEntity<UploadedJson> upload(Actor actor, @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body,
                                         @RequestHeader(value = "X-File-Name", required = false) String fileName) {
         UUID id = imports.upload(actor, fileName == null ? "contacts.csv" : fileName, body);
         ContactImportService.Preview preview = imports.preview(actor, id);

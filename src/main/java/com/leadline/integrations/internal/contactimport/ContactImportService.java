@@ -119,7 +119,7 @@ class ContactImportService {
         }
         Mapping chosen = mapping == null ? new Mapping(null, null, null, null) : mapping;
         java.util.Set<Integer> used = new java.util.HashSet<>();
-        for (String field : Mapping.FIELDS) {
+        for (String field : List.of("phone", "name", "email", "notes")) {
             Integer column = chosen.column(field);
             if (column == null) {
                 continue;
