@@ -37,7 +37,7 @@ class ContactImportController {
                     text(mapping.email()), text(mapping.notes()));
         }
 
-        String column(String field) {
+        public String column(String field) {
             return switch (field) {
                 case "phone" -> phone;
                 case "name" -> name;
