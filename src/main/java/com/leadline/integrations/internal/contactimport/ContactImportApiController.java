@@ -73,6 +73,10 @@ class ContactImportApiController {
                     + "until the import is started.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "201", description = "Kept, waiting for its mapping.")
+    @ApiResponse(responseCode = "413", description = "The file is larger than leadline.contacts-import.max-file-size (20 MB by default).")
+    @ApiResponse(responseCode = "415", description = "The body is not text/csv.")
+    @ApiResponse(responseCode = "422", description = "Not a CSV file of contacts (empty, no rows under the header, binary, not UTF-8, "
+            + "more than 50 columns, a row over 20,000 characters, a quoted cell not closed); `errors.file` says which.")
     @PostMapping(consumes = "text/csv")
     ResponseEntity<UploadedJson> upload(Actor actor, @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body,
                                         @RequestHeader(value = "X-File-Name", required = false) String fileName) {
