@@ -79,6 +79,9 @@ public final class AuditActions {
         add(Group.SETTINGS, "webhook.test_sent", "Webhook test event sent");
         add(Group.SETTINGS, "webhook.sync_started", "Webhook contacts sync started");
         add(Group.SETTINGS, "webhook.resent", "Webhook delivery resent");
+        // The contacts import (issue 18): recorded about the profile the contacts went to.
+        add(Group.SETTINGS, "contact_import.started", "Contacts import started");
+        add(Group.SETTINGS, "contact_import.finished", "Contacts import finished");
         add(Group.PROFILES, "profile.created", "Profile added");
         add(Group.PROFILES, "profile.edited", "Profile edited");
         add(Group.PROFILES, "profile.archived", "Profile archived");

@@ -53,8 +53,8 @@ class SwaggerUiBrowserTests extends BrowserTest {
         }
         List<String> tags = browser.driver().findElements(By.cssSelector(".opblock-tag")).stream()
                 .map(tag -> tag.getAttribute("data-tag")).toList();
-        assertThat(tags).containsExactly("API tokens", "Audit log", "Contacts", "Conversations", "Leadbox", "Partners", "Profiles",
-                "Session", "Shortcuts", "Team", "Webhooks");
+        assertThat(tags).containsExactly("API tokens", "Audit log", "Contacts", "Contacts import", "Conversations", "Leadbox", "Partners",
+                "Profiles", "Session", "Shortcuts", "Team", "Webhooks");
         List<String> summaries = browser.driver().findElements(By.cssSelector(".opblock-summary-description")).stream()
                 .map(WebElement::getText).toList();
         assertThat(summaries).contains("Who is signed in", "List conversations", "Invite a member", "Export contacts as CSV");

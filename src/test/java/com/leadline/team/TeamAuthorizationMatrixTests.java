@@ -85,7 +85,14 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
          * Row 20: a webhook endpoint covering the first profile only, with one delivery (the subject's deliveryId): the
          * non-member admin does not see it (docs/integrations.md), nor do other accounts.
          */
-        WEBHOOK }
+        WEBHOOK,
+        /** Row 20 (issue 18): a finished contacts import into the first profile, uploaded and started by the owner. */
+        CONTACT_IMPORT,
+        /**
+         * Row 20: a contacts file uploaded by the acting user, waiting for its mapping (team members and read-only partners
+         * can't upload in the product; theirs is written directly). Actors outside the account get the owner's.
+         */
+        OWN_CONTACT_IMPORT }
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
@@ -109,6 +116,10 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     record Row(String method, String pattern, Kind kind, Target target, Function<Subject, Object> body, List<String> expected) {
     }
 
+    /** A row's body that is a CSV file: sent as text/csv to the API, and as a page's multipart upload. */
+    record Upload(String csv) {
+    }
+
     private static final String TO_SIGN_IN = "302>/signin";
     private static final String TO_TEAM = "302>/team";
     private static final String TO_STAFF_SIGN_IN = "302>/support/signin";
@@ -129,6 +140,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String FILED = "201 filed";
     private static final String WIDGET_SITE = "https://matrix-motors.example";
     private static final String ABSENT = "absent";
+    /** After a contacts file's upload, its new import's page (a new id, read as {new}). */
+    private static final String TO_NEW_IMPORT = "302>/contacts/import/{new}";
+    private static final String TO_IMPORT = "302>/contacts/import/{id}";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -287,6 +301,23 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             // Row 21: owner, admins (their own profiles' contacts) and partner admins export; team members and read-only partners don't.
             api("GET", "/api/v1/contacts/export.csv", Target.NONE, null, "200", "200", "200", "403", "401", "200", "401", "403", "200", "403", "200"),
             page("GET", "/contacts", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            // Row 20 (issue 18): the contacts import, for the owner, admins and partner admins; an import is seen by whoever
+            // uploaded it and, once started, by those who work in its profile; it goes only into a profile of the actor's own.
+            page("GET", "/contacts/import", Target.NONE, null, "200", "200", "200", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "403", "200"),
+            page("POST", "/contacts/import", Target.NONE, subject -> new Upload(matrixCsv()),
+                    TO_NEW_IMPORT, TO_NEW_IMPORT, TO_NEW_IMPORT, "403", TO_SIGN_IN, TO_NEW_IMPORT, TO_SIGN_IN, "403", TO_NEW_IMPORT, "403", TO_NEW_IMPORT),
+            page("GET", "/contacts/import/{id}", Target.CONTACT_IMPORT, null, "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("GET", "/contacts/import/{id}/progress", Target.CONTACT_IMPORT, null,
+                    "200", "200", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "403", "404"),
+            page("POST", "/contacts/import/{id}/start", Target.OWN_CONTACT_IMPORT, this::importStartForm,
+                    TO_IMPORT, TO_IMPORT, "422", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_IMPORT, "403", "404"),
+            api("POST", "/api/v1/contacts/imports", Target.NONE, subject -> new Upload(matrixCsv()),
+                    "201", "201", "201", "403", "401", "201", "401", "403", "201", "403", "201"),
+            api("GET", "/api/v1/contacts/imports/{id}", Target.CONTACT_IMPORT, null, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
+            api("POST", "/api/v1/contacts/imports/{id}/start", Target.OWN_CONTACT_IMPORT, this::importStartJson,
+                    "202", "202", "422", "403", "401", "404", "401", "403", "202", "403", "404"),
+            api("GET", "/api/v1/contacts/imports/{id}/errors.csv", Target.CONTACT_IMPORT, null,
+                    "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
             page("GET", "/contacts/{id}", Target.CONTACT, null, "200", "200", "404", "200", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "200", "200", "404"),
             page("POST", "/contacts/{id}", Target.CONTACT, TeamAuthorizationMatrixTests::contactEdit,
                     TO_CONTACT, TO_CONTACT, "404", TO_CONTACT, TO_SIGN_IN, "404", TO_SIGN_IN, "403", TO_CONTACT, "403", "404"),
@@ -547,7 +578,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             WebSession.Page list = tool.get(path);
             return list.status() != 200 ? String.valueOf(list.status()) : list.body().contains(subject.id().toString()) ? LISTED : ABSENT;
         }
-        return String.valueOf(tool.call(row.method(), path, row.body() == null ? null : row.body().apply(subject)).status());
+        Object body = row.body() == null ? null : row.body().apply(subject);
+        if (body instanceof Upload upload) {
+            return String.valueOf(tool.callRaw(row.method(), path, "text/csv", upload.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
+        }
+        return String.valueOf(tool.call(row.method(), path, body).status());
     }
 
     /** Row 32: a token of this user written straight into their account, and its text. */
@@ -751,7 +786,14 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             return list.status() != 200 ? String.valueOf(list.status()) : list.body().contains(subject.id().toString()) ? LISTED : ABSENT;
         }
         WebSession.Page answer;
-        if (row.kind() == Kind.API) {
+        if (body instanceof Upload upload) {
+            byte[] csv = upload.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            answer = row.kind() == Kind.API ? session.apiRaw(row.method(), path, "text/csv", csv)
+                    : session.upload(path, "file", "matrix.csv", "text/csv", csv);
+            if (answer.status() / 100 == 3) {
+                return answer.status() + ">" + URI.create(answer.location()).getPath().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{new}");
+            }
+        } else if (row.kind() == Kind.API) {
             answer = session.api(row.method(), path, body);
         } else if (row.method().equals("GET")) {
             answer = session.get(path);
@@ -844,6 +886,29 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         }
         if (target == Target.WEBHOOK) {
             return webhook(id, now);
+        }
+        if (target == Target.CONTACT_IMPORT || target == Target.OWN_CONTACT_IMPORT) {
+            boolean done = target == Target.CONTACT_IMPORT;
+            UUID uploader = done ? account.owner().id() : userIds.getOrDefault(who, account.owner().id());
+            db.sql("""
+                            INSERT INTO contact_imports (account_id, id, uploaded_by, file_name, content, header, total_rows, status, profile_id,
+                                                         started_by, phone_column, name_column, processed, failed, created_at, started_at,
+                                                         finished_at)
+                            VALUES (:a, :id, :by, 'matrix.csv', :content, ARRAY['Name', 'Phone'], 1, :status, :p, :started, :phone, :name,
+                                    :processed, :processed, :now, :startedAt, :finished)""")
+                    .param("a", account.id()).param("id", id).param("by", uploader).param("content", done ? "" : matrixCsv())
+                    .param("status", done ? "done" : "uploaded").param("p", done ? account.firstProfileId() : null, java.sql.Types.OTHER)
+                    .param("started", done ? uploader : null, java.sql.Types.OTHER).param("phone", done ? 1 : null, java.sql.Types.INTEGER)
+                    .param("name", done ? 0 : null, java.sql.Types.INTEGER).param("processed", done ? 1 : 0).param("now", now)
+                    .param("startedAt", done ? now : null, java.sql.Types.TIMESTAMP).param("finished", done ? now : null, java.sql.Types.TIMESTAMP)
+                    .update();
+            if (done) {
+                db.sql("""
+                                INSERT INTO contact_import_errors (account_id, import_id, row_number, field, message, value)
+                                VALUES (:a, :id, 2, 'phone', 'The phone number is missing.', '')""")
+                        .param("a", account.id()).param("id", id).update();
+            }
+            return new Subject(id, null);
         }
         if (target == Target.CONTACT) {
             db.sql("INSERT INTO contacts (id, account_id, profile_id, name, created_at) VALUES (:id, :a, :p, 'Target Contact', :now)")
@@ -965,6 +1030,19 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private Map<String, String> webhookForm() {
         return Map.of("url", "http://127.0.0.1:9/matrix", "description", "Matrix CRM", "profileIds", account.firstProfileId().toString(),
                 "events", "lead.created");
+    }
+
+    /** A contacts file of one row, with a number of its own so that imports of different cells never meet. */
+    private static String matrixCsv() {
+        return "Name,Phone\nMatrix Import," + TeamFixture.uniquePhoneNumber() + "\n";
+    }
+
+    private Map<String, String> importStartForm(Subject subject) {
+        return Map.of("profileId", account.firstProfileId().toString(), "phone", "1", "name", "0");
+    }
+
+    private Map<String, Object> importStartJson(Subject subject) {
+        return Map.of("profileId", account.firstProfileId().toString(), "mapping", Map.of("phone", 1, "name", 0));
     }
 
     private Map<String, String> inviteToAllProfiles() {

@@ -47,6 +47,12 @@ public final class BearerClient {
         return send(request);
     }
 
+    /** A call with a raw body of this content type (a CSV file). */
+    public WebSession.Page callRaw(String method, String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Any request, with the token added (a page, say). */
     public WebSession.Page send(HttpRequest.Builder request) {
         try {

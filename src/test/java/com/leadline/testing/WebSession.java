@@ -149,6 +149,33 @@ public final class WebSession {
         return send(request);
     }
 
+    /** An API call with a raw body of this content type (a CSV file), carrying the session's CSRF token as {@link #api} does. */
+    public Page apiRaw(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
+        JsonNode session = json(get("/api/v1/session"));
+        if (session != null && session.has("csrfToken")) {
+            request.header(session.get("csrfHeader").asString(), session.get("csrfToken").asString());
+        } else if (csrfToken != null) {
+            request.header("X-CSRF-TOKEN", csrfToken);
+        }
+        request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request);
+    }
+
+    /** A page's multipart form with one file and the page's CSRF token, as a browser sends it. */
+    public Page upload(String path, String field, String fileName, String contentType, byte[] file) {
+        String boundary = "leadline-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String csrf = csrfToken == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n";
+        body.writeBytes(csrf.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /**
      * Opens a server-sent event stream and collects the data of every event with this name, in order,
      * on a background thread, until the returned queue's owner stops reading (the stream is a daemon).

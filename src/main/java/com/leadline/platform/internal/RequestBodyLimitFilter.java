@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import com.leadline.platform.UploadRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,12 +29,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps every request body ({@code leadline.request.max-body-size}, 64 KB by default; Leadline takes no
- * uploads). A declared Content-Length over the cap is answered 413 before a byte of the body is read;
+ * Caps every request body ({@code leadline.request.max-body-size}, 64 KB by default), but for the routes a
+ * module declares as {@link UploadRoute}s (the contacts import), each capped at its own size. A declared Content-Length over the cap is answered 413 before a byte of the body is read;
  * a chunked body is counted as it is read and fails once it passes the cap, so a JSON body is never
  * parsed whole, and whatever read it past the cap is answered 413. Tomcat parses POSTed forms itself,
- * from its own stream: it gets the same cap (maxPostSize). Multipart parsing is off, and so is Spring's
- * FormContentFilter (no page sends a form with PUT, PATCH or DELETE), so no other body is parsed as a form.
+ * from its own stream: it gets the same cap (maxPostSize; for a multipart upload that counts its fields, not its
+ * file). Multipart bodies are refused but on a multipart upload route ({@link TextInputFilter}), and Spring's
+ * FormContentFilter is off (no page sends a form with PUT, PATCH or DELETE), so no other body is parsed as a form.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
@@ -41,9 +44,21 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RequestBodyLimitFilter.class);
 
     private final long maxBytes;
+    private final List<UploadRoute> uploads;
 
-    RequestBodyLimitFilter(@Value("${leadline.request.max-body-size}") DataSize maxBodySize) {
+    RequestBodyLimitFilter(@Value("${leadline.request.max-body-size}") DataSize maxBodySize, List<UploadRoute> uploads) {
         this.maxBytes = maxBodySize.toBytes();
+        this.uploads = List.copyOf(uploads);
+    }
+
+    /** The cap of this request: its upload route's, or the common one. */
+    private long capOf(HttpServletRequest request) {
+        for (UploadRoute upload : uploads) {
+            if (upload.matches(request)) {
+                return upload.maxBody().toBytes();
+            }
+        }
+        return maxBytes;
     }
 
     @Bean
@@ -73,6 +88,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = capOf(request);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             log.warn("Refused {} {}: a body of {} bytes, over the cap of {}", request.getMethod(), request.getRequestURI(),

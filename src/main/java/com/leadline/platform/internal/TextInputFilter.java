@@ -8,7 +8,9 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import com.leadline.platform.UploadRoute;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -26,16 +28,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * fields or decoded path hold text PostgreSQL cannot store ({@link StorableText}): 400 naming the
  * fields. Parameters Tomcat cannot read (not valid UTF-8, a malformed %-escape, too many of them, a
  * form past the cap, a body that broke off) are refused with 400 or 413 in words for that cause,
- * logged in one line. A multipart body (an upload) is refused with 415 unread: multipart parsing is
- * off, so its fields would silently be missing. JSON bodies are checked by their reader ({@link StorableTextJson}).
+ * logged in one line. A multipart body (an upload) is refused with 415 unread, but on a route a module declared
+ * as a multipart {@link UploadRoute} (the contacts import's page). JSON bodies are checked by their reader ({@link StorableTextJson}).
  */
 @Configuration(proxyBeanMethods = false)
 class TextInputFilter extends OncePerRequestFilter {
 
     static final String PATH_FIELD = "path";
-    static final String MULTIPART_REFUSAL = "Leadline takes no uploads: send forms as application/x-www-form-urlencoded "
+    static final String MULTIPART_REFUSAL = "This address takes no uploads: send forms as application/x-www-form-urlencoded "
             + "and API requests as application/json.";
     private static final Logger log = LoggerFactory.getLogger(TextInputFilter.class);
+
+    private final List<UploadRoute> uploads;
+
+    TextInputFilter(List<UploadRoute> uploads) {
+        this.uploads = List.copyOf(uploads);
+    }
 
     @Bean
     FilterRegistrationBean<TextInputFilter> textInput() {
@@ -48,7 +56,8 @@ class TextInputFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentType() != null && request.getContentType().regionMatches(true, 0, "multipart/", 0, 10)) {
+        if (request.getContentType() != null && request.getContentType().regionMatches(true, 0, "multipart/", 0, 10)
+                && uploads.stream().noneMatch(upload -> upload.multipart() && upload.matches(request))) {
             log.warn("Refused {} {} with 415: a multipart body", request.getMethod(), request.getRequestURI());
             ErrorResponses.refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, MULTIPART_REFUSAL, Map.of());
             return;

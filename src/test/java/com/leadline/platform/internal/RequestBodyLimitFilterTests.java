@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 /** A chunked body read past the cap by anything after the filter (a filter, a message converter) is a 413, never a 500. */
 class RequestBodyLimitFilterTests {
 
-    private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(DataSize.ofKilobytes(1));
+    private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(DataSize.ofKilobytes(1), java.util.List.of());
 
     @Test
     void aReaderFailingOnAChunkedBodyPastTheCapIsAnswered413() throws Exception {

@@ -65,7 +65,7 @@ class StorableTextTests {
         path.setServletPath("/contacts/a\u0000b");
         MockHttpServletResponse refused = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
-        new TextInputFilter().doFilter(path, refused, chain);
+        new TextInputFilter(java.util.List.of()).doFilter(path, refused, chain);
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(chain.getRequest()).as("the chain went no further").isNull();
 
@@ -73,14 +73,14 @@ class StorableTextTests {
         parameter.setServletPath("/inbox/conversations/x/note");
         parameter.addParameter("body", "fine", "not \uDBFF fine");
         MockHttpServletResponse alsoRefused = new MockHttpServletResponse();
-        new TextInputFilter().doFilter(parameter, alsoRefused, new MockFilterChain());
+        new TextInputFilter(java.util.List.of()).doFilter(parameter, alsoRefused, new MockFilterChain());
         assertThat(alsoRefused.getStatus()).isEqualTo(400);
 
         MockHttpServletRequest clean = new MockHttpServletRequest("GET", "/contacts");
         clean.setServletPath("/contacts");
         clean.addParameter("q", "Ana \uD83D\uDE00");
         MockFilterChain passed = new MockFilterChain();
-        new TextInputFilter().doFilter(clean, new MockHttpServletResponse(), passed);
+        new TextInputFilter(java.util.List.of()).doFilter(clean, new MockHttpServletResponse(), passed);
         assertThat(passed.getRequest()).isSameAs(clean);
     }
 
@@ -107,7 +107,7 @@ class StorableTextTests {
         };
         MockHttpServletResponse refused = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
-        new TextInputFilter().doFilter(request, refused, chain);
+        new TextInputFilter(java.util.List.of()).doFilter(request, refused, chain);
         assertThat(refused.getStatus()).as(failure.toString()).isEqualTo(status);
         assertThat(request.getAttribute(ErrorResponses.class.getName() + ".detail")).asString().as(failure.toString()).contains(detail);
         assertThat(chain.getRequest()).isNull();

@@ -46,6 +46,7 @@ class ContactsController {
         model.addAttribute("q", q);
         model.addAttribute("firstPage", after == null);
         model.addAttribute("canExport", actor.can(Permission.EXPORT_CONTACTS));
+        model.addAttribute("canImport", actor.can(Permission.CONFIGURE_INTEGRATIONS));
         model.addAttribute("profileNames", profileNames());
         return "inbox/contacts";
     }
