@@ -1,5 +1,6 @@
 package com.leadline.integrations.internal.webhooks;
 
+import com.leadline.audit.AuditLog;
 import com.leadline.mail.Mailer;
 import com.leadline.platform.Links;
 import com.leadline.platform.OutboxRelay;
@@ -40,9 +41,9 @@ class WebhookConfiguration {
 
     @Bean
     WebhookEndpointHealth webhookEndpointHealth(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                                                TeamSupport team, Mailer mailer, Links links, Clock clock,
+                                                TeamSupport team, Mailer mailer, AuditLog audit, Links links, Clock clock,
                                                 @Value("${leadline.webhooks.disable-after:24h}") Duration disableAfter) {
-        return new WebhookEndpointHealth(jdbc, transactionManager, team, mailer, links, clock, disableAfter);
+        return new WebhookEndpointHealth(jdbc, transactionManager, team, mailer, audit, links, clock, disableAfter);
     }
 
     /**

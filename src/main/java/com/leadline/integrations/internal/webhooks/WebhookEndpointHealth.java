@@ -1,5 +1,7 @@
 package com.leadline.integrations.internal.webhooks;
 
+import com.leadline.audit.AuditEntry;
+import com.leadline.audit.AuditLog;
 import com.leadline.integrations.internal.webhooks.WebhookSender.Attempt;
 import com.leadline.mail.Mailer;
 import com.leadline.mail.OutgoingMail;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Whether an endpoint is failing, written with each attempt in the relay's transaction (in the
  * endpoint's account): {@code failing_since} is the first failed attempt since the last success, and
  * cleared by a success. A failed attempt when the endpoint has been failing for longer than
- * {@code disableAfter} disables it, with the reason in words, and queues an email to the account's
- * active owner and admins in that same transaction.
+ * {@code disableAfter} disables it, with the reason in words, records that in the account's audit log
+ * (by the relay, a system caller) and queues an email to the account's active owner and admins, all in
+ * that same transaction.
  */
 class WebhookEndpointHealth {
 
@@ -35,16 +39,18 @@ class WebhookEndpointHealth {
     private final TransactionTemplate callersTransaction;
     private final TeamSupport team;
     private final Mailer mailer;
+    private final AuditLog audit;
     private final Links links;
     private final Clock clock;
     private final Duration disableAfter;
 
     WebhookEndpointHealth(JdbcClient jdbc, PlatformTransactionManager transactionManager, TeamSupport team, Mailer mailer,
-                          Links links, Clock clock, Duration disableAfter) {
+                          AuditLog audit, Links links, Clock clock, Duration disableAfter) {
         this.jdbc = jdbc;
         this.callersTransaction = Transactions.callersOnly(transactionManager);
         this.team = team;
         this.mailer = mailer;
+        this.audit = audit;
         this.links = links;
         this.clock = clock;
         this.disableAfter = disableAfter;
@@ -76,24 +82,29 @@ class WebhookEndpointHealth {
             String reason = WebhookDeliveryStore.truncate("Disabled by Leadline on " + WHEN.format(now)
                     + ": every delivery failed since " + WHEN.format(failingSince) + ". Last attempt: "
                     + lastAttemptInWords(attempt), 300);
-            record Disabled(String url, String description) {
+            record Disabled(String url, String description, UUID onlyProfile) {
             }
             jdbc.sql("""
                             UPDATE webhook_endpoints
                             SET enabled = false, disabled_at = :now, disabled_reason = :reason, version = version + 1
                             WHERE account_id = :account AND id = :endpoint AND enabled
-                            RETURNING url, description""")
+                            RETURNING url, description,
+                                      CASE WHEN NOT all_profiles AND cardinality(profile_ids) = 1 THEN profile_ids[1] END""")
                     .param("now", Timestamp.from(now)).param("reason", reason)
                     .param("account", accountId).param("endpoint", endpointId)
-                    .query((rs, n) -> new Disabled(rs.getString(1), rs.getString(2))).optional()
+                    .query((rs, n) -> new Disabled(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class))).optional()
                     .ifPresent(disabled -> {
                         log.warn("Webhook endpoint {} of account {} disabled: failing since {}", endpointId, accountId, failingSince);
-                        tellAdmins(accountId, disabled.url(), disabled.description(), failingSince, attempt);
+                        AuditEntry entry = AuditEntry.of("webhook.disabled", AuditEntry.Outcome.SUCCESS).inAccount(accountId)
+                                .on("webhook_endpoint", endpointId).with(Map.of("url", disabled.url(), "reason", "failing since "
+                                        + WHEN.format(failingSince)));
+                        audit.record(disabled.onlyProfile() == null ? entry : entry.aboutProfile(disabled.onlyProfile()));
+                        tellAdmins(accountId, endpointId, disabled.url(), disabled.description(), failingSince, attempt);
                     });
         });
     }
 
-    private void tellAdmins(UUID accountId, String url, String description, Instant failingSince, Attempt attempt) {
+    private void tellAdmins(UUID accountId, UUID endpointId, String url, String description, Instant failingSince, Attempt attempt) {
         String shortUrl = WebhookDeliveryStore.truncate(url, 80);
         for (TeamSupport.Admin admin : team.activeAdminsOf(accountId)) {
             mailer.queue(new OutgoingMail(admin.email(), "Leadline stopped sending webhooks to " + shortUrl, """
@@ -105,10 +116,10 @@ class WebhookEndpointHealth {
 
                     The last attempt: %s
 
-                    Events already waiting for it are kept and sent, in order, once it is enabled again. Open Integrations
-                    in Leadline (%s), check the endpoint's delivery log, fix the receiving side and enable it.
+                    Events already waiting for it are kept and sent, in order, once it is enabled again. Open the
+                    endpoint in Leadline (%s), check its delivery log, fix the receiving side and enable it.
                     """.formatted(admin.name(), url, description == null || description.isBlank() ? "" : " (" + description + ")",
-                    WHEN.format(failingSince), lastAttemptInWords(attempt), links.to("/"))));
+                    WHEN.format(failingSince), lastAttemptInWords(attempt), links.to("/settings/integrations/webhooks/" + endpointId))));
         }
     }
 

@@ -18,15 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class WebhookOutbox {
 
-    /** One statement: a row for every enabled endpoint of the account that chose the event and covers the profile. */
-    private static final String FOR_SUBSCRIBERS = """
-            INSERT INTO webhook_deliveries (account_id, endpoint_id, message_id, event_type, ordering_key, payload,
-                                            status, next_attempt_at, created_at)
-            SELECT e.account_id, e.id, :messageId, :eventType, :orderingKey, :payload, 'pending', :now, :now
-            FROM webhook_endpoints e
-            WHERE e.account_id = :accountId AND e.enabled AND :eventType = ANY (e.event_types)
-              AND (CAST(:profileId AS uuid) IS NULL OR e.all_profiles OR CAST(:profileId AS uuid) = ANY (e.profile_ids))""";
-
     /**
      * Several events at once, in the order given: a row for every event and every enabled endpoint that chose it
      * and covers its profile; rows are numbered by the events' order (then the endpoint's id), so one key's
@@ -81,27 +72,10 @@ public class WebhookOutbox {
     }
 
     /**
-     * Queues {@code payload} (the JSON body exactly as it will be signed) for every endpoint of the account
-     * that chose {@code type} and covers {@code profileId} (null: an account-wide event, for every endpoint
-     * that chose it). {@code orderingKey}: the conversation (or contact) whose events must arrive in order,
-     * or null. Must run inside the transaction of the change. Returns how many deliveries were queued.
-     */
-    public int enqueue(UUID accountId, UUID profileId, WebhookEventType type, UUID orderingKey, String payload, Instant now) {
-        return callersTransaction.execute(status -> {
-            int queued = jdbc.sql(FOR_SUBSCRIBERS)
-                    .param("accountId", accountId).param("profileId", profileId).param("eventType", type.wireName())
-                    .param("orderingKey", orderingKey).param("payload", payload).param("messageId", newMessageId())
-                    .param("now", java.sql.Timestamp.from(now)).update();
-            if (queued > 0) {
-                relay.wakeUpAfterCommit();
-            }
-            return queued;
-        });
-    }
-
-    /**
-     * {@link #enqueue} of each event, in one statement, in the order given (each event its own message id).
-     * Must run inside the transaction of the changes. Returns how many deliveries were queued.
+     * Queues each event (its body exactly as it will be signed) for every enabled endpoint of the account that
+     * chose its type and covers its profile (an account-wide event: every endpoint that chose it), in one
+     * statement, in the order given, each event with a message id of its own. Must run inside the transaction
+     * of the changes. Returns how many deliveries were queued.
      */
     public int enqueueAll(UUID accountId, List<Queued> events) {
         if (events.isEmpty()) {

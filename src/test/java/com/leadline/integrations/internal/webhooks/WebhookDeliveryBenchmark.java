@@ -113,7 +113,8 @@ class WebhookDeliveryBenchmark extends WebhookTest {
         for (int n = 0; n < DELIVERIES; n++) {
             UUID conversation = conversations.get(n % CONVERSATIONS);
             transactions.execute(status -> tenancy.inAccount(accountId,
-                    () -> outbox.enqueue(accountId, null, WebhookEventType.MESSAGE_RECEIVED, conversation, payload, clock.instant())));
+                    () -> outbox.enqueueAll(accountId, List.of(new WebhookOutbox.Queued(null, WebhookEventType.MESSAGE_RECEIVED, conversation,
+                            payload, clock.instant())))));
         }
     }
 

@@ -295,7 +295,11 @@ class WebhookDeliveryIntegrationTests extends WebhookTest {
         assertThat((String) endpointColumn(endpoint, "disabled_reason")).contains("every delivery failed since").contains("502");
         MimeMessage toOwner = Smtp.awaitMessage(account.owner().email(), "stopped sending webhooks");
         MimeMessage toAdmin = Smtp.awaitMessage(admin.email(), "stopped sending webhooks");
-        assertThat(Smtp.body(toOwner)).contains(endpoint.url()).contains("502");
+        assertThat(Smtp.body(toOwner)).contains(endpoint.url()).contains("502")
+                .contains("http://leadline.test/settings/integrations/webhooks/" + endpoint.id());
+        assertThat(owner().sql("SELECT action FROM audit_log WHERE account_id = :a AND target_id = :e")
+                .param("a", account.id()).param("e", endpoint.id().toString()).query(String.class).list())
+                .as("the disabling is in the account's audit log").containsExactly("webhook.disabled");
         assertThat(Smtp.subject(toAdmin)).contains(endpoint.url());
         assertThat(Smtp.received().stream().filter(message -> Smtp.subject(message).contains(endpoint.url())).count())
                 .as("the owner and the admin, nobody else").isEqualTo(2);

@@ -76,7 +76,7 @@ abstract class WebhookTest extends IntegrationTest {
     int enqueue(UUID accountId, WebhookEventType type, UUID orderingKey, Map<String, ?> data) {
         String body = payloads.body(type, clock.instant(), data);
         return transactions.execute(status -> tenancy.inAccount(accountId,
-                () -> outbox.enqueue(accountId, null, type, orderingKey, body, clock.instant())));
+                () -> outbox.enqueueAll(accountId, List.of(new WebhookOutbox.Queued(null, type, orderingKey, body, clock.instant())))));
     }
 
     record Delivery(long id, String messageId, String eventType, UUID orderingKey, String payload, String status,
