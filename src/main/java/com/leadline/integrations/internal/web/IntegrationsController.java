@@ -6,6 +6,7 @@ import com.leadline.integrations.internal.endpoints.WebhookForm;
 import com.leadline.platform.FormRefusals;
 import com.leadline.platform.ShellProfiles;
 import com.leadline.team.Actor;
+import com.leadline.team.ViewerTimeZone;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +33,9 @@ class IntegrationsController {
 
     private final WebhookEndpointService endpoints;
     private final WebhookDeliveryService deliveries;
-    private final ViewerZone zones;
+    private final ViewerTimeZone zones;
 
-    IntegrationsController(WebhookEndpointService endpoints, WebhookDeliveryService deliveries, ViewerZone zones) {
+    IntegrationsController(WebhookEndpointService endpoints, WebhookDeliveryService deliveries, ViewerTimeZone zones) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.zones = zones;

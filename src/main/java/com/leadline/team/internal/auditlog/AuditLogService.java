@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -135,22 +134,6 @@ public class AuditLogService {
                     .sorted(Comparator.comparing(Memberships.Person::name, String.CASE_INSENSITIVE_ORDER)).toList();
             return new Choices(everyone, kinds);
         });
-    }
-
-    /** The time zone the page shows times in: the profile chosen in the shell, else the reader's first profile, else UTC. */
-    public ZoneId zoneOf(Actor actor, UUID currentProfile) {
-        UUID chosen = currentProfile != null && actor.canManageProfile(currentProfile) ? currentProfile
-                : profiles.all().stream().map(Profiles.ProfileSummary::id).filter(actor::canManageProfile).findFirst().orElse(null);
-        if (chosen == null) {
-            return ZoneOffset.UTC;
-        }
-        return profiles.find(chosen).map(profile -> {
-            try {
-                return ZoneId.of(profile.settings().timezone());
-            } catch (DateTimeException unknown) {
-                return (ZoneId) ZoneOffset.UTC;
-            }
-        }).orElse(ZoneOffset.UTC);
     }
 
     /** Row 31's columns: the owner and partner users read everything; an admin, the account-wide groups and their profiles. */

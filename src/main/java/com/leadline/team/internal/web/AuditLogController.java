@@ -3,6 +3,7 @@ package com.leadline.team.internal.web;
 import com.leadline.platform.FormRefusals;
 import com.leadline.platform.ShellProfiles;
 import com.leadline.team.Actor;
+import com.leadline.team.ViewerTimeZone;
 import com.leadline.team.internal.auditlog.AuditLogQuery;
 import com.leadline.team.internal.auditlog.AuditLogService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,8 +23,11 @@ class AuditLogController {
 
     private final AuditLogService auditLog;
 
-    AuditLogController(AuditLogService auditLog) {
+    private final ViewerTimeZone zones;
+
+    AuditLogController(AuditLogService auditLog, ViewerTimeZone zones) {
         this.auditLog = auditLog;
+        this.zones = zones;
     }
 
     @GetMapping(PATH)
@@ -34,7 +38,7 @@ class AuditLogController {
                 HttpServletRequest request, Model model) {
         // The filters' choices first: whoever may not read the log is refused before anything is read.
         model.addAttribute("choices", auditLog.choices(actor));
-        ZoneId zone = auditLog.zoneOf(actor, currentProfile);
+        ZoneId zone = zones.of(actor, currentProfile);
         AuditLogQuery query = new AuditLogQuery(person, kind, from, to, null, after, null);
         model.addAttribute("typed", query);
         model.addAttribute("zone", zone.getId());

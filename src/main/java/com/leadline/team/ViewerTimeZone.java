@@ -1,28 +1,33 @@
-package com.leadline.integrations.internal.web;
+package com.leadline.team;
 
 import com.leadline.accounts.Profiles;
-import com.leadline.team.Actor;
+import com.leadline.platform.Transactions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The timezone the pages show times in: the viewer's current profile's, else their first profile's, else UTC. */
+/**
+ * The time zone a page shows times in for a person outside any one profile's page (the audit log, the
+ * Integrations pages): the profile chosen in the shell if they work in it, else the first profile they
+ * work in, else UTC.
+ */
 @Component
-class ViewerZone {
+public class ViewerTimeZone {
 
     private final Profiles profiles;
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
 
-    ViewerZone(Profiles profiles, TransactionTemplate transactions) {
+    ViewerTimeZone(Profiles profiles, PlatformTransactionManager transactionManager) {
         this.profiles = profiles;
-        this.transactions = transactions;
+        this.readOnly = Transactions.readOnly(transactionManager);
     }
 
-    ZoneId of(Actor actor, UUID currentProfile) {
-        return transactions.execute(status -> {
+    public ZoneId of(Actor actor, UUID currentProfile) {
+        return readOnly.execute(status -> {
             UUID chosen = currentProfile != null && actor.canManageProfile(currentProfile) ? currentProfile
                     : profiles.all().stream().map(Profiles.ProfileSummary::id).filter(actor::canManageProfile).findFirst().orElse(null);
             if (chosen == null) {
