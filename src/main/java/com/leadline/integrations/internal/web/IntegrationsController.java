@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.SessionAttribute;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Integrations page (account menu, PERMISSIONS.md row 20): the webhook endpoints, the form that adds or
@@ -30,6 +31,8 @@ class IntegrationsController {
     private static final String ENDPOINT = PATH + "/webhooks/{id}";
     private static final String FORM = "integrations/form";
     private static final String ENDPOINT_PAGE = "integrations/endpoint";
+    /** The secret of an endpoint just added or rotated, shown once on its page. */
+    private static final String NEW_SECRET = "newSecret";
 
     private final WebhookEndpointService endpoints;
     private final WebhookDeliveryService deliveries;
@@ -53,18 +56,21 @@ class IntegrationsController {
         return form(actor, model, null, WebhookForm.blank());
     }
 
+    /**
+     * Adds the endpoint and answers with a redirect to its page, which shows the secret this once (a flash
+     * attribute, kept in the session only until that page is read), so that reloading the page adds nothing.
+     */
     @PostMapping(PATH + "/webhooks")
     String create(Actor actor, @RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String description,
                   @RequestParam(required = false) String allProfiles, @RequestParam(required = false) List<String> profileIds,
-                  @RequestParam(required = false) List<String> events,
-                  @SessionAttribute(name = ShellProfiles.CURRENT_PROFILE, required = false) UUID currentProfile,
-                  HttpServletRequest request, Model model) {
+                  @RequestParam(required = false) List<String> events, HttpServletRequest request, Model model,
+                  RedirectAttributes redirect) {
         WebhookForm typed = new WebhookForm(url, description, allProfiles != null, profileIds, events);
         registerRerender(actor, null, typed, request, model);
         WebhookEndpointService.WithSecret made = endpoints.create(actor, typed);
-        model.addAttribute("newSecret", made);
-        model.addAttribute("created", true);
-        return endpointPage(actor, made.endpoint().id(), null, currentProfile, model);
+        redirect.addFlashAttribute(NEW_SECRET, made.secret());
+        redirect.addFlashAttribute("created", true);
+        return "redirect:" + PATH + "/webhooks/" + made.endpoint().id();
     }
 
     @GetMapping(ENDPOINT)
@@ -114,10 +120,9 @@ class IntegrationsController {
     }
 
     @PostMapping(ENDPOINT + "/rotate-secret")
-    String rotateSecret(Actor actor, @PathVariable UUID id,
-                        @SessionAttribute(name = ShellProfiles.CURRENT_PROFILE, required = false) UUID currentProfile, Model model) {
-        model.addAttribute("newSecret", endpoints.rotateSecret(actor, id));
-        return endpointPage(actor, id, null, currentProfile, model);
+    String rotateSecret(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(NEW_SECRET, endpoints.rotateSecret(actor, id).secret());
+        return "redirect:" + PATH + "/webhooks/" + id;
     }
 
     @PostMapping(ENDPOINT + "/test")
