@@ -64,6 +64,25 @@ class InboxPageIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anEmptyTabAndASearchOrFilterThatMatchesNothingSayDifferentThings() {
+        TeamFixture fixture = new TeamFixture(port, databaseOwner());
+        TeamFixture.Account account = fixture.openAccount("Empty Plumbing");
+        UUID annex = fixture.addProfile(account, "Empty Annex");
+        inbox.receiveInbound(account.id(), account.firstProfileId(), TeamFixture.uniquePhoneNumber(), "Is anyone there?");
+        WebSession owner = account.owner().session();
+
+        assertThat(owner.get("/inbox?tab=me").document().select(".empty-state").text())
+                .startsWith("No conversations here yet.");
+        for (String filtered : new String[] {"/inbox?tab=all&q=nothing-like-this", "/inbox?tab=all&profile=" + annex,
+                "/inbox?tab=all&assignee=none&q=zzzz"}) {
+            Document page = owner.get(filtered).document();
+            assertThat(page.select(".empty-state").text()).as(filtered).startsWith("No conversations match this search and these filters.");
+            assertThat(page.select(".empty-state a").attr("href")).as(filtered).isEqualTo("/inbox?tab=all");
+        }
+        assertThat(owner.get("/inbox?tab=all").document().select(".empty-state")).as("the conversation is listed").isEmpty();
+    }
+
+    @Test
     void aRefusedFormComesBackWithItsErrorAndWhatWasTyped() {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account account = fixture.openAccount("Form Florists");
