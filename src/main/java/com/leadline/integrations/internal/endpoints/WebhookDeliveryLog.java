@@ -79,12 +79,6 @@ public class WebhookDeliveryLog {
                 .optional();
     }
 
-    /** The delivery of this message written last for the endpoint (a resend's own row). */
-    long newestOf(UUID endpointId, String messageId) {
-        return jdbc.sql("SELECT max(id) FROM webhook_deliveries WHERE endpoint_id = :e AND message_id = :m")
-                .param("e", endpointId).param("m", messageId).query(Long.class).single();
-    }
-
     void startSync(UUID accountId, UUID id, UUID endpointId, UUID startedBy, Instant now) {
         jdbc.sql("""
                         INSERT INTO webhook_syncs (account_id, id, endpoint_id, started_by, started_at)

@@ -82,9 +82,10 @@ public class WebhookDeliveryService {
             data.put("endpointId", endpoint.id().toString());
             data.put("message", "A test event from Leadline. Your endpoint is reachable if you can read this.");
             String messageId = WebhookOutbox.newMessageId();
-            outbox.enqueueFor(actor.accountId(), endpoint.id(), messageId, TEST_EVENT, null, payloads.body(TEST_EVENT, now, data), now);
+            long delivery = outbox.enqueueFor(actor.accountId(), endpoint.id(), messageId, TEST_EVENT, null,
+                    payloads.body(TEST_EVENT, now, data), now);
             access.record(actor, AuditEntry.of("webhook.test_sent", Outcome.SUCCESS), endpoint, Map.of("message_id", messageId));
-            return log.newestOf(endpoint.id(), messageId);
+            return delivery;
         });
     }
 
@@ -98,11 +99,11 @@ public class WebhookDeliveryService {
             Endpoint endpoint = access.visibleForUpdate(actor, endpointId);
             WebhookDeliveryLog.Original original = log.original(endpointId, deliveryId).orElseThrow(NotFoundException::new);
             WebhookEndpointService.requireEnabled(endpoint, "resend a delivery");
-            outbox.enqueueFor(actor.accountId(), endpointId, original.messageId(), original.eventType(), original.orderingKey(),
-                    original.payload(), clock.instant());
+            long copy = outbox.enqueueFor(actor.accountId(), endpointId, original.messageId(), original.eventType(),
+                    original.orderingKey(), original.payload(), clock.instant());
             access.record(actor, AuditEntry.of("webhook.resent", Outcome.SUCCESS), endpoint,
                     Map.of("message_id", original.messageId(), "event", original.eventType(), "delivery", String.valueOf(deliveryId)));
-            return log.newestOf(endpointId, original.messageId());
+            return copy;
         });
     }
 

@@ -42,7 +42,8 @@ public class WebhookOutbox {
     private static final String FOR_ENDPOINT = """
             INSERT INTO webhook_deliveries (account_id, endpoint_id, message_id, event_type, ordering_key, payload,
                                             status, next_attempt_at, created_at)
-            VALUES (:accountId, :endpointId, :messageId, :eventType, :orderingKey, :payload, 'pending', :now, :now)""";
+            VALUES (:accountId, :endpointId, :messageId, :eventType, :orderingKey, :payload, 'pending', :now, :now)
+            RETURNING id""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate callersTransaction;
@@ -103,16 +104,17 @@ public class WebhookOutbox {
 
     /**
      * Queues a delivery for one endpoint whatever it chose (a test event, a sync, a resend keeping its
-     * {@code messageId}). Must run inside the caller's transaction.
+     * {@code messageId}). Must run inside the caller's transaction. Returns the new delivery's id.
      */
-    public void enqueueFor(UUID accountId, UUID endpointId, String messageId, String eventType, UUID orderingKey,
+    public long enqueueFor(UUID accountId, UUID endpointId, String messageId, String eventType, UUID orderingKey,
                            String payload, Instant now) {
-        callersTransaction.executeWithoutResult(status -> {
-            jdbc.sql(FOR_ENDPOINT)
+        return callersTransaction.execute(status -> {
+            long id = jdbc.sql(FOR_ENDPOINT)
                     .param("accountId", accountId).param("endpointId", endpointId).param("messageId", messageId)
                     .param("eventType", eventType).param("orderingKey", orderingKey).param("payload", payload)
-                    .param("now", java.sql.Timestamp.from(now)).update();
+                    .param("now", java.sql.Timestamp.from(now)).query(Long.class).single();
             relay.wakeUpAfterCommit();
+            return id;
         });
     }
 }
