@@ -111,10 +111,13 @@ class WebhookRelay extends OutboxRelay<WebhookRelay.Claimed, Attempt> {
      */
     @Override
     public int deliverDue() {
+        if (workers == null) {
+            return drain();
+        }
         int total = 0;
         int sent;
         do {
-            sent = workers == null ? drain() : onWorkers();
+            sent = onWorkers();
             total += sent;
         } while (sent > 0);
         return total;
