@@ -2,9 +2,11 @@ package com.leadline.identity.internal;
 
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.FormRefusals;
+import com.leadline.platform.OwnSettingsSection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,13 +23,15 @@ class SettingsController {
 
     private final PasswordChangeService passwordChange;
     private final ApiTokenService apiTokens;
+    private final ObjectProvider<OwnSettingsSection> sections;
 
-    SettingsController(PasswordChangeService passwordChange, ApiTokenService apiTokens) {
+    SettingsController(PasswordChangeService passwordChange, ApiTokenService apiTokens, ObjectProvider<OwnSettingsSection> sections) {
         this.passwordChange = passwordChange;
         this.apiTokens = apiTokens;
+        this.sections = sections;
     }
 
-    @GetMapping("/settings")
+    @GetMapping({"/settings", "/settings/me"})
     String settings(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
         withTokens(user, model);
         return PAGE;
@@ -79,6 +83,9 @@ class SettingsController {
     }
 
     private void withTokens(AuthenticatedUser user, Model model) {
+        List<OwnSettingsSection> ordered = sections.orderedStream().toList();
+        ordered.forEach(section -> section.addTo(model.asMap(), user));
+        model.addAttribute("ownSettingsSections", ordered.stream().map(OwnSettingsSection::fragment).toList());
         List<ApiTokenService.AccountChoice> choices = apiTokens.accountChoices(user);
         model.addAttribute("tokens", apiTokens.list(user));
         model.addAttribute("tokenAccounts", choices);
