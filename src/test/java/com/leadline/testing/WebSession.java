@@ -131,6 +131,15 @@ public final class WebSession {
         }
     }
 
+    /** Takes the signed-in session's current CSRF token from the session JSON, for the forms posted next. */
+    public void holdCsrfTokenOfSession() {
+        JsonNode session = json(get("/api/v1/session"));
+        if (session == null || !session.has("csrfToken")) {
+            throw new IllegalStateException("This session is not a signed-in user's: it has no session JSON with a CSRF token.");
+        }
+        csrfToken = session.get("csrfToken").asString();
+    }
+
     /** A JSON API call; a state-changing one carries the session's CSRF token in its header, as our pages' script does. */
     public Page api(String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
