@@ -68,7 +68,32 @@ class OwnSessionsService {
     }
 
     private static SessionView view(ActiveSession session) {
-        return new SessionView(session.handle(), DeviceNames.describe(session.userAgent()), session.address(), session.signedInAt(),
-                session.lastUsedAt(), session.current());
+        return new SessionView(session.handle(), DeviceNames.describe(session.userAgent()), shown(session.address()),
+                session.signedInAt(), session.lastUsedAt(), session.current());
+    }
+
+    /** An IPv6 address as people write it (the longest run of zero groups as "::"); anything else as it is. */
+    static String shown(String address) {
+        if (address == null || !address.matches("[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){7}")) {
+            return address;
+        }
+        String[] groups = address.toLowerCase(java.util.Locale.ROOT).split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int start = 0; start < groups.length; start++) {
+            int length = 0;
+            while (start + length < groups.length && groups[start + length].matches("0+")) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = start;
+                bestLength = length;
+            }
+        }
+        java.util.List<String> kept = java.util.Arrays.stream(groups).map(group -> group.replaceFirst("^0+(?=.)", "")).toList();
+        if (bestStart < 0) {
+            return String.join(":", kept);
+        }
+        return String.join(":", kept.subList(0, bestStart)) + "::" + String.join(":", kept.subList(bestStart + bestLength, kept.size()));
     }
 }
