@@ -515,9 +515,9 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
             page("POST", "/settings/me/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
                     "422", "422", "422", "422", TO_SIGN_IN, "422", TO_SIGN_IN, "403", "422", "422", "422"),
-            page("POST", "/settings/me/sessions/{id}/sign-out", Target.OWN_SESSION, subject -> Map.of(),
+            page("POST", "/settings/me/sessions/{handle}/sign-out", Target.OWN_SESSION, subject -> Map.of(),
                     TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
-            page("POST", "/settings/me/sessions/{id}/sign-out", Target.COLLEAGUES_SESSION, subject -> Map.of(),
+            page("POST", "/settings/me/sessions/{handle}/sign-out", Target.COLLEAGUES_SESSION, subject -> Map.of(),
                     "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
             page("POST", "/settings/me/sessions/sign-out-others", Target.NONE, subject -> Map.of(),
                     TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
@@ -785,7 +785,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private String outcome(Who who, Row row) {
         WebSession session = sessions.get(who);
         Subject subject = subject(row.target(), who);
-        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
+        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString())
+                .replace("{handle}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
                 .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"))
                 .replace("{deliveryId}", String.valueOf(subject.deliveryId()));
         Object body = row.body() == null ? null : row.body().apply(subject);
