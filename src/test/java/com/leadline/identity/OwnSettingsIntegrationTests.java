@@ -176,17 +176,22 @@ class OwnSettingsIntegrationTests extends IntegrationTest {
         old.signIn(email, PASSWORD);
         // As a session made before this change: no handle, address or browser kept.
         databaseOwner().sql("""
-                        DELETE FROM spring_session_attributes WHERE attribute_name IN ('leadline.sessionHandle', 'leadline.userAgent')
+                        DELETE FROM spring_session_attributes
+                         WHERE attribute_name IN ('leadline.sessionHandle', 'leadline.userAgent', 'leadline.clientAddress')
                            AND session_primary_id = (SELECT primary_id FROM spring_session WHERE session_id = :id)""")
                 .param("id", old.sessionId().orElseThrow()).update();
 
         List<Element> listed = here.get("/settings/me").document().select("li.session:not(.current)");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).select(".session-device").text()).isEqualTo("Unknown device");
+        assertThat(listed.get(0).select("dd").first().text()).isEqualTo("Unknown");
         String handle = listed.get(0).attr("data-session-handle");
         assertThat(handle).isNotBlank();
-        assertThat(here.get("/settings/me").document().select("li.session:not(.current)").attr("data-session-handle"))
-                .as("kept once given").isEqualTo(handle);
+
+        assertThat(old.get("/inbox").status()).as("its own next request, which notes where it comes from").isEqualTo(200);
+        Element again = here.get("/settings/me").document().select("li.session:not(.current)").first();
+        assertThat(again.attr("data-session-handle")).as("kept once given").isEqualTo(handle);
+        assertThat(again.select("dd").first().text()).isEqualTo("127.0.0.1");
         assertThat(here.post("/settings/me/sessions/" + handle + "/sign-out", Map.of()).status()).isEqualTo(302);
         assertThat(old.isSignedIn()).isFalse();
     }
