@@ -55,11 +55,15 @@ public final class AuditActions {
         // Personal API tokens (issue 18) are credentials, like passwords.
         add(Group.SIGN_IN, "api_token.created", "API token created");
         add(Group.SIGN_IN, "api_token.revoked", "API token revoked");
+        // A person's own settings page (issue 19): ending one of their other sessions, or all of them.
+        add(Group.SIGN_IN, "session.signed_out", "Another session signed out");
+        add(Group.SIGN_IN, "session.others_signed_out", "All other sessions signed out");
         add(Group.TEAM, "invitation.sent", "Invitation sent");
         add(Group.TEAM, "invitation.resent", "Invitation resent");
         add(Group.TEAM, "invitation.cancelled", "Invitation cancelled");
         add(Group.TEAM, "invitation.accepted", "Invitation accepted");
         add(Group.TEAM, "user.edited", "Person edited");
+        add(Group.TEAM, "user.renamed", "Own name changed");
         add(Group.TEAM, "user.role_changed", "Role changed");
         add(Group.TEAM, "user.memberships_changed", "Profiles changed");
         add(Group.TEAM, "user.deactivated", "Person deactivated");

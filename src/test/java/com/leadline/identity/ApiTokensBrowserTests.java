@@ -28,8 +28,8 @@ class ApiTokensBrowserTests extends BrowserTest {
 
         signInAndAwaitInbox(member.email());
         browser.driver().findElement(By.id("account-menu-button")).click();
-        browser.driver().findElement(By.xpath("//a[@role='menuitem' and normalize-space()='Settings']")).click();
-        browser.waitForHeading("Settings");
+        browser.driver().findElement(By.xpath("//a[@role='menuitem' and normalize-space()='Your settings']")).click();
+        browser.waitForHeading("Your settings");
         assertThat(browser.driver().findElement(By.cssSelector(".api-tokens .empty-state")).getText()).startsWith("You have no API tokens.");
         checkPage("Settings: no API tokens yet");
 
@@ -45,8 +45,8 @@ class ApiTokensBrowserTests extends BrowserTest {
         checkPage("Settings: a new API token, shown once");
         assertThat(BearerClient.withToken(port, token).get("/api/v1/conversations").status()).isEqualTo(200);
 
-        browser.open("/settings");
-        browser.waitForHeading("Settings");
+        browser.open("/settings/me");
+        browser.waitForHeading("Your settings");
         assertThat(browser.driver().findElements(By.id("new-token-text"))).as("shown only once").isEmpty();
         assertThat(browser.driver().getPageSource()).doesNotContain(token);
         assertThat(browser.driver().findElement(By.cssSelector("table.tokens tbody tr")).getText())

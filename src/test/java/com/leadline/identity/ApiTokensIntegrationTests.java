@@ -35,9 +35,9 @@ class ApiTokensIntegrationTests extends IntegrationTest {
     void aTokenMadeOnTheSettingsPageIsShownOnceAndOnlyItsHashIsKept() throws Exception {
         TeamFixture.Account account = new TeamFixture(port, databaseOwner()).openAccount("Token Bakery");
         WebSession owner = account.owner().session();
-        assertThat(owner.get("/settings").document().select("#api-tokens-heading").text()).isEqualTo("API tokens");
+        assertThat(owner.get("/settings/me").document().select("#api-tokens-heading").text()).isEqualTo("API tokens");
 
-        WebSession.Page made = owner.post("/settings/tokens", Map.of("name", "Spreadsheet sync", "expiresInDays", "30"));
+        WebSession.Page made = owner.post("/settings/me/tokens", Map.of("name", "Spreadsheet sync", "expiresInDays", "30"));
         assertThat(made.status()).isEqualTo(200);
         String token = made.document().select("#new-token-text").attr("value");
         assertThat(token).matches(TOKEN_SHAPE);
@@ -45,7 +45,7 @@ class ApiTokensIntegrationTests extends IntegrationTest {
         assertThat(made.document().select("table.tokens tbody tr")).hasSize(1);
         assertThat(made.document().select("table.tokens tbody tr td").get(1).text()).isEqualTo(token.substring(0, 11) + "…");
 
-        WebSession.Page again = owner.get("/settings");
+        WebSession.Page again = owner.get("/settings/me");
         assertThat(again.body()).as("shown once").doesNotContain(token);
         assertThat(again.document().select("table.tokens tbody tr td").eachText())
                 .contains("Spreadsheet sync", "Never", "Active");
@@ -138,7 +138,7 @@ class ApiTokensIntegrationTests extends IntegrationTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(tool.get("/api/v1/profiles").status()).isEqualTo(200);
         assertThat(Instant.parse(onlyToken(owner).get("lastUsedAt").asString())).isEqualTo(clock.instant());
-        assertThat(owner.get("/settings").document().select("table.tokens tbody tr td").get(4).text()).endsWith(" UTC");
+        assertThat(owner.get("/settings/me").document().select("table.tokens tbody tr td").get(4).text()).endsWith(" UTC");
     }
 
     @Test
@@ -147,8 +147,8 @@ class ApiTokensIntegrationTests extends IntegrationTest {
         WebSession owner = account.owner().session();
         JsonNode viaApi = madeThroughTheApi(owner, Map.of("name", "Old CRM", "expiresInDays", 30));
         BearerClient apiTool = BearerClient.withToken(port, viaApi.get("token").asString());
-        owner.get("/settings");
-        String pageToken = owner.post("/settings/tokens", Map.of("name", "Old sheet", "expiresInDays", "30"))
+        owner.get("/settings/me");
+        String pageToken = owner.post("/settings/me/tokens", Map.of("name", "Old sheet", "expiresInDays", "30"))
                 .document().select("#new-token-text").attr("value");
         BearerClient pageTool = BearerClient.withToken(port, pageToken);
         assertThat(apiTool.get("/api/v1/profiles").status()).isEqualTo(200);
@@ -160,13 +160,13 @@ class ApiTokensIntegrationTests extends IntegrationTest {
 
         String pageTokenId = databaseOwner().sql("SELECT id FROM api_tokens WHERE account_id = :a AND name = 'Old sheet'")
                 .param("a", account.id()).query(UUID.class).single().toString();
-        WebSession.Page settings = owner.get("/settings");
+        WebSession.Page settings = owner.get("/settings/me");
         assertThat(settings.document().select("tr[data-token-id=" + pageTokenId + "] summary").text()).isEqualTo("Revoke");
-        WebSession.Page revoked = owner.post("/settings/tokens/" + pageTokenId + "/revoke", Map.of());
+        WebSession.Page revoked = owner.post("/settings/me/tokens/" + pageTokenId + "/revoke", Map.of());
         assertThat(revoked.status()).isEqualTo(302);
-        assertThat(revoked.location()).contains("/settings?tokenRevoked");
+        assertThat(revoked.location()).contains("/settings/me?tokenRevoked");
         assertRefusedAsInvalid(pageTool.get("/api/v1/profiles"));
-        assertThat(owner.get("/settings").document().select("tr[data-token-id=" + pageTokenId + "] td").eachText()).contains("Revoked");
+        assertThat(owner.get("/settings/me").document().select("tr[data-token-id=" + pageTokenId + "] td").eachText()).contains("Revoked");
         assertThat(owner.api("DELETE", "/api/v1/tokens/" + viaApi.get("id").asString(), null).status())
                 .as("revoking again changes nothing").isEqualTo(204);
         assertThat(databaseOwner().sql("SELECT count(*) FROM audit_log WHERE account_id = :a AND action = 'api_token.revoked'")
@@ -334,15 +334,15 @@ class ApiTokensIntegrationTests extends IntegrationTest {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account client = fixture.openAccount("Page Client Pottery");
         WebSession partner = fixture.partnerWorkingIn(client.id(), "read_only");
-        org.jsoup.nodes.Document page = partner.get("/settings").document();
+        org.jsoup.nodes.Document page = partner.get("/settings/me").document();
         assertThat(page.select("#token-account option").eachText()).containsExactly("Page Client Pottery");
         assertThat(page.select("#token-account option[selected]").attr("value")).isEqualTo(client.id().toString());
 
-        WebSession.Page refused = partner.post("/settings/tokens", Map.of("name", "Elsewhere", "expiresInDays", "7",
+        WebSession.Page refused = partner.post("/settings/me/tokens", Map.of("name", "Elsewhere", "expiresInDays", "7",
                 "accountId", UUID.randomUUID().toString()));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.document().select("#token-account-error").text()).isEqualTo("Choose one of the accounts you work in.");
-        WebSession.Page made = partner.post("/settings/tokens", Map.of("name", "Reporting", "expiresInDays", "7",
+        WebSession.Page made = partner.post("/settings/me/tokens", Map.of("name", "Reporting", "expiresInDays", "7",
                 "accountId", client.id().toString()));
         assertThat(made.status()).isEqualTo(200);
         assertThat(made.document().select(".new-token").text()).contains("Works in Page Client Pottery until");
@@ -369,8 +369,8 @@ class ApiTokensIntegrationTests extends IntegrationTest {
         assertThat(owner.api("POST", "/api/v1/tokens", Map.of("name", "Other's", "expiresInDays", 7,
                 "accountId", UUID.randomUUID().toString())).status()).isEqualTo(422);
 
-        owner.get("/settings");
-        WebSession.Page form = owner.post("/settings/tokens", Map.of("name", "   ", "expiresInDays", "forever"));
+        owner.get("/settings/me");
+        WebSession.Page form = owner.post("/settings/me/tokens", Map.of("name", "   ", "expiresInDays", "forever"));
         assertThat(form.status()).isEqualTo(422);
         assertThat(form.document().select("#token-name-error").text()).startsWith("Give the token a name");
         assertThat(form.document().select("#token-expiry-error").text()).startsWith("Choose how long");
@@ -387,8 +387,8 @@ class ApiTokensIntegrationTests extends IntegrationTest {
         String id = made.get("id").asString();
 
         assertThat(account.owner().session().api("DELETE", "/api/v1/tokens/" + id, null).status()).isEqualTo(404);
-        account.owner().session().get("/settings");
-        assertThat(account.owner().session().post("/settings/tokens/" + id + "/revoke", Map.of()).status()).isEqualTo(404);
+        account.owner().session().get("/settings/me");
+        assertThat(account.owner().session().post("/settings/me/tokens/" + id + "/revoke", Map.of()).status()).isEqualTo(404);
         assertThat(account.owner().session().api("DELETE", "/api/v1/tokens/not-an-id", null).status()).isEqualTo(404);
         assertThat(WebSession.json(account.owner().session().api("GET", "/api/v1/tokens", null)).get("tokens")).isEmpty();
         assertThat(BearerClient.withToken(port, made.get("token").asString()).get("/api/v1/profiles").status()).isEqualTo(200);

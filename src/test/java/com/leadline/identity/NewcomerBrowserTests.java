@@ -56,7 +56,7 @@ class NewcomerBrowserTests extends IntegrationTest {
             otherDevice.press("Sign in");
             otherDevice.waitForHeading("Inbox");
 
-            browser.open("/settings");
+            browser.open("/settings/me");
             browser.driver().findElement(By.cssSelector("button[aria-label$='Account menu']")).click();
             browser.press("Sign out");
             browser.waitForHeading("Sign in");

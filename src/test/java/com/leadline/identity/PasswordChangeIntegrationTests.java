@@ -20,18 +20,18 @@ class PasswordChangeIntegrationTests extends IntegrationTest {
         WebSession elsewhere = visitor();
         elsewhere.signIn(email, PASSWORD);
 
-        here.get("/settings");
-        Page wrongCurrent = here.post("/settings/password", Map.of("currentPassword", "not my password at all",
+        here.get("/settings/me");
+        Page wrongCurrent = here.post("/settings/me/password", Map.of("currentPassword", "not my password at all",
                 "newPassword", NEW_PASSWORD));
         assertThat(wrongCurrent.status()).isEqualTo(422);
         assertThat(wrongCurrent.document().select("[role=alert]").text()).contains("current password is not correct");
         assertThat(elsewhere.isSignedIn()).as("nothing changed").isTrue();
 
-        Page weak = here.post("/settings/password", Map.of("currentPassword", PASSWORD, "newPassword", "password1234"));
+        Page weak = here.post("/settings/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "password1234"));
         assertThat(weak.status()).isEqualTo(422);
 
-        Page changed = here.post("/settings/password", Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD));
-        assertThat(changed.location()).endsWith("/settings?passwordChanged");
+        Page changed = here.post("/settings/me/password", Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD));
+        assertThat(changed.location()).endsWith("/settings/me?passwordChanged#password-heading");
         assertThat(here.isSignedIn()).isTrue();
         assertThat(elsewhere.isSignedIn()).isFalse();
         assertThat(visitor().signIn(email, PASSWORD).status()).isEqualTo(401);
@@ -47,7 +47,7 @@ class PasswordChangeIntegrationTests extends IntegrationTest {
     void htmxRequestsMayCarryTheCsrfTokenInAHeader() {
         WebSession owner = visitor();
         owner.signUp("Header Haven", "Hea Der", uniqueEmail("owner"), PASSWORD);
-        Page settings = owner.get("/settings");
+        Page settings = owner.get("/settings/me");
         String header = settings.document().select("meta[name=csrf-header]").attr("content");
         String token = settings.document().select("meta[name=csrf-token]").attr("content");
         assertThat(header).isEqualTo("X-CSRF-TOKEN");

@@ -73,8 +73,8 @@ class PartnerActingIntegrationTests extends IntegrationTest {
         assertThat(partner.api("PUT", "/api/v1/partners/agencies/" + agencyId + "/level", Map.of("level", "admin")).status())
                 .as("a partner doesn't set its own level").isEqualTo(403);
 
-        partner.get("/settings");
-        assertThat(partner.post("/settings/password", Map.of("currentPassword", PASSWORD, "newPassword",
+        partner.get("/settings/me");
+        assertThat(partner.post("/settings/me/password", Map.of("currentPassword", PASSWORD, "newPassword",
                 "violet harbor copper maze")).location()).as("their own password, wherever they work").contains("passwordChanged");
 
         actIn(partner, agencyId);

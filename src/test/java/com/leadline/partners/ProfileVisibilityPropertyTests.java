@@ -31,10 +31,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class ProfileVisibilityPropertyTests extends IntegrationTest {
 
-    /** Each person's own: their session, password and place, the public flows, and their API tokens (row 32, in their own account). */
-    private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
+    /**
+     * Each person's own: their session and place, the public flows, their API tokens (row 32, in their own account), and
+     * their own settings (row 13: name, password, sessions and every section of /settings/me, OWN_SETTINGS).
+     */
+    private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/partners/act",
             "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
-            "/password/reset", "/settings/tokens", "/settings/tokens/{id}/revoke", "/api/v1/tokens", "/api/v1/tokens/{id}");
+            "/password/reset", "/api/v1/tokens", "/api/v1/tokens/{id}");
+    private static final String OWN_SETTINGS = "/settings/me/";
 
     @Autowired
     private Passwords passwords;
@@ -140,7 +144,7 @@ class ProfileVisibilityPropertyTests extends IntegrationTest {
             info.getMethodsCondition().getMethods().stream().map(Enum::name).filter(method -> !method.equals("GET"))
                     .forEach(method -> {
                         // The widget's routes are a website visitor's, whoever is signed in (row 33; the matrix covers them).
-                        if (PERSONAL_ROUTES.contains(pattern) || pattern.startsWith("/support") || pattern.startsWith("/dev/")
+                        if (PERSONAL_ROUTES.contains(pattern) || pattern.startsWith(OWN_SETTINGS) || pattern.startsWith("/support") || pattern.startsWith("/dev/")
                                 || pattern.startsWith("/widget/")) {
                             return;
                         }

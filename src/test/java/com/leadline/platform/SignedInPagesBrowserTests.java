@@ -100,8 +100,8 @@ class SignedInPagesBrowserTests extends BrowserTest {
         checkSignedInPage(browser, "a profile's Leadbox settings");
         open(browser, "/leadbox/multi-profile", "Multi-profile Leadbox");
         checkSignedInPage(browser, "the multi-profile Leadbox settings");
-        open(browser, "/settings", "Settings");
-        checkSignedInPage(browser, "Settings");
+        open(browser, "/settings/me", "Your settings");
+        checkSignedInPage(browser, "Your settings");
         browser.driver().findElement(By.id("account-menu-button")).click();
         browser.driver().findElement(By.cssSelector("#account-menu a[href='/profiles']")).click();
         browser.waitForHeading("Profiles");

@@ -79,7 +79,7 @@ class SeedStepsBrowserTests extends IntegrationTest {
             wait(owner).until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//td[contains(., 'Ivan Invitee')]")));
 
             // The invitee's open session is dead on the next click and the password no longer works.
-            invitee.open("/settings");
+            invitee.open("/settings/me");
             invitee.waitForHeading("Sign in");
             invitee.type("Email", inviteeEmail);
             invitee.type("Password", INVITEE_PASSWORD);

@@ -92,7 +92,14 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
          * Row 20: a contacts file uploaded by the acting user, waiting for its mapping (team members and read-only partners
          * can't upload in the product; theirs is written directly). Actors outside the account get the owner's.
          */
-        OWN_CONTACT_IMPORT }
+        OWN_CONTACT_IMPORT,
+        /**
+         * Row 13 (issue 19): another signed-in session of the acting user (actors without a user of their own, and the deactivated,
+         * get the owner's), named by its handle as the person's own settings page shows it.
+         */
+        OWN_SESSION,
+        /** Row 13: a signed-in session of a team member of the first profile, which is nobody else's to end. */
+        COLLEAGUES_SESSION }
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
@@ -130,7 +137,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     /** Back to the edited contact's page: the target's id reads as {id} here. */
     private static final String TO_CONTACT = "302>/contacts/{id}";
     private static final String TO_HOME = "302>/";
-    private static final String TO_SETTINGS = "302>/settings";
+    /** The person's own settings page (row 13), after a change there. */
+    private static final String TO_SETTINGS = "302>/settings/me";
     /** An endpoint's page again, after a change: the target endpoint's id reads as {id} here. */
     private static final String TO_WEBHOOK = "302>/settings/integrations/webhooks/{id}";
     /** A new endpoint's page, where its secret is shown once. */
@@ -425,11 +433,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "302>/shortcuts", "302>/shortcuts", "404", "403", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "302>/shortcuts", "403", "404"),
             // Row 32 (issue 18, WP1): every signed-in customer, read-only partners included, makes, lists and revokes their own
             // API tokens (on the settings page and through the API); a token is its user's alone, so another's is unknown (404).
-            page("POST", "/settings/tokens", Target.NONE, subject -> Map.of("name", "Matrix tool", "expiresInDays", "30"),
+            page("POST", "/settings/me/tokens", Target.NONE, subject -> Map.of("name", "Matrix tool", "expiresInDays", "30"),
                     "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
-            page("POST", "/settings/tokens/{id}/revoke", Target.OWN_TOKEN, subject -> Map.of(),
+            page("POST", "/settings/me/tokens/{id}/revoke", Target.OWN_TOKEN, subject -> Map.of(),
                     TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
-            page("POST", "/settings/tokens/{id}/revoke", Target.COLLEAGUES_TOKEN, subject -> Map.of(),
+            page("POST", "/settings/me/tokens/{id}/revoke", Target.COLLEAGUES_TOKEN, subject -> Map.of(),
                     "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
             api("GET", "/api/v1/tokens", Target.NONE, null, "200", "200", "200", "200", "401", "200", "401", "403", "200", "200", "200"),
             listing("/api/v1/tokens", Target.OWN_TOKEN, LISTED, LISTED, LISTED, LISTED, "401", LISTED, "401", "403", LISTED, LISTED, LISTED),
@@ -497,11 +505,22 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("GET", "/api/v1/webhooks/{id}/deliveries", Target.WEBHOOK, null, "200", "200", "404", "403", "401", "404", "401", "403", "200", "403", "404"),
             api("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", Target.WEBHOOK, null,
                     "202", "202", "404", "403", "401", "404", "401", "403", "202", "403", "404"),
-            // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
-            page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            // Row 13: everyone signed in keeps their own settings at /settings/me, read-only partners included (the name, password
+            // and sessions are theirs, not the client's): /settings leads there until the account's Settings area exists; a wrong
+            // current password is refused (422); a session is ended by its handle, and another person's handle is unknown (404).
+            page("GET", "/settings", Target.NONE, null, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS,
+                    TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
             page("GET", "/settings/me", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
-            page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
+            page("POST", "/settings/me/name", Target.NONE, subject -> Map.of("name", "Matrix Renamed"),
+                    TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
+            page("POST", "/settings/me/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
                     "422", "422", "422", "422", TO_SIGN_IN, "422", TO_SIGN_IN, "403", "422", "422", "422"),
+            page("POST", "/settings/me/sessions/{handle}/sign-out", Target.OWN_SESSION, subject -> Map.of(),
+                    TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
+            page("POST", "/settings/me/sessions/{handle}/sign-out", Target.COLLEAGUES_SESSION, subject -> Map.of(),
+                    "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
+            page("POST", "/settings/me/sessions/sign-out-others", Target.NONE, subject -> Map.of(),
+                    TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
             page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"),
             page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),
@@ -766,7 +785,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private String outcome(Who who, Row row) {
         WebSession session = sessions.get(who);
         Subject subject = subject(row.target(), who);
-        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
+        String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString())
+                .replace("{handle}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
                 .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"))
                 .replace("{deliveryId}", String.valueOf(subject.deliveryId()));
         Object body = row.body() == null ? null : row.body().apply(subject);
@@ -820,6 +840,10 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         }
         if (target == Target.OWN_TOKEN || target == Target.COLLEAGUES_TOKEN) {
             return apiToken(target == Target.OWN_TOKEN ? tokenUserOf(who) : colleague);
+        }
+        if (target == Target.OWN_SESSION || target == Target.COLLEAGUES_SESSION) {
+            return signedInSession(target == Target.COLLEAGUES_SESSION ? colleague
+                    : who == Who.DEACTIVATED ? userIds.get(Who.OWNER) : tokenUserOf(who));
         }
         UUID id = UUID.randomUUID();
         String email = TeamFixture.unique(target.name().toLowerCase());
@@ -990,6 +1014,19 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         }
         return userIds.containsKey(who) ? userIds.get(who) : tokenUsers.computeIfAbsent(who, signedIn -> UUID.fromString(
                 WebSession.json(sessions.get(signedIn).api("GET", "/api/v1/session", null)).get("userId").asString()));
+    }
+
+    /**
+     * Row 13: a new signed-in session of this user (every user here has the tests' password), as another browser would have
+     * it; its handle, read from the "This session" row of its own settings page.
+     */
+    private Subject signedInSession(UUID user) {
+        String email = databaseOwner().sql("SELECT email FROM users WHERE id = :u").param("u", user).query(String.class).single();
+        jdbc.sql("DELETE FROM rate_limit_windows").update();
+        WebSession other = visitor();
+        assertThat(other.signIn(email, PASSWORD).status()).isEqualTo(302);
+        String handle = other.get("/settings/me").document().select("li.session.current").attr("data-session-handle");
+        return new Subject(UUID.fromString(handle), email);
     }
 
     /** Row 32: a live API token of this user, in their own account (a partner's agency) and working there; its id. */

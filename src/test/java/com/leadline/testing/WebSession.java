@@ -40,7 +40,19 @@ public final class WebSession {
     }
 
     private WebSession(int port, CookieManager cookies) {
-        this.baseUrl = "http://localhost:" + port;
+        this("localhost", port, cookies);
+    }
+
+    /**
+     * A visitor reaching the server at another loopback address, so that the server sees it come from another client
+     * address: {@code "[::1]"}, whose connections come from ::1 (one to 127.0.0.2 still comes from 127.0.0.1).
+     */
+    public static WebSession fromLoopback(String address, int port) {
+        return new WebSession(address, port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebSession(String host, int port, CookieManager cookies) {
+        this.baseUrl = "http://" + host + ":" + port;
         this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -268,7 +280,7 @@ public final class WebSession {
     }
 
     public Page signOut() {
-        get("/settings");
+        get("/settings/me");
         return post("/signout", Map.of());
     }
 

@@ -15,53 +15,93 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The person's own settings page: their password and their API tokens. */
+/**
+ * The person's own settings page, "Your settings" (PERMISSIONS.md row 13): their name, the sections other modules give
+ * (OwnSettingsSection), their password, their signed-in sessions and their API tokens.
+ */
 @Controller
 class SettingsController {
 
+    static final String PATH = "/settings/me";
     private static final String PAGE = "identity/settings";
 
     private final PasswordChangeService passwordChange;
     private final ApiTokenService apiTokens;
+    private final OwnNameService names;
+    private final OwnSessionsService ownSessions;
     private final ObjectProvider<OwnSettingsSection> sections;
 
-    SettingsController(PasswordChangeService passwordChange, ApiTokenService apiTokens, ObjectProvider<OwnSettingsSection> sections) {
+    SettingsController(PasswordChangeService passwordChange, ApiTokenService apiTokens, OwnNameService names,
+                       OwnSessionsService ownSessions, ObjectProvider<OwnSettingsSection> sections) {
         this.passwordChange = passwordChange;
         this.apiTokens = apiTokens;
+        this.names = names;
+        this.ownSessions = ownSessions;
         this.sections = sections;
     }
 
-    @GetMapping({"/settings", "/settings/me"})
-    String settings(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
-        withTokens(user, model);
+    /** The account's Settings area comes with its own issue (UI.md); until then /settings is the person's own. */
+    @GetMapping("/settings")
+    String settingsArea() {
+        return "redirect:" + PATH;
+    }
+
+    @GetMapping(PATH)
+    String settings(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request, Model model) {
+        pageModel(user, request, model);
         return PAGE;
     }
 
-    @PostMapping("/settings/password")
+    @PostMapping(PATH + "/name")
+    String rename(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam(defaultValue = "") String name,
+                  HttpServletRequest request, Model model) {
+        pageModel(user, request, model);
+        FormRefusals.rerenderOnRefusal(request, model, errors -> {
+            model.addAttribute("nameValue", name);
+            model.addAttribute("nameError", errors.get(OwnNameService.FIELD));
+            return PAGE;
+        });
+        names.rename(user, name);
+        return "redirect:" + PATH + "?nameSaved#you-heading";
+    }
+
+    @PostMapping(PATH + "/password")
     String changePassword(@AuthenticationPrincipal AuthenticatedUser user,
                           @RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String newPassword,
                           HttpServletRequest request, Model model) {
-        withTokens(user, model);
+        pageModel(user, request, model);
         FormRefusals.rerenderOnRefusal(request, model, errors -> {
             model.addAttribute("passwordError", errors.get(PasswordPolicy.FIELD));
             return PAGE;
         });
         passwordChange.change(user, currentPassword, newPassword, request.getSession().getId());
-        return "redirect:/settings?passwordChanged";
+        return "redirect:" + PATH + "?passwordChanged#password-heading";
+    }
+
+    @PostMapping(PATH + "/sessions/{handle}/sign-out")
+    String signOutSession(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String handle, HttpServletRequest request) {
+        ownSessions.signOut(user, handle, request.getSession().getId());
+        return "redirect:" + PATH + "?sessionSignedOut#sessions-heading";
+    }
+
+    @PostMapping(PATH + "/sessions/sign-out-others")
+    String signOutOtherSessions(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request) {
+        ownSessions.signOutOthers(user, request.getSession().getId());
+        return "redirect:" + PATH + "?othersSignedOut#sessions-heading";
     }
 
     /**
      * Makes a token and shows its text on the page this once (answered here, never through a redirect, a
      * flash attribute or a link, which would keep it in the session or the browser's history).
      */
-    @PostMapping("/settings/tokens")
+    @PostMapping(PATH + "/tokens")
     String createToken(@AuthenticationPrincipal AuthenticatedUser user,
                        @RequestParam(defaultValue = "") String name,
                        @RequestParam(required = false) String expiresInDays,
                        @RequestParam(required = false) String accountId,
                        HttpServletRequest request, Model model) {
-        withTokens(user, model);
+        pageModel(user, request, model);
         model.addAttribute("tokenName", name);
         model.addAttribute("tokenExpiresInDays", expiresInDays);
         model.addAttribute("tokenAccountId", accountId);
@@ -72,17 +112,21 @@ class SettingsController {
         ApiTokenService.NewToken made = apiTokens.create(user, name, number(expiresInDays), id(accountId));
         model.addAttribute("newToken", made);
         model.addAttribute("tokenName", "");
-        withTokens(user, model);
+        pageModel(user, request, model);
         return PAGE;
     }
 
-    @PostMapping("/settings/tokens/{id}/revoke")
+    @PostMapping(PATH + "/tokens/{id}/revoke")
     String revokeToken(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
         apiTokens.revoke(user, id);
-        return "redirect:/settings?tokenRevoked#api-tokens-heading";
+        return "redirect:" + PATH + "?tokenRevoked#api-tokens-heading";
     }
 
-    private void withTokens(AuthenticatedUser user, Model model) {
+    /** What the whole page shows (the name as saved, each section, the sessions, the tokens). */
+    private void pageModel(AuthenticatedUser user, HttpServletRequest request, Model model) {
+        model.addAttribute("nameValue", user.displayName());
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        model.addAttribute("sessions", ownSessions.list(user, session == null ? null : session.getId()));
         List<OwnSettingsSection> ordered = sections.orderedStream().toList();
         ordered.forEach(section -> section.addTo(model.asMap(), user));
         model.addAttribute("ownSettingsSections", ordered.stream().map(OwnSettingsSection::fragment).toList());

@@ -15,19 +15,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Read only means read only: a partner user whose agency has Read-only access changes nothing in
- * the client's account, whatever the route (today's and tomorrow's). Only their own session, password
- * and API tokens, and moving between accounts, stay theirs.
+ * the client's account, whatever the route (today's and tomorrow's). Only their own settings (name, password, sessions,
+ * notifications and the like, under /settings/me) and API tokens, and moving between accounts, stay theirs.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     /** The person's own session, password and place, and the public flows that don't act on this account. */
-    private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
+    private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/partners/act",
             "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
             "/password/reset");
-    /** The person's own API tokens (PERMISSIONS.md row 32: read-only partners make theirs too), whichever token a path names. */
-    private static final java.util.List<String> PERSONAL_PREFIXES = java.util.List.of("/settings/tokens", "/api/v1/tokens");
+    /**
+     * The person's own settings page (PERMISSIONS.md row 13: name, password, sessions, and every section other modules add
+     * there) and API tokens (row 32: read-only partners make theirs too), whichever token or session a path names.
+     */
+    private static final java.util.List<String> PERSONAL_PREFIXES = java.util.List.of("/settings/me", "/api/v1/tokens");
 
     private final PartnerAccess partners;
 

@@ -27,6 +27,16 @@ class SessionConfiguration {
         return repository -> repository.setDefaultMaxInactiveInterval(timeout);
     }
 
+    /**
+     * A session attribute first set by two requests at once (the client address of a session signed in before it was
+     * kept, a handle given while its user lists their sessions) is written by both, the later winning, instead of the
+     * second INSERT failing on the attribute's primary key.
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpserts() {
+        return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
     /** Spring Session asks for this bean by its name; nothing else gets it. */
     @Bean(defaultCandidate = false)
     TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager) {

@@ -74,6 +74,9 @@ class TenantRequestFilter extends OncePerRequestFilter {
                     endSession(request, response);
                     return;
                 }
+                if (!tokenRequests) {
+                    keepAddressCurrent(request);
+                }
                 if (tokenRequests && !current.get().equals(user)) {
                     // A changed name or address: this request only, as nothing is kept between a token's requests.
                     SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -88,6 +91,15 @@ class TenantRequestFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Tenancy.clearThread();
+        }
+    }
+
+    /** The session's client address as its user's list of sessions shows it: written only when it changed. */
+    private static void keepAddressCurrent(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String address = com.leadline.platform.ClientAddress.of(request);
+        if (session != null && address != null && !address.equals(session.getAttribute(com.leadline.platform.SessionSignIn.CLIENT_ADDRESS))) {
+            session.setAttribute(com.leadline.platform.SessionSignIn.CLIENT_ADDRESS, address);
         }
     }
 

@@ -77,7 +77,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(owner.isSignedIn()).isTrue();
         clock.advance(Duration.ofSeconds(1));
         assertThat(owner.isSignedIn()).isFalse();
-        assertThat(owner.get("/settings").location()).endsWith("/signin");
+        assertThat(owner.get("/settings/me").location()).endsWith("/signin");
     }
 
     @Test
@@ -210,7 +210,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesIntegrationsTheAuditLogSettingsAndSignOut() {
+    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesIntegrationsTheAuditLogYourSettingsAndSignOut() {
         WebSession owner = visitor();
         owner.signUp("Menu Makers", "grace hopper", uniqueEmail("owner"), PASSWORD);
         Page home = owner.open("/");
@@ -220,10 +220,12 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(button.attr("aria-haspopup")).isEqualTo("menu");
         assertThat(home.document().select("#account-menu [role=menuitem]").eachText())
                 .as("the owner configures integrations and reads the audit log, so the menu offers them")
-                .containsExactly("Team", "Profiles", "Shortcuts", "Integrations", "Audit log", "Settings", "Sign out");
+                .containsExactly("Team", "Profiles", "Shortcuts", "Integrations", "Audit log", "Your settings", "Sign out");
         assertThat(owner.get("/team").heading()).isEqualTo("Team");
         assertThat(owner.get("/profiles").heading()).isEqualTo("Profiles");
-        assertThat(owner.get("/settings").heading()).isEqualTo("Settings");
+        assertThat(home.document().select("#account-menu a[href=/settings/me]").text()).isEqualTo("Your settings");
+        assertThat(owner.get("/settings/me").heading()).isEqualTo("Your settings");
+        assertThat(owner.get("/settings").location()).as("the Settings area comes later").endsWith("/settings/me");
         assertThat(owner.get("/settings/audit-log").heading()).isEqualTo("Audit log");
         assertThat(owner.get("/settings/integrations").heading()).isEqualTo("Integrations");
         assertThat(home.document().select("h1")).hasSize(1);
