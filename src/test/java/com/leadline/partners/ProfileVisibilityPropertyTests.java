@@ -31,10 +31,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class ProfileVisibilityPropertyTests extends IntegrationTest {
 
-    /** Each person's own: their session, password and place, the public flows, and their API tokens (row 32, in their own account). */
+    /** Each person's own: their session, password and place, the public flows, their API tokens (row 32, in their own account) and own settings (row 13). */
     private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
             "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
-            "/password/reset", "/settings/tokens", "/settings/tokens/{id}/revoke", "/api/v1/tokens", "/api/v1/tokens/{id}");
+            "/password/reset", "/settings/tokens", "/settings/tokens/{id}/revoke", "/api/v1/tokens", "/api/v1/tokens/{id}",
+            "/settings/me/keyboard");
 
     @Autowired
     private Passwords passwords;
