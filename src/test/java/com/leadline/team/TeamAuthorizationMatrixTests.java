@@ -131,6 +131,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_CONTACT = "302>/contacts/{id}";
     private static final String TO_HOME = "302>/";
     private static final String TO_SETTINGS = "302>/settings";
+    private static final String TO_OWN_SETTINGS = "302>/settings/me";
     /** An endpoint's page again, after a change: the target endpoint's id reads as {id} here. */
     private static final String TO_WEBHOOK = "302>/settings/integrations/webhooks/{id}";
     /** A new endpoint's page, where its secret is shown once. */
@@ -501,6 +502,12 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
                     "422", "422", "422", "422", TO_SIGN_IN, "422", TO_SIGN_IN, "403", "422", "422", "422"),
+            // Row 13 (issue 19): the own settings page, and its keyboard section's form (single-key shortcuts on or off), for
+            // everyone signed in, read-only partners included (their own choice, kept in their own account).
+            page("GET", "/settings/me", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            page("POST", "/settings/me/keyboard", Target.NONE, subject -> Map.of("keyboardShortcuts", "on"),
+                    TO_OWN_SETTINGS, TO_OWN_SETTINGS, TO_OWN_SETTINGS, TO_OWN_SETTINGS, TO_SIGN_IN, TO_OWN_SETTINGS, TO_SIGN_IN, "403",
+                    TO_OWN_SETTINGS, TO_OWN_SETTINGS, TO_OWN_SETTINGS),
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
             page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"),
             page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),

@@ -174,6 +174,54 @@ class InboxKeyboardBrowserTests extends BrowserTest {
         assertThat(browser.focused()).isEqualTo(button);
     }
 
+    /**
+     * The inbox DOM contract's later shape (one composer with Send and Note modes, actions as menu buttons), put on
+     * the page by script: r and n press the mode and focus the one box, a opens the assign menu (its first item takes
+     * focus), and while that menu is open the keys do nothing.
+     */
+    @Test
+    void theKeysFollowTheContractsSingleComposerAndActionMenus() {
+        Lists lists = threeConversations("Contract Carpentry");
+        signInAndAwaitInbox(lists.account().owner().email());
+        browser.open("/inbox?tab=all&c=" + lists.conversations().get(0));
+        browser.waitFor(By.id("conversation-heading"));
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                document.querySelectorAll('[data-action]').forEach(old => old.removeAttribute('data-action'));
+                const part = document.createElement('div');
+                part.innerHTML = '<form data-reply-action="/r" data-note-action="/n">'
+                  + '<button type="button" data-composer-mode="reply" aria-pressed="false">Send</button>'
+                  + '<button type="button" data-composer-mode="note" aria-pressed="true">Note</button>'
+                  + '<label for="composer-body">Message</label><textarea id="composer-body" data-composer></textarea></form>'
+                  + '<button type="button" data-action="assign" aria-haspopup="menu" aria-expanded="false" aria-controls="assign-menu">Assign</button>'
+                  + '<ul role="menu" id="assign-menu" hidden><li role="menuitem" tabindex="-1">Me</li></ul>';
+                document.querySelector('main').append(part);
+                part.querySelectorAll('[data-composer-mode]').forEach(mode => mode.addEventListener('click', () => {
+                  part.querySelectorAll('[data-composer-mode]').forEach(other => other.setAttribute('aria-pressed', String(other === mode)));
+                }));
+                const assign = part.querySelector('[data-action="assign"]');
+                assign.addEventListener('click', () => {
+                  assign.setAttribute('aria-expanded', 'true');
+                  part.querySelector('[role="menu"]').hidden = false;
+                  part.querySelector('[role="menuitem"]').focus();
+                });""");
+
+        keys("r");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("composer-body");
+        assertThat(browser.driver().findElement(By.cssSelector("[data-composer-mode=reply]")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.focused().getAttribute("value")).isEmpty();
+        blur();
+        keys("n");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("composer-body");
+        assertThat(browser.driver().findElement(By.cssSelector("[data-composer-mode=note]")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.focused().getAttribute("value")).isEmpty();
+        blur();
+        keys("a");
+        assertThat(browser.focused().getAttribute("role")).isEqualTo("menuitem");
+        keys("j", "?");
+        assertThat(browser.focused().getAttribute("role")).as("an open menu keeps the keys").isEqualTo("menuitem");
+        assertThat(browser.driver().findElements(OPEN_HELP)).isEmpty();
+    }
+
     private record Lists(TeamFixture.Account account, List<String> conversations) {
     }
 
