@@ -441,18 +441,33 @@
       var focused = active && active.closest ? active.closest('[data-conversation-row]') : null;
       return focused || list.filter(function (row) { return row.classList.contains('selected'); })[0] || null;
     }
-    function select(row, list) {
+    var chosen = null;
+    function select(row, list, keepFocus) {
       list.forEach(function (other) {
         if (other !== row) { other.classList.remove('selected'); other.removeAttribute('aria-current'); }
       });
       row.classList.add('selected');
       row.setAttribute('aria-current', 'true');
       var link = row.querySelector('[data-open-conversation]');
-      if (link) {
+      chosen = link;
+      if (link && !keepFocus) {
         link.focus({ preventScroll: true });
         link.scrollIntoView({ block: 'nearest' });
       }
     }
+    // A live update draws the list again: the row chosen with j / k stays chosen in the new list, and keeps
+    // focus if focus went with the old one (it is then nowhere: on the body).
+    new MutationObserver(function () {
+      if (!chosen || document.body.contains(chosen)) { return; }
+      var href = chosen.getAttribute('href');
+      var list = rows();
+      var again = list.filter(function (row) {
+        var link = row.querySelector('[data-open-conversation]');
+        return link && link.getAttribute('href') === href;
+      })[0];
+      chosen = null;
+      if (again) { select(again, list, document.activeElement && document.activeElement !== document.body); }
+    }).observe(main, { childList: true, subtree: true });
     // One row down (+1) or up (-1); at either end it stays where it is.
     function move(step) {
       var list = rows();

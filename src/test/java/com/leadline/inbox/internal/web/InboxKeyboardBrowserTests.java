@@ -174,6 +174,25 @@ class InboxKeyboardBrowserTests extends BrowserTest {
         assertThat(browser.focused()).isEqualTo(button);
     }
 
+    /** A lead arriving redraws the list live: the row chosen with j / k stays chosen, with focus. */
+    @Test
+    void aLiveUpdateKeepsTheRowChosenWithTheKeys() {
+        Lists lists = threeConversations("Live Keys Locksmiths");
+        signInAndAwaitInbox(lists.account().owner().email());
+        browser.open("/inbox?tab=all");
+        browser.waitFor(By.cssSelector("main[data-live=listening]"));
+        keys("j", "j");
+        String chosen = rowIds().get(1);
+        assertSelected(chosen);
+
+        inbound.receiveInbound(lists.account().id(), lists.account().firstProfileId(), TeamFixture.uniquePhoneNumber(), "Still open?");
+        browser.waiting().until(d -> d.findElements(By.cssSelector("[data-conversation-row]")).size() == 4);
+        assertSelected(chosen);
+        assertThat(browser.focused().getAttribute("href")).as("focus is back on the chosen row").contains("c=" + chosen);
+        keys("j");
+        assertSelected(rowIds().get(rowIds().indexOf(chosen) + 1));
+    }
+
     /**
      * The inbox DOM contract's later shape (one composer with Send and Note modes, actions as menu buttons), put on
      * the page by script: r and n press the mode and focus the one box, a opens the assign menu (its first item takes
