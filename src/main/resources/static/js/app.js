@@ -486,15 +486,19 @@
         link.click();
       }
     }
-    function unavailable(found) {
-      announce(found ? 'You can\'t do that here.' : 'Open a conversation first.');
+    var WITHOUT = {
+      reply: 'Open a conversation to reply.', note: 'Open a conversation to add a note.',
+      assign: 'Open a conversation to assign it.', close: 'Only an open conversation can be closed: open one first.'
+    };
+    function unavailable(found, what) {
+      announce(found ? 'You can\'t do that here.' : WITHOUT[what]);
     }
     // The composer in reply or note mode: its mode button pressed and its box focused.
     function compose(mode) {
       var modeButton = document.querySelector('[data-composer-mode="' + mode + '"]');
       var field = modeButton ? document.getElementById('composer-body')
         : document.getElementById(mode === 'reply' ? 'reply-body' : 'note-body');
-      if (!field || field.matches(':disabled') || (modeButton && modeButton.matches(':disabled'))) { unavailable(field); return; }
+      if (!field || field.matches(':disabled') || (modeButton && modeButton.matches(':disabled'))) { unavailable(field, mode); return; }
       if (modeButton && modeButton.getAttribute('aria-pressed') !== 'true') { modeButton.click(); }
       field.focus();
     }
@@ -502,7 +506,7 @@
     // else (a select) is focused. Choosing and submitting stays the person's.
     function act(name) {
       var control = document.querySelector('[data-action="' + name + '"]');
-      if (!control || control.matches(':disabled')) { unavailable(control); return; }
+      if (!control || control.matches(':disabled')) { unavailable(control, name); return; }
       var before = document.activeElement;
       var closedMenu = control.matches('summary') ? !control.parentElement.open
         : control.hasAttribute('aria-haspopup') && control.getAttribute('aria-expanded') !== 'true';

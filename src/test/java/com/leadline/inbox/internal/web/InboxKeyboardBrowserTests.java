@@ -40,6 +40,10 @@ class InboxKeyboardBrowserTests extends BrowserTest {
         assertThat(browser.driver().findElement(By.tagName("main")).getAttribute("data-keyboard-shortcuts")).isEqualTo("on");
         List<String> order = rowIds();
         assertThat(order).hasSize(3).containsExactlyInAnyOrderElementsOf(lists.conversations());
+        // Without a conversation open, r says what to do first (in the page's status message) and moves nothing.
+        keys("r");
+        browser.waiting().until(d -> d.findElement(By.id("notice")).getText().equals("Open a conversation to reply."));
+        assertThat(browser.focused().getTagName()).isEqualTo("body");
 
         keys("j");
         assertSelected(order.get(0));
