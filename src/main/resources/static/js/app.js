@@ -490,6 +490,10 @@
       reply: 'Open a conversation to reply.', note: 'Open a conversation to add a note.',
       assign: 'Open a conversation to assign it.', close: 'Only an open conversation can be closed: open one first.'
     };
+    // A key presses only buttons that open or switch something, never one that would send its form.
+    function sends(button) {
+      return button.tagName !== 'SUMMARY' && !!button.form && (button.type === 'submit' || button.type === 'image');
+    }
     function unavailable(found, what) {
       announce(found ? 'You can\'t do that here.' : WITHOUT[what]);
     }
@@ -499,7 +503,7 @@
       var field = modeButton ? document.getElementById('composer-body')
         : document.getElementById(mode === 'reply' ? 'reply-body' : 'note-body');
       if (!field || field.matches(':disabled') || (modeButton && modeButton.matches(':disabled'))) { unavailable(field, mode); return; }
-      if (modeButton && modeButton.getAttribute('aria-pressed') !== 'true') { modeButton.click(); }
+      if (modeButton && modeButton.getAttribute('aria-pressed') !== 'true' && !sends(modeButton)) { modeButton.click(); }
       field.focus();
     }
     // The assign or close control: a button that opens its menu is pressed (the menu takes focus), anything
@@ -510,7 +514,7 @@
       var before = document.activeElement;
       var closedMenu = control.matches('summary') ? !control.parentElement.open
         : control.hasAttribute('aria-haspopup') && control.getAttribute('aria-expanded') !== 'true';
-      if (closedMenu) { control.click(); }
+      if (closedMenu && !sends(control)) { control.click(); }
       // A menu that opened took focus to its first item; otherwise the control itself gets it.
       if (document.activeElement === before) { control.focus(); }
       control.scrollIntoView({ block: 'nearest' });

@@ -216,7 +216,8 @@ class InboxKeyboardBrowserTests extends BrowserTest {
                   + '<button type="button" data-composer-mode="note" aria-pressed="true">Note</button>'
                   + '<label for="composer-body">Message</label><textarea id="composer-body" data-composer></textarea></form>'
                   + '<button type="button" data-action="assign" aria-haspopup="menu" aria-expanded="false" aria-controls="assign-menu">Assign</button>'
-                  + '<ul role="menu" id="assign-menu" hidden><li role="menuitem" tabindex="-1">Me</li></ul>';
+                  + '<ul role="menu" id="assign-menu" hidden><li role="menuitem" tabindex="-1">Me</li></ul>'
+                  + '<form method="get" action="/inbox/sent-by-a-key"><button data-action="close" aria-haspopup="menu" aria-expanded="false">Close as</button></form>';
                 document.querySelector('main').append(part);
                 part.querySelectorAll('[data-composer-mode]').forEach(mode => mode.addEventListener('click', () => {
                   part.querySelectorAll('[data-composer-mode]').forEach(other => other.setAttribute('aria-pressed', String(other === mode)));
@@ -228,6 +229,12 @@ class InboxKeyboardBrowserTests extends BrowserTest {
                   part.querySelector('[role="menuitem"]').focus();
                 });""");
 
+        // A menu button that would send its form (no type="button") is focused, never pressed.
+        String address = browser.driver().getCurrentUrl();
+        keys("e");
+        assertThat(browser.focused().getAttribute("data-action")).isEqualTo("close");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(address);
+        blur();
         keys("r");
         assertThat(browser.focused().getAttribute("id")).isEqualTo("composer-body");
         assertThat(browser.driver().findElement(By.cssSelector("[data-composer-mode=reply]")).getAttribute("aria-pressed")).isEqualTo("true");
