@@ -384,6 +384,162 @@
     if (status) { status.textContent = moved.getAttribute('data-button-name') + ': place ' + (other + 1) + ' of ' + rows.length + '.'; }
   });
 
+  // ---- Keyboard shortcuts in the inbox (issue 19, KEYS) ----
+  // j / k move the selection down / up the conversation list, Enter opens the selected conversation, r goes to
+  // the reply, n to the note, a to the assign control, e to the close (with outcome) control, ? shows the list of
+  // keys. A key only moves focus or opens a list: nothing is ever sent by a key. None fires while typing in a
+  // field, with Ctrl, Alt or Meta held, or while a dialog or menu is open (Escape still closes those, natively or
+  // by their own script); and only when the person has them on (their own settings, WCAG 2.1.4), which the page
+  // says on <main data-keyboard-shortcuts="on|off">. This block reads nothing but the inbox's DOM contract:
+  // [data-conversation-row] rows, each with one a[data-open-conversation]; the composer's
+  // [data-composer-mode="reply|note"] buttons and #composer-body (or, where the page still has two forms,
+  // #reply-body and #note-body); [data-action="assign"], [data-action="close"]; and <dialog id="keyboard-help">,
+  // also opened by any [data-opens-keyboard-help] button (so the list is reachable without a keyboard) and by
+  // the address /inbox#keyboard-help (the settings page links there).
+  (function keyboardShortcuts() {
+    var main = document.querySelector('main[data-keyboard-shortcuts]');
+    if (!main) { return; }
+    var help = document.getElementById('keyboard-help');
+    var helpOpener = null;
+
+    function openHelp(from) {
+      if (!help || help.open) { return; }
+      helpOpener = from && from !== document.body ? from : null;
+      help.showModal();
+      var close = help.querySelector('[data-closes-keyboard-help]');
+      if (close) { close.focus(); }
+    }
+    if (help) {
+      // Escape closes the dialog natively; the Close button below. Either way focus goes back to the opener.
+      help.addEventListener('close', function () {
+        var back = helpOpener;
+        helpOpener = null;
+        if (back && document.body.contains(back)) { back.focus(); }
+      });
+    }
+    document.addEventListener('click', function (event) {
+      var opener = event.target.closest('[data-opens-keyboard-help]');
+      if (opener) { openHelp(opener); }
+      else if (help && event.target.closest('[data-closes-keyboard-help]')) { help.close(); }
+    });
+    if (window.location.hash === '#keyboard-help') { openHelp(document.querySelector('[data-opens-keyboard-help]')); }
+
+    function typing(element) {
+      return !!element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+    }
+    function dialogOrMenuOpen() {
+      if (document.querySelector('dialog[open], [aria-haspopup][aria-expanded="true"]')) { return true; }
+      return Array.prototype.some.call(document.querySelectorAll('[role="menu"], [role="listbox"]'), function (menu) {
+        return !menu.hidden && menu.getClientRects().length > 0;
+      });
+    }
+
+    function rows() { return Array.prototype.slice.call(document.querySelectorAll('[data-conversation-row]')); }
+    // The row holding focus, else the row marked selected (the open conversation, or where j / k left it).
+    function currentRow(list) {
+      var active = document.activeElement;
+      var focused = active && active.closest ? active.closest('[data-conversation-row]') : null;
+      return focused || list.filter(function (row) { return row.classList.contains('selected'); })[0] || null;
+    }
+    var chosen = null;
+    function select(row, list, keepFocus) {
+      list.forEach(function (other) {
+        if (other !== row) { other.classList.remove('selected'); other.removeAttribute('aria-current'); }
+      });
+      row.classList.add('selected');
+      row.setAttribute('aria-current', 'true');
+      var link = row.querySelector('[data-open-conversation]');
+      chosen = link;
+      if (link && !keepFocus) {
+        link.focus({ preventScroll: true });
+        link.scrollIntoView({ block: 'nearest' });
+      }
+    }
+    // A live update draws the list again: the row chosen with j / k stays chosen in the new list, and keeps
+    // focus if focus went with the old one (it is then nowhere: on the body).
+    new MutationObserver(function () {
+      if (!chosen || document.body.contains(chosen)) { return; }
+      var href = chosen.getAttribute('href');
+      var list = rows();
+      var again = list.filter(function (row) {
+        var link = row.querySelector('[data-open-conversation]');
+        return link && link.getAttribute('href') === href;
+      })[0];
+      chosen = null;
+      if (again) { select(again, list, document.activeElement && document.activeElement !== document.body); }
+    }).observe(main, { childList: true, subtree: true });
+    // One row down (+1) or up (-1); at either end it stays where it is.
+    function move(step) {
+      var list = rows();
+      if (!list.length) { return; }
+      var at = list.indexOf(currentRow(list));
+      select(list[at < 0 ? 0 : Math.min(Math.max(at + step, 0), list.length - 1)], list);
+    }
+    // Enter on a link or button does what it always does; elsewhere it follows the selected row's link.
+    function openSelected(event) {
+      var active = document.activeElement;
+      if (active && active !== document.body && active.matches('a[href], button, summary, [role="button"], [role="menuitem"]')) { return; }
+      var row = currentRow(rows());
+      var link = row && row.querySelector('[data-open-conversation]');
+      if (link) {
+        event.preventDefault();
+        link.click();
+      }
+    }
+    var WITHOUT = {
+      reply: 'Open a conversation to reply.', note: 'Open a conversation to add a note.',
+      assign: 'Open a conversation to assign it.', close: 'Only an open conversation can be closed: open one first.'
+    };
+    // A key presses only buttons that open or switch something, never one that would send its form.
+    function sends(button) {
+      return button.tagName !== 'SUMMARY' && !!button.form && (button.type === 'submit' || button.type === 'image');
+    }
+    function unavailable(found, what) {
+      announce(found ? 'You can\'t do that here.' : WITHOUT[what]);
+    }
+    // The composer in reply or note mode: its mode button pressed and its box focused.
+    function compose(mode) {
+      var modeButton = document.querySelector('[data-composer-mode="' + mode + '"]');
+      var field = modeButton ? document.getElementById('composer-body')
+        : document.getElementById(mode === 'reply' ? 'reply-body' : 'note-body');
+      if (!field || field.matches(':disabled') || (modeButton && modeButton.matches(':disabled'))) { unavailable(field, mode); return; }
+      if (modeButton && modeButton.getAttribute('aria-pressed') !== 'true' && !sends(modeButton)) { modeButton.click(); }
+      field.focus();
+    }
+    // The assign or close control: a button that opens its menu is pressed (the menu takes focus), anything
+    // else (a select) is focused. Choosing and submitting stays the person's.
+    function act(name) {
+      var control = document.querySelector('[data-action="' + name + '"]');
+      if (!control || control.matches(':disabled')) { unavailable(control, name); return; }
+      var before = document.activeElement;
+      var closedMenu = control.matches('summary') ? !control.parentElement.open
+        : control.hasAttribute('aria-haspopup') && control.getAttribute('aria-expanded') !== 'true';
+      if (closedMenu && !sends(control)) { control.click(); }
+      // A menu that opened took focus to its first item; otherwise the control itself gets it.
+      if (document.activeElement === before) { control.focus(); }
+      control.scrollIntoView({ block: 'nearest' });
+    }
+
+    document.addEventListener('keydown', function (event) {
+      if (main.getAttribute('data-keyboard-shortcuts') !== 'on') { return; }
+      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) { return; }
+      if (typing(event.target) || typing(document.activeElement) || dialogOrMenuOpen()) { return; }
+      switch (event.key) {
+        case 'j': move(1); break;
+        case 'k': move(-1); break;
+        case 'Enter': openSelected(event); return;
+        case 'r': compose('reply'); break;
+        case 'n': compose('note'); break;
+        case 'a': act('assign'); break;
+        case 'e': act('close'); break;
+        case '?': openHelp(document.activeElement); break;
+        default: return;
+      }
+      // The key did its work: it is not typed into the field it moved focus to.
+      event.preventDefault();
+    });
+  }());
+
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-leadbox-form]'), showLeadboxPreview);
     Array.prototype.forEach.call(document.querySelectorAll('[aria-haspopup="menu"]'), setUpMenu);

@@ -521,6 +521,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "404", "404", "404", "404", TO_SIGN_IN, "404", TO_SIGN_IN, "403", "404", "404", "404"),
             page("POST", "/settings/me/sessions/sign-out-others", Target.NONE, subject -> Map.of(),
                     TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403", TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
+            // Row 13 (issue 19): the keyboard section's form (single-key shortcuts on or off), read-only partners included
+            // (their own choice, kept in their own account).
+            page("POST", "/settings/me/keyboard", Target.NONE, subject -> Map.of("keyboardShortcuts", "on"),
+                    TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403",
+                    TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.
             page("GET", "/invitations/accept", Target.NONE, null, "410", "410", "410", "410", "410", "410", "410", "410", "410", "410", "410"),
             page("POST", "/invitations/accept", Target.NONE, subject -> Map.of("token", "", "name", "x", "password", PASSWORD),

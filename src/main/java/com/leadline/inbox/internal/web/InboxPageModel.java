@@ -8,7 +8,9 @@ import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
 import com.leadline.inbox.internal.conversation.InboxReads;
 import com.leadline.inbox.internal.conversation.InboxSearch;
 import com.leadline.inbox.internal.conversation.Tab;
+import com.leadline.inbox.internal.preference.KeyboardPreferences;
 import com.leadline.inbox.internal.shortcut.ShortcutService;
+import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.NotFoundException;
 import com.leadline.team.Actor;
 import com.leadline.team.Memberships;
@@ -22,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -36,13 +40,16 @@ class InboxPageModel {
     private final Profiles profiles;
     private final Memberships memberships;
     private final ShortcutService shortcuts;
+    private final KeyboardPreferences keyboard;
 
-    InboxPageModel(InboxReads inbox, Handover handover, Profiles profiles, Memberships memberships, ShortcutService shortcuts) {
+    InboxPageModel(InboxReads inbox, Handover handover, Profiles profiles, Memberships memberships, ShortcutService shortcuts,
+                   KeyboardPreferences keyboard) {
         this.inbox = inbox;
         this.handover = handover;
         this.profiles = profiles;
         this.memberships = memberships;
         this.shortcuts = shortcuts;
+        this.keyboard = keyboard;
     }
 
     /** The tab's page (filtered, after the cursor), the actor's people and profiles, and the open conversation if any. */
@@ -51,6 +58,7 @@ class InboxPageModel {
         model.addAttribute("canWork", actor.can(Permission.WORK_CONVERSATIONS));
         model.addAttribute("canBulk", actor.can(Permission.BULK_TRANSFER));
         model.addAttribute("actor", actor);
+        model.addAttribute("keyboardShortcuts", keyboardShortcutsOn());
         addPeopleAndProfiles(actor, model);
         if (conversation != null) {
             addThread(actor, conversation, model);
@@ -112,6 +120,12 @@ class InboxPageModel {
                 return ZoneOffset.UTC;
             }
         }).orElse(ZoneOffset.UTC);
+    }
+
+    /** The signed-in person's choice of single-key shortcuts (the page's {@code data-keyboard-shortcuts}); on by default. */
+    private boolean keyboardShortcutsOn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return !(authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) || keyboard.shortcutsOn(user);
     }
 
     /** A tab by its name in the address; an unknown one is not found. */
