@@ -178,6 +178,10 @@
       var box = document.querySelector('input[form="bulk"][value="' + id + '"]');
       if (box) { box.checked = true; }
     });
+    // The assign button names the assignee: its words follow (the button itself stays, with its popover).
+    var assignNow = document.querySelector('[data-action="assign"]');
+    var assignNext = fresh.querySelector('[data-action="assign"]');
+    if (assignNow && assignNext) { assignNow.textContent = assignNext.textContent; }
     if (listScroll) { listScroll.scrollTop = listTop; }
     if (scroller && atBottom) { scroller.scrollTop = scroller.scrollHeight; }
     if (focusKey && !document.body.contains(focused)) {
