@@ -126,13 +126,17 @@
     if (event.target.matches && event.target.matches('textarea[data-sms-counter]')) { showSmsCount(event.target); }
   });
 
-  // The inbox stays current: on a server-sent "inbox" event, the tabs and the list are fetched again.
+  // The inbox stays current: on a server-sent "inbox" event (its data the conversation's id), the tabs, the
+  // list, and the open conversation's messages, reminders and state are fetched again and swapped in. The
+  // search, the filters and the composer are left alone (what is typed stays), focus stays where it was (on
+  // the same row when the row was redrawn), and a new message is said politely to screen readers.
   var liveInbox = document.querySelector('[data-live-inbox]');
   if (liveInbox && window.EventSource) {
     var source = new EventSource(liveInbox.getAttribute('data-live-inbox'));
     source.addEventListener('ready', function () { liveInbox.setAttribute('data-live', 'listening'); });
     var latest = 0;
-    source.addEventListener('inbox', function () {
+    source.addEventListener('inbox', function (event) {
+      var changed = event.data;
       // Only the answer to the latest fetch counts: an older one may come back last and is stale.
       var mine = ++latest;
       fetch(window.location.href, { headers: { 'Accept': 'text/html' } }).then(function (response) {
@@ -148,19 +152,73 @@
       }).then(function (html) {
         if (!html || mine !== latest) { return; }
         var fresh = new DOMParser().parseFromString(html, 'text/html');
-        // Selections made for a bulk move survive the refresh.
-        var picked = Array.prototype.map.call(document.querySelectorAll('input[form="bulk"]:checked'), function (box) { return box.value; });
-        ['.tabs', '.conversation-list', '.messages', '.reminders'].forEach(function (selector) {
-          var now = document.querySelector(selector);
-          var next = fresh.querySelector(selector);
-          if (now && next) { now.replaceWith(next); }
-        });
-        picked.forEach(function (id) {
-          var box = document.querySelector('input[form="bulk"][value="' + id + '"]');
-          if (box) { box.checked = true; }
-        });
+        var heard = newMessageFrom(changed, fresh);
+        refreshInbox(fresh);
+        if (heard) { sayInInbox('New message from ' + heard); }
       });
     });
+  }
+
+  // Swaps the live parts of the inbox for their fresh copies, keeping bulk selections, focus and the thread's scroll.
+  function refreshInbox(fresh) {
+    var picked = Array.prototype.map.call(document.querySelectorAll('input[form="bulk"]:checked'), function (box) { return box.value; });
+    var focused = document.activeElement;
+    var focusRow = focused && focused.closest && focused.closest('[data-conversation-row]');
+    var focusKey = focusRow ? { row: focusRow.getAttribute('data-conversation-id'), box: focused.matches('input') } : null;
+    var scroller = document.querySelector('.thread-scroll');
+    var atBottom = scroller && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
+    var listScroll = document.querySelector('.list-scroll');
+    var listTop = listScroll ? listScroll.scrollTop : 0;
+    ['.tabs', '.conversation-list', '.messages', '.reminders-area', '.thread-meta'].forEach(function (selector) {
+      var now = document.querySelector(selector);
+      var next = fresh.querySelector(selector);
+      if (now && next) { now.replaceWith(document.importNode(next, true)); }
+    });
+    picked.forEach(function (id) {
+      var box = document.querySelector('input[form="bulk"][value="' + id + '"]');
+      if (box) { box.checked = true; }
+    });
+    // The assign button names the assignee: its words follow (the button itself stays, with its popover).
+    var assignNow = document.querySelector('[data-action="assign"]');
+    var assignNext = fresh.querySelector('[data-action="assign"]');
+    if (assignNow && assignNext) { assignNow.textContent = assignNext.textContent; }
+    if (listScroll) { listScroll.scrollTop = listTop; }
+    if (scroller && atBottom) { scroller.scrollTop = scroller.scrollHeight; }
+    if (focusKey && !document.body.contains(focused)) {
+      var row = document.querySelector('[data-conversation-row][data-conversation-id="' + CSS.escape(focusKey.row) + '"]');
+      var again = row && row.querySelector(focusKey.box ? 'input' : '[data-open-conversation]');
+      if (again) { again.focus({ preventScroll: true }); }
+    }
+  }
+
+  // Whom a live update brought a new message from: the changed conversation's row turned unread or moved on
+  // (a later activity), or the open thread gained a message from the lead. Null when nothing new arrived.
+  function newMessageFrom(id, fresh) {
+    if (!id) { return null; }
+    var selector = '[data-conversation-row][data-conversation-id="' + CSS.escape(id) + '"]';
+    var before = document.querySelector(selector);
+    var after = fresh.querySelector(selector);
+    if (after && after.classList.contains('unread')
+        && (!before || !before.classList.contains('unread') || before.getAttribute('data-activity') !== after.getAttribute('data-activity'))) {
+      return after.getAttribute('data-contact-name');
+    }
+    var thread = document.querySelector('.thread-pane.conversation');
+    var freshMessages = fresh.querySelectorAll('.messages > .message');
+    var oldCount = document.querySelectorAll('.messages > .message').length;
+    var last = freshMessages[freshMessages.length - 1];
+    if (thread && freshMessages.length > oldCount && last && last.classList.contains('inbound')) {
+      var heading = fresh.getElementById('conversation-heading');
+      return heading ? heading.textContent.trim() : 'the lead';
+    }
+    return null;
+  }
+
+  // The inbox's polite live region: cleared first, so saying the same words twice is heard twice.
+  function sayInInbox(text) {
+    var region = document.getElementById('inbox-announcer');
+    if (!region) { return; }
+    region.textContent = '';
+    setTimeout(function () { region.textContent = text; }, 50);
   }
 
   // A select marked data-autosubmit submits its form when it changes (the form also has a button).
@@ -168,14 +226,22 @@
     if (event.target.matches('select[data-autosubmit]')) { event.target.form.submit(); }
   });
 
-  // Account menu: a button that opens a role="menu" list; Escape or a click elsewhere closes it.
+  // Menus (the account menu, and the top bar's profile and account switchers): a button that opens a
+  // role="menu" list. Enter, Space or ArrowDown on the button opens it at the current choice (else the first
+  // item); the arrows, Home and End move; Escape closes it and gives focus back to the button; Tab or a click
+  // elsewhere closes it.
   function setUpMenu(button) {
     var menu = document.getElementById(button.getAttribute('aria-controls'));
-    var items = function () { return Array.prototype.slice.call(menu.querySelectorAll('[role="menuitem"]')); };
+    if (!menu) { return; }
+    var items = function () {
+      return Array.prototype.slice.call(menu.querySelectorAll('[role="menuitem"], [role="menuitemradio"]'));
+    };
     function open() {
       menu.hidden = false;
       button.setAttribute('aria-expanded', 'true');
-      items()[0].focus();
+      var list = items();
+      var checked = list.filter(function (item) { return item.getAttribute('aria-checked') === 'true'; })[0];
+      (checked || list[0]).focus();
     }
     function close(returnFocus) {
       menu.hidden = true;
@@ -183,15 +249,21 @@
       if (returnFocus) { button.focus(); }
     }
     button.addEventListener('click', function () { if (menu.hidden) { open(); } else { close(false); } });
+    button.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown' && menu.hidden) { event.preventDefault(); open(); }
+    });
     menu.addEventListener('keydown', function (event) {
       var list = items();
       var index = list.indexOf(document.activeElement);
-      if (event.key === 'Escape') { close(true); }
+      if (event.key === 'Escape') { event.preventDefault(); close(true); }
       else if (event.key === 'ArrowDown') { event.preventDefault(); list[(index + 1) % list.length].focus(); }
       else if (event.key === 'ArrowUp') { event.preventDefault(); list[(index - 1 + list.length) % list.length].focus(); }
+      else if (event.key === 'Home') { event.preventDefault(); list[0].focus(); }
+      else if (event.key === 'End') { event.preventDefault(); list[list.length - 1].focus(); }
+      else if (event.key === 'Tab') { close(false); }
     });
     document.addEventListener('click', function (event) {
-      if (!menu.hidden && !menu.contains(event.target) && event.target !== button) { close(false); }
+      if (!menu.hidden && !menu.contains(event.target) && !button.contains(event.target)) { close(false); }
     });
   }
 
@@ -539,10 +611,83 @@
       event.preventDefault();
     });
   }());
+  // ===== Inbox layout (issue 19) =====
+  // Popovers in the thread's header (assign, move, reminder, close): a button with data-popover and
+  // aria-controls shows or hides the box holding the real form; opening focuses its first field, Escape
+  // closes it and gives focus back to the button, a click outside or opening another closes it.
+  function popoverOf(button) { return document.getElementById(button.getAttribute('aria-controls')); }
+  function closePopover(button, returnFocus) {
+    var box = popoverOf(button);
+    if (box) { box.hidden = true; }
+    button.setAttribute('aria-expanded', 'false');
+    if (returnFocus) { button.focus(); }
+  }
+  function openPopovers() {
+    return Array.prototype.slice.call(document.querySelectorAll('[data-popover][aria-expanded="true"]'));
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('[data-popover]');
+    openPopovers().forEach(function (other) {
+      var box = popoverOf(other);
+      if (other !== button && !(box && box.contains(event.target))) { closePopover(other, false); }
+    });
+    if (!button) { return; }
+    var box = popoverOf(button);
+    if (!box) { return; }
+    if (box.hidden) {
+      box.hidden = false;
+      button.setAttribute('aria-expanded', 'true');
+      var first = box.querySelector('select, input:not([type=hidden]), textarea, button');
+      if (first) { first.focus(); }
+    } else {
+      closePopover(button, false);
+    }
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') { return; }
+    openPopovers().forEach(function (button) {
+      var box = popoverOf(button);
+      if (box && (box.contains(document.activeElement) || button === document.activeElement)) {
+        event.preventDefault();
+        closePopover(button, true);
+      }
+    });
+  });
+
+  // The composer: one box with two modes. Choosing Reply or Note changes where the form posts
+  // (data-reply-action / data-note-action), the field's label and placeholder, the button's words, and
+  // whether the text's cost is shown; what is typed stays.
+  function setComposerMode(form, mode) {
+    var note = mode === 'note';
+    form.setAttribute('action', form.getAttribute(note ? 'data-note-action' : 'data-reply-action'));
+    form.classList.toggle('note-mode', note);
+    Array.prototype.forEach.call(form.querySelectorAll('[data-composer-mode]'), function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-composer-mode') === mode));
+    });
+    var label = form.querySelector('[data-composer-label]');
+    if (label) { label.textContent = label.getAttribute(note ? 'data-note-label' : 'data-reply-label'); }
+    var field = form.querySelector('[data-composer]');
+    if (field) { field.setAttribute('placeholder', field.getAttribute(note ? 'data-note-placeholder' : 'data-reply-placeholder')); }
+    var submit = form.querySelector('[data-composer-submit]');
+    if (submit) { submit.textContent = submit.getAttribute(note ? 'data-note-text' : 'data-reply-text'); }
+    var counter = field && document.querySelector(field.getAttribute('data-sms-counter'));
+    if (counter) { counter.hidden = note; }
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('[data-composer-mode]');
+    var form = button && button.closest('form');
+    if (!form || button.disabled) { return; }
+    setComposerMode(form, button.getAttribute('data-composer-mode'));
+    var field = form.querySelector('[data-composer]');
+    if (field) { field.focus(); }
+  });
+  window.leadline.setComposerMode = setComposerMode;
 
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-leadbox-form]'), showLeadboxPreview);
     Array.prototype.forEach.call(document.querySelectorAll('[aria-haspopup="menu"]'), setUpMenu);
+    // The open conversation starts at its newest message (its pane scrolls on its own at desktop widths).
+    Array.prototype.forEach.call(document.querySelectorAll('.thread-scroll'), function (pane) { pane.scrollTop = pane.scrollHeight; });
     // A form shown again after a refusal keeps what was typed: count it straight away.
     Array.prototype.forEach.call(document.querySelectorAll('textarea[data-sms-counter]'), showSmsCount);
     // Sign-up names the first profile's timezone after the browser's, when it can tell.

@@ -55,14 +55,14 @@ class PartnerActingIntegrationTests extends IntegrationTest {
     @Test
     void aPartnerAdminPicksTheClientAndWorksThereAsAnAdminOfEveryProfile() {
         WebSession partner = agencyAdmin.session();
-        assertThat(partner.get("/partners").document().select("#account-switcher option").eachText())
+        assertThat(partner.get("/partners").document().select("#account-switcher-menu [role=menuitemradio]").eachText())
                 .containsExactly("Northwind Partners (partner console)", "Contoso Cleaning");
         actIn(partner, clientId);
 
         assertThat(WebSession.json(partner.api("GET", "/api/v1/session", null)).get("accountId").asString())
                 .isEqualTo(clientId.toString());
         assertThat(partner.get("/team").document().select("button[aria-label=Add team member]")).hasSize(1);
-        assertThat(partner.get("/team").document().select("#profile-switcher option").eachText())
+        assertThat(partner.get("/team").document().select("#profile-switcher-menu [role=menuitemradio]").eachText())
                 .as("the profile switcher follows the same rule: partners work in every profile")
                 .containsExactly("All Profiles", "Contoso Cleaning");
         assertThat(fixture.invite(agencyAdmin, "Invited By Partner", TeamFixture.unique("ibp"), "admin", null)).isNotNull();
@@ -196,10 +196,13 @@ class PartnerActingIntegrationTests extends IntegrationTest {
         assertThat(conversation.select("fieldset.bulk").hasAttr("disabled")).as("bulk moves shown, disabled").isTrue();
         assertThat(conversation.select("input[type=checkbox][form=bulk]").hasAttr("disabled")).isTrue();
         var work = conversation.select("section.conversation fieldset.work");
-        assertThat(work.hasAttr("disabled")).as("the controls are there, disabled").isTrue();
-        assertThat(work.attr("title")).isEqualTo(reason);
-        assertThat(work.attr("aria-describedby")).isEqualTo("read-only-reason");
-        assertThat(work.select("button[type=submit]").eachText()).containsExactly("Send reply", "Add note", "Assign", "Close", "Set reminder");
+        assertThat(work).as("the header's actions and the composer").hasSize(2).allSatisfy(fieldset -> {
+            assertThat(fieldset.hasAttr("disabled")).as("the controls are there, disabled").isTrue();
+            assertThat(fieldset.attr("title")).isEqualTo(reason);
+            assertThat(fieldset.attr("aria-describedby")).isEqualTo("read-only-reason");
+        });
+        assertThat(work.select("button[type=submit]").eachText()).containsExactly("Assign", "Set reminder", "Won", "Lost", "Other", "Send reply");
+        assertThat(work.select("[data-composer-mode]").eachText()).containsExactly("Reply", "Note");
         String conversationId = link.replaceFirst(".*[?&]c=([0-9a-f-]+).*", "$1");
         assertThat(partner.post("/inbox/conversations/" + conversationId + "/reply", Map.of("body", "Sent anyway")).status())
                 .as("posting past the disabled form is refused").isEqualTo(403);

@@ -56,7 +56,8 @@ class PartnerReferralBrowserTests extends IntegrationTest {
             // The agency sees the new client, with Admin access, and works there from the switcher.
             agency.open("/partners");
             assertThat(agency.driver().findElement(By.id("client-list")).getText()).contains("Maple Dental", "Admin");
-            new Select(agency.driver().findElement(By.id("account-switcher"))).selectByVisibleText("Maple Dental");
+            agency.chooseFromMenu("account-switcher", "Maple Dental");
+            agency.waitFor(By.id("profile-switcher"));
             agency.open("/team");
             agency.waitForHeading("Team");
             assertThat(agency.driver().findElements(By.cssSelector("button[aria-label='Add team member']"))).hasSize(1);

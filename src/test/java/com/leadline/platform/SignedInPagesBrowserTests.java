@@ -74,7 +74,7 @@ class SignedInPagesBrowserTests extends BrowserTest {
         open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
         browser.waitFor(By.cssSelector(".held-panel"));
         checkSignedInPage(browser, "Inbox with a conversation open");
-        PhoneWidth.assertReachable(browser, browser.driver().findElement(By.id("reply-body")), "Inbox: the reply field");
+        PhoneWidth.assertReachable(browser, browser.driver().findElement(By.id("composer-body")), "Inbox: the reply field");
 
         open(browser, "/inbox", "Inbox");
         browser.driver().findElement(By.id("q")).sendKeys("THURSDAY afterno");
@@ -115,7 +115,7 @@ class SignedInPagesBrowserTests extends BrowserTest {
         checkSignedInPage(browser, "a search refused for a NUL byte");
         open(browser, "/inbox?tab=all&c=" + conversation, "Inbox");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "const body = document.getElementById('reply-body'); body.value = 'x'.repeat(70000); body.form.submit();");
+                "const body = document.getElementById('composer-body'); body.value = 'x'.repeat(70000); body.form.submit();");
         browser.waitForHeading("Too much to send");
         checkSignedInPage(browser, "a reply past the body cap");
     }
@@ -142,8 +142,7 @@ class SignedInPagesBrowserTests extends BrowserTest {
         open(browser, "/partners", "Partner console");
         checkSignedInPage(browser, "Partner console");
 
-        new Select(browser.driver().findElement(By.id("account-switcher"))).selectByVisibleText(
-                "Lakeside Family Dentistry and Orthodontics");
+        browser.chooseFromMenu("account-switcher", "Lakeside Family Dentistry and Orthodontics");
         browser.waitFor(By.id("profile-switcher"));
         open(browser, "/team", "Team");
         checkSignedInPage(browser, "Team of a client, seen by a partner");

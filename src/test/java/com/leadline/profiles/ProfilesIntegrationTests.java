@@ -160,9 +160,9 @@ class ProfilesIntegrationTests extends IntegrationTest {
                 .get("id").asString());
         TeamFixture.Member member = fixture.join(account.owner(), "member", account.firstProfileId());
 
-        assertThat(owner.get("/profiles").document().select("#profile-switcher option").eachText())
+        assertThat(owner.get("/profiles").document().select("#profile-switcher-menu [role=menuitemradio]").eachText())
                 .containsExactly("All Profiles", "Profile Pizza", "Profile Pizza Harbour");
-        assertThat(member.session().get("/team").document().select("#profile-switcher option").eachText())
+        assertThat(member.session().get("/team").document().select("#profile-switcher-menu [role=menuitemradio]").eachText())
                 .containsExactly("All Profiles", "Profile Pizza");
 
         owner.get("/profiles");
@@ -170,7 +170,7 @@ class ProfilesIntegrationTests extends IntegrationTest {
         assertThat(java.net.URI.create(switched.location()).getPath()).isEqualTo("/team");
         var team = owner.get("/team").document();
         assertThat(team.select("#profile option[selected]").text()).isEqualTo("Profile Pizza Harbour");
-        assertThat(team.select("#profile-switcher option[selected]").text()).isEqualTo("Profile Pizza Harbour");
+        assertThat(team.select("#profile-switcher-menu [aria-checked=true]").text()).isEqualTo("Profile Pizza Harbour");
         assertThat(team.select("#team-list tbody tr")).as("only the owner works in Harbour").hasSize(1);
 
         java.net.URI back = java.net.URI.create(owner.post("/profiles/current", Map.of("profile", "all", "back", "//evil.example/phish"))

@@ -85,6 +85,32 @@ public final class Browser implements AutoCloseable {
                 + "' or @role='menuitem' and normalize-space()='" + buttonName + "']")).click();
     }
 
+    /**
+     * Opens a top bar menu by its button (e.g. "profile-switcher", "account-switcher") and chooses the item with
+     * this text; the choice applies at once (a POST), so the caller waits for where it lands.
+     */
+    public void chooseFromMenu(String buttonId, String itemText) {
+        driver.findElement(By.id(buttonId)).click();
+        WebElement menu = waitFor(By.id(driver.findElement(By.id(buttonId)).getAttribute("aria-controls")));
+        menu.findElement(By.xpath(".//*[(@role='menuitemradio' or @role='menuitem') and normalize-space()='" + itemText + "']")).click();
+    }
+
+    /** The names of a top bar menu's items (shown or not), e.g. the profiles the profile switcher offers. */
+    public List<String> menuItems(String buttonId) {
+        WebElement menu = driver.findElement(By.id(driver.findElement(By.id(buttonId)).getAttribute("aria-controls")));
+        return menu.findElements(By.cssSelector("[role=menuitemradio], [role=menuitem]")).stream()
+                .map(item -> item.getAttribute("textContent").strip()).toList();
+    }
+
+    /** Opens one of the open conversation's header popovers (data-action="assign", "close", "move", "remind"). */
+    public void openThreadAction(String action) {
+        WebElement button = driver.findElement(By.cssSelector("[data-action='" + action + "']"));
+        if (!"true".equals(button.getAttribute("aria-expanded"))) {
+            button.click();
+        }
+        waitFor(By.id(button.getAttribute("aria-controls")));
+    }
+
     public void follow(String linkText) {
         driver.findElement(By.linkText(linkText)).click();
     }

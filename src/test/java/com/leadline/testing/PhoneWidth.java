@@ -21,13 +21,19 @@ public final class PhoneWidth {
 
     /** The viewport (not the window) made {@code width} CSS pixels wide, as a phone's is. */
     public static void viewportWidth(Browser browser, int width) {
+        viewport(browser, width, 740);
+    }
+
+    /** The viewport (not the window) made {@code width} by {@code height} CSS pixels. */
+    public static void viewport(Browser browser, int width, int height) {
         JavascriptExecutor script = (JavascriptExecutor) browser.driver();
         Dimension window = browser.driver().manage().window().getSize();
         long inner = ((Number) script.executeScript("return window.innerWidth;")).longValue();
         long innerHeight = ((Number) script.executeScript("return window.innerHeight;")).longValue();
         browser.driver().manage().window().setSize(new Dimension(
-                window.getWidth() - (int) inner + width, window.getHeight() - (int) innerHeight + 740));
+                window.getWidth() - (int) inner + width, window.getHeight() - (int) innerHeight + height));
         assertThat(((Number) script.executeScript("return window.innerWidth;")).intValue()).isEqualTo(width);
+        assertThat(((Number) script.executeScript("return window.innerHeight;")).intValue()).isEqualTo(height);
     }
 
     /**

@@ -91,8 +91,16 @@ class TextDeliveryBrowserTests extends SmsProviderTest {
                 .isEqualTo(200);
         browser.open("/inbox?c=" + conversation);
         assertThat(browser.waitFor(By.id("opted-out-notice")).getText()).contains("This contact texted STOP");
-        browser.type("Reply", "Sorry to see you go");
-        browser.press("Send reply");
+        // The composer's Reply mode is off (Note is chosen); a reply posted anyway (from a page opened before the
+        // STOP) is refused beside the box.
+        assertThat(browser.driver().findElement(By.cssSelector("[data-composer-mode=reply]")).isEnabled()).isFalse();
+        assertThat(browser.driver().findElement(By.cssSelector("[data-composer-mode=note]")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.field("Internal note").getAttribute("id")).isEqualTo("composer-body");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const form = document.querySelector('form[data-reply-action]');
+                form.action = form.getAttribute('data-reply-action');
+                document.getElementById('composer-body').value = 'Sorry to see you go';
+                form.submit();""");
         assertThat(browser.waitFor(By.cssSelector(".field-error")).getText()).contains("texted STOP");
         PhoneWidth.assertFits(browser, "Thread of a contact who opted out");
     }

@@ -2,6 +2,7 @@ package com.leadline.inbox.internal.web;
 
 import com.leadline.accounts.Profiles;
 import com.leadline.inbox.internal.Visibility;
+import com.leadline.inbox.internal.conversation.ConversationStore;
 import com.leadline.inbox.internal.conversation.Handover;
 import com.leadline.inbox.internal.conversation.InboxPages;
 import com.leadline.inbox.internal.conversation.InboxPages.Cursor;
@@ -15,10 +16,13 @@ import com.leadline.platform.NotFoundException;
 import com.leadline.team.Actor;
 import com.leadline.team.Memberships;
 import com.leadline.team.Permission;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +45,11 @@ class InboxPageModel {
     private final Memberships memberships;
     private final ShortcutService shortcuts;
     private final KeyboardPreferences keyboard;
+    private final Clock clock;
 
     InboxPageModel(InboxReads inbox, Handover handover, Profiles profiles, Memberships memberships, ShortcutService shortcuts,
-                   KeyboardPreferences keyboard) {
+                   KeyboardPreferences keyboard, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.handover = handover;
         this.profiles = profiles;
@@ -71,11 +77,25 @@ class InboxPageModel {
         boolean seesOthers = Visibility.of(actor).seesAssignedToOthers();
         model.addAttribute("tab", selected.name().toLowerCase(Locale.ROOT));
         model.addAttribute("counts", inbox.unreadCounts(actor));
-        model.addAttribute("page", inbox.list(actor, selected, filter(actor, shownProfile, assignee, q), after));
+        InboxReads.Page page = inbox.list(actor, selected, filter(actor, shownProfile, assignee, q), after);
+        model.addAttribute("page", page);
+        model.addAttribute("rowTimes", rowTimes(page));
         model.addAttribute("q", q);
         model.addAttribute("profile", shownProfile);
         model.addAttribute("assignee", seesOthers ? assignee : "");
         model.addAttribute("seesOthers", seesOthers);
+    }
+
+    /** Each row's time of last activity, in its profile's time zone (each zone read once per page). */
+    private Map<UUID, ListTimes.RowTime> rowTimes(InboxReads.Page page) {
+        Instant now = clock.instant();
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        Map<UUID, ListTimes.RowTime> times = new HashMap<>();
+        for (ConversationStore.Conversation c : page.conversations()) {
+            ZoneId zone = zones.computeIfAbsent(c.profileId(), this::zoneOf);
+            times.put(c.id(), ListTimes.of(c.lastActivityAt(), now, zone));
+        }
+        return times;
     }
 
     /** How many conversations the search finds in the tab, with the filters as the list reads them. */

@@ -59,7 +59,7 @@ class DeactivationHandoverBrowserTests extends BrowserTest {
         assertThat(listedHolders(browser)).containsExactly("Dana Departing (deactivated)", "Dana Departing (deactivated)");
         browser.driver().findElement(By.cssSelector(".conversation-list li a")).click();
         browser.waitFor(By.id("conversation-heading"));
-        assertThat(browser.driver().findElement(By.cssSelector(".conversation p.muted")).getText()).endsWith("Dana Departing (deactivated)");
+        assertThat(browser.driver().findElement(By.cssSelector(".conversation .thread-meta")).getText()).endsWith("Dana Departing (deactivated)");
 
         // The assignee search finds the same two from an unfiltered Inbox.
         browser.open("/inbox?tab=all");

@@ -52,6 +52,7 @@ class InboxLiveBrowserTests extends IntegrationTest {
             memberBrowser.driver().findElement(By.cssSelector(".conversation-list li a")).click();
             memberBrowser.waitFor(By.id("conversation-heading"));
             String address = memberBrowser.driver().getCurrentUrl();
+            memberBrowser.openThreadAction("assign");
             new Select(memberBrowser.field("Assign to")).selectByValue(member.id().toString());
             memberBrowser.press("Assign");
             memberBrowser.waitFor(By.id("conversation-heading"));
@@ -67,6 +68,7 @@ class InboxLiveBrowserTests extends IntegrationTest {
 
             // The admin gives it to another member: it leaves the member's inbox without a reload.
             adminBrowser.open("/inbox?tab=all&c=" + address.substring(address.indexOf("c=") + 2));
+            adminBrowser.openThreadAction("assign");
             new Select(adminBrowser.field("Assign to")).selectByValue(other.id().toString());
             adminBrowser.press("Assign");
             adminBrowser.waitFor(By.id("conversation-heading"));

@@ -35,7 +35,7 @@ class InboxPageIntegrationTests extends IntegrationTest {
 
         WebSession session = member.session();
         Document unassigned = session.get("/inbox?tab=unassigned").document();
-        assertThat(unassigned.select(".tabs a").eachText()).containsExactly("Me 0", "Unassigned 1", "All 1");
+        assertThat(unassigned.select(".tabs a").eachText()).containsExactly("Me 0 unread", "Unassigned 1 unread", "All 1 unread");
         assertThat(unassigned.select("nav.side-nav a").eachText()).as("the left navigation's unread badge")
                 .containsExactly("Inbox 1", "Contacts", "Leadbox");
         String link = unassigned.select(".conversation-list li a").attr("href");
@@ -47,7 +47,7 @@ class InboxPageIntegrationTests extends IntegrationTest {
         assertThat(session.post("/inbox/conversations/" + id + "/reply", Map.of("body", "Yes, tomorrow at 9?", "tab", "me"))
                 .status()).isEqualTo(302);
         Document mine = session.get("/inbox?tab=me").document();
-        assertThat(mine.select(".tabs a").eachText()).as("read: no unread left").containsExactly("Me 0", "Unassigned 0", "All 0");
+        assertThat(mine.select(".tabs a").eachText()).as("read: no unread left").containsExactly("Me 0 unread", "Unassigned 0 unread", "All 0 unread");
         assertThat(mine.select(".conversation-list li")).hasSize(1);
         assertThat(session.get("/team").document().select("nav.side-nav a").eachText()).containsExactly("Inbox", "Contacts", "Leadbox");
         assertThat(owner.get("/dev/channel").document().select("#text-outbox").text()).contains("+15550102030", "Yes, tomorrow at 9?");
@@ -59,7 +59,7 @@ class InboxPageIntegrationTests extends IntegrationTest {
         assertThat(URI.create(given.location()).getRawQuery()).isEqualTo("tab=me");
         assertThat(session.get("/inbox?tab=all&c=" + id).status()).isEqualTo(404);
         assertThat(session.get("/inbox?tab=all").document().select(".conversation-list li")).isEmpty();
-        assertThat(colleague.session().get("/inbox?tab=me").document().select(".tabs a").first().text()).isEqualTo("Me 1");
+        assertThat(colleague.session().get("/inbox?tab=me").document().select(".tabs a").first().text()).isEqualTo("Me 1 unread");
         assertThat(owner.get("/inbox?tab=all&c=" + id).document().select("#conversation-heading").text()).isEqualTo("+15550102030");
     }
 
@@ -95,8 +95,8 @@ class InboxPageIntegrationTests extends IntegrationTest {
         assertThat(reply.status()).isEqualTo(422);
         Document page = reply.document();
         assertThat(page.select(".error-summary").text()).contains("up to 1600 characters");
-        assertThat(page.select("#reply-body").text()).as("kept what was typed").isEqualTo(tooLong);
-        assertThat(page.select("#reply-body ~ .field-error").text()).contains("up to 1600 characters");
+        assertThat(page.select("#composer-body").text()).as("kept what was typed").isEqualTo(tooLong);
+        assertThat(page.select("#composer-body ~ .field-error").text()).contains("up to 1600 characters");
         assertThat(page.select("nav.side-nav[aria-label=Main]")).as("the page comes back on its whole shell").hasSize(1);
 
         WebSession.Page remind = owner.post("/inbox/conversations/" + id + "/reminders", Map.of("dueAt", "soon", "note", "Call", "tab", "all"));

@@ -82,13 +82,16 @@ class ReplyCounterBrowserTests extends BrowserTest {
     void typingAReplyShowsItsCharactersAndSegmentsAndWarnsPastThree() {
         openConversation("Typing Tailors");
         WebElement reply = browser.field("Reply");
-        WebElement counter = browser.driver().findElement(By.id("reply-count"));
-        assertThat(reply.getAttribute("aria-describedby")).isEqualTo("reply-count");
+        WebElement counter = browser.driver().findElement(By.id("composer-count"));
+        assertThat(reply.getAttribute("aria-describedby")).contains("composer-count");
         assertThat(counter.getAttribute("aria-live")).isEqualTo("polite");
         assertThat(counter.getText()).isEqualTo("0 / 160 · 0 segments");
-        WebElement note = browser.field("Internal note");
-        assertThat(note.getAttribute("data-sms-counter")).as("a note is not a text").isNull();
-        assertThat(note.getAttribute("aria-describedby")).isNull();
+        // The same box writes a note in Note mode: a note is not a text, so no count is shown.
+        browser.driver().findElement(By.cssSelector("[data-composer-mode=note]")).click();
+        assertThat(browser.field("Internal note")).isEqualTo(reply);
+        assertThat(counter.isDisplayed()).as("a note is not a text").isFalse();
+        browser.driver().findElement(By.cssSelector("[data-composer-mode=reply]")).click();
+        assertThat(counter.isDisplayed()).isTrue();
 
         // A shortcut goes in first; the counter counts the text with it.
         reply.sendKeys("Hi! /hours ");
@@ -105,7 +108,7 @@ class ReplyCounterBrowserTests extends BrowserTest {
         retype(reply, "Dzień dobry, Łukasz");
         awaitCounter("Unicode: 19 / 70 · 1 segment");
 
-        WebElement warning = browser.driver().findElement(By.cssSelector("#reply-count [data-sms-warning]"));
+        WebElement warning = browser.driver().findElement(By.cssSelector("#composer-count [data-sms-warning]"));
         retype(reply, "a".repeat(459));
         awaitCounter("459 characters · 3 segments (153 each)");
         assertThat(warning.isDisplayed()).isFalse();
@@ -153,7 +156,7 @@ class ReplyCounterBrowserTests extends BrowserTest {
         browser.open("/inbox?tab=all&c=" + conversation);
         script.executeScript("arguments[0].value = 'a'.repeat(1601); arguments[0].form.submit();", browser.field("Reply"));
         browser.waitFor(By.cssSelector(".error-summary"));
-        assertThat(browser.driver().findElement(By.id("reply-count")).getText())
+        assertThat(browser.driver().findElement(By.id("composer-count")).getText())
                 .isEqualTo("1601 characters · 11 segments (153 each)\nToo long: a text holds at most 1600 characters; this one has 1601.");
         assertThat(databaseOwner().sql("SELECT count(*) FROM messages WHERE conversation_id = :c").param("c", conversation)
                 .query(Integer.class).single()).as("only the lead's text and the 1,600-character reply").isEqualTo(2);
@@ -176,7 +179,7 @@ class ReplyCounterBrowserTests extends BrowserTest {
     }
 
     private void awaitCounter(String text) {
-        browser.waiting().withMessage(() -> "the counter says \"" + browser.driver().findElement(By.id("reply-count")).getText()
-                + "\", not \"" + text + "\"").until(d -> d.findElement(By.id("reply-count")).getText().equals(text));
+        browser.waiting().withMessage(() -> "the counter says \"" + browser.driver().findElement(By.id("composer-count")).getText()
+                + "\", not \"" + text + "\"").until(d -> d.findElement(By.id("composer-count")).getText().equals(text));
     }
 }
