@@ -2,7 +2,8 @@ package com.leadline.notifications.internal;
 
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.InvalidInputException;
-import com.leadline.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import com.leadline.team.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,8 +26,6 @@ class NotificationsController {
     static final String UNSUBSCRIBE = "/notifications/unsubscribe";
     /** RFC 8058: the body of the one-click POST. */
     static final String ONE_CLICK = "One-Click";
-    static final String NOT_VALID = "This unsubscribe link is not valid: it may have been copied incompletely. "
-            + "Sign in and change your notification emails in your settings instead.";
 
     private final NotificationSettings settings;
     private final BrowserNotifications browsers;
@@ -45,8 +44,12 @@ class NotificationsController {
 
     /** A link followed (by a person, or a mail scanner): the page with the button, and no change. */
     @GetMapping(UNSUBSCRIBE)
-    String confirm(@RequestParam(required = false) String token, Model model) {
-        NotificationKind kind = settings.kindOf(token).orElseThrow(() -> new NotFoundException(NOT_VALID));
+    String confirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        java.util.Optional<NotificationKind> found = settings.kindOf(token);
+        if (found.isEmpty()) {
+            return notValid(response);
+        }
+        NotificationKind kind = found.get();
         model.addAttribute("token", token);
         model.addAttribute("kind", kind.code);
         return "notifications/unsubscribe";
@@ -55,13 +58,23 @@ class NotificationsController {
     /** The one-click POST (RFC 8058) from the mail provider, or the page's button: that kind of email stops. */
     @PostMapping(UNSUBSCRIBE)
     String unsubscribe(@RequestParam(required = false) String token,
-                       @RequestParam(name = "List-Unsubscribe", required = false) String listUnsubscribe, Model model) {
+                       @RequestParam(name = "List-Unsubscribe", required = false) String listUnsubscribe, Model model,
+                       HttpServletResponse response) {
         if (!ONE_CLICK.equals(listUnsubscribe)) {
             throw InvalidInputException.of("List-Unsubscribe", "An unsubscribe request says List-Unsubscribe=One-Click.");
         }
-        NotificationKind kind = settings.unsubscribe(token).orElseThrow(() -> new NotFoundException(NOT_VALID));
-        model.addAttribute("kind", kind.code);
+        java.util.Optional<NotificationKind> kind = settings.unsubscribe(token);
+        if (kind.isEmpty()) {
+            return notValid(response);
+        }
+        model.addAttribute("kind", kind.get().code);
         return "notifications/unsubscribed";
+    }
+
+    /** 404 with its reason: a token we never made (changed, cut short or made up) names nobody. */
+    private static String notValid(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "notifications/unsubscribe-invalid";
     }
 
     /** Server-sent "notify" events for this person's browser notifications (see BrowserNotifications). */
