@@ -26,8 +26,11 @@ class ReadOnlyPartners implements WebMvcConfigurer, HandlerInterceptor {
     private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
             "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
             "/password/reset");
-    /** The person's own API tokens (PERMISSIONS.md row 32: read-only partners make theirs too), whichever token a path names. */
-    private static final java.util.List<String> PERSONAL_PREFIXES = java.util.List.of("/settings/tokens", "/api/v1/tokens");
+    /**
+     * The person's own API tokens (PERMISSIONS.md row 32: read-only partners make theirs too), whichever token a path names,
+     * and their own settings under /settings/me (row 13: notification choices and the like are everyone's own).
+     */
+    private static final java.util.List<String> PERSONAL_PREFIXES = java.util.List.of("/settings/tokens", "/api/v1/tokens", "/settings/me");
 
     private final PartnerAccess partners;
 
