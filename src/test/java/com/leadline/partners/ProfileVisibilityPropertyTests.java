@@ -34,7 +34,9 @@ class ProfileVisibilityPropertyTests extends IntegrationTest {
     /** Each person's own: their session, password and place, the public flows, and their API tokens (row 32, in their own account). */
     private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/settings/password", "/partners/act",
             "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
-            "/password/reset", "/settings/tokens", "/settings/tokens/{id}/revoke", "/api/v1/tokens", "/api/v1/tokens/{id}");
+            "/password/reset", "/settings/tokens", "/settings/tokens/{id}/revoke", "/api/v1/tokens", "/api/v1/tokens/{id}",
+            // Issue 19: one's own notification choices (row 13), and the one-click unsubscribe, whose token is its credential.
+            "/settings/me/notifications", "/notifications/unsubscribe");
 
     @Autowired
     private Passwords passwords;
