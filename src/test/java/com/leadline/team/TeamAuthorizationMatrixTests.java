@@ -517,6 +517,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "202", "202", "404", "403", "401", "404", "401", "403", "202", "403", "404"),
             // Row 13: everyone signed in keeps their own password (a wrong current password is refused, 422).
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            // The person's own settings page also answers at /settings/me since ae18636 (row 13: everyone signed in).
+            page("GET", "/settings/me", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             page("POST", "/settings/password", Target.NONE, subject -> Map.of("currentPassword", "not it", "newPassword", "x"),
                     "422", "422", "422", "422", TO_SIGN_IN, "422", TO_SIGN_IN, "403", "422", "422", "422"),
             // Row 2: the invitation link is the credential; without a valid one nobody gets anywhere.

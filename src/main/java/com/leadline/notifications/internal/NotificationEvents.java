@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class NotificationEvents {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationEvents.class);
+
     private final Notifier notifier;
     private final Tenancy tenancy;
 
@@ -58,7 +60,9 @@ class NotificationEvents {
 
     private Pending pending(UUID accountId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("The inbox publishes its events inside the change's transaction");
+            // The inbox publishes inside the change's transaction; an event outside one would have nothing to commit with.
+            log.warn("An inbox event outside a transaction: nobody is notified of it");
+            return new Pending(accountId);
         }
         Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
                 .filter(Pending.class::isInstance).map(Pending.class::cast)
@@ -85,7 +89,13 @@ class NotificationEvents {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            tenancy.inAccount(accountId, () -> notifier.notify(accountId, leads, messages, assignments));
+            try {
+                tenancy.inAccount(accountId, () -> notifier.notify(accountId, leads, messages, assignments));
+            } catch (RuntimeException e) {
+                // A lead filed or a conversation assigned matters more than telling people of it: the change still commits
+                // (unless the database already refused a statement, which ends the transaction anyway).
+                log.warn("Could not queue the notifications of a change in account {}: {}", accountId, e.toString());
+            }
         }
     }
 }

@@ -184,6 +184,15 @@ class NotificationEmailsIntegrationTests extends IntegrationTest {
         assertThat(databaseOwner().sql("SELECT new_lead_email IS NULL FROM notification_preferences WHERE user_id = :u")
                 .param("u", maya.id()).query(Boolean.class).single()).as("the new-lead choice untouched").isTrue();
 
+        // RFC 8058 allows the same POST as multipart/form-data: taken too (the kind is already off; the answer is the same).
+        String boundary = "----leadline-one-click";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--"
+                + boundary + "--\r\n";
+        WebSession provider = visitor();
+        assertThat(provider.send(java.net.http.HttpRequest.newBuilder(provider.uri(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(multipart))).status()).isEqualTo(200);
+
         // A later assignment sends nothing; new leads still do.
         UUID later = inbound.receiveInbound(account.id(), account.firstProfileId(), TeamFixture.uniquePhoneNumber(), "Again");
         long before = lastOutboxId();
