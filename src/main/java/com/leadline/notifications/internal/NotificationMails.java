@@ -82,6 +82,9 @@ class NotificationMails {
 
     static String minutes(java.time.Duration interval) {
         long minutes = Math.max(1, interval.toMinutes());
+        if (minutes % 60 == 0) {
+            return minutes == 60 ? "hour" : minutes / 60 + " hours";
+        }
         return minutes == 1 ? "minute" : minutes + " minutes";
     }
 
