@@ -697,4 +697,73 @@
       }
     });
   });
+  // ---- Notifications (issue 19, notifications module; docs/notifications.md) ----------------------------
+  // Browser notifications: asked for only when the person presses the button in their own settings; the
+  // choice is kept per browser (localStorage), as the browser's permission is. On any signed-in page (the
+  // account menu is there) with the choice on and permission granted, the page listens on
+  // /notifications/events and shows each "notify" event (a new lead or a lead's message in a conversation the
+  // person may see) with the Notification API; clicking it opens the conversation.
+  (function () {
+    var CHOICE = 'leadline.browserNotifications';
+    var supported = 'Notification' in window;
+    function chosen() {
+      try { return window.localStorage.getItem(CHOICE) === 'on'; } catch (e) { return false; }
+    }
+    function choose(on) {
+      try { if (on) { window.localStorage.setItem(CHOICE, 'on'); } else { window.localStorage.removeItem(CHOICE); } } catch (e) { /* private mode */ }
+    }
+    var stream = null;
+    function listen() {
+      if (stream || !supported || !window.EventSource || Notification.permission !== 'granted' || !chosen()) { return; }
+      if (!document.getElementById('account-menu-button')) { return; }
+      stream = new EventSource('/notifications/events');
+      stream.addEventListener('ready', function () { document.documentElement.setAttribute('data-notifications', 'listening'); });
+      stream.addEventListener('notify', function (event) {
+        var data;
+        try { data = JSON.parse(event.data); } catch (e) { return; }
+        var shown = new Notification(data.title, { body: data.body, tag: 'leadline-' + data.conversationId });
+        shown.onclick = function () { window.focus(); window.location.href = data.url; };
+      });
+    }
+    function stop() {
+      if (stream) { stream.close(); stream = null; }
+    }
+    var panel = document.querySelector('[data-browser-notifications]');
+    if (panel) {
+      var status = panel.querySelector('[data-browser-notifications-status]');
+      var toggle = panel.querySelector('[data-browser-notifications-toggle]');
+      var describe = function () {
+        var on = supported && Notification.permission === 'granted' && chosen();
+        if (!supported) {
+          status.textContent = 'This browser cannot show notifications.';
+        } else if (Notification.permission === 'denied') {
+          status.textContent = 'This browser has blocked notifications from Leadline. Allow them in the browser\'s site settings, then press the button again.';
+        } else if (on) {
+          status.textContent = 'Browser notifications are on in this browser.';
+        } else {
+          status.textContent = 'Browser notifications are off in this browser.';
+        }
+        toggle.textContent = on ? 'Turn off browser notifications' : 'Turn on browser notifications';
+        toggle.disabled = !supported;
+        panel.setAttribute('data-state', on ? 'on' : 'off');
+      };
+      toggle.addEventListener('click', function () {
+        if (!supported) { return; }
+        if (Notification.permission === 'granted' && chosen()) {
+          choose(false);
+          stop();
+          describe();
+          return;
+        }
+        var asked = Notification.requestPermission(function () { /* older browsers answer by callback */ });
+        var answered = function (permission) {
+          if (permission === 'granted') { choose(true); listen(); }
+          describe();
+        };
+        if (asked && asked.then) { asked.then(answered); } else { answered(Notification.permission); }
+      });
+      describe();
+    }
+    listen();
+  }());
 }());

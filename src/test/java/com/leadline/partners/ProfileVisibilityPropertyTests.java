@@ -37,7 +37,9 @@ class ProfileVisibilityPropertyTests extends IntegrationTest {
      */
     private static final Set<String> PERSONAL_ROUTES = Set.of("/signout", "/partners/act",
             "/profiles/current", "/signin", "/signup", "/partners/signup", "/invitations/accept", "/password/forgot",
-            "/password/reset", "/api/v1/tokens", "/api/v1/tokens/{id}");
+            "/password/reset", "/api/v1/tokens", "/api/v1/tokens/{id}",
+            // The one-click unsubscribe (issue 19), whose token is its credential.
+            "/notifications/unsubscribe");
     private static final String OWN_SETTINGS = "/settings/me/";
 
     @Autowired

@@ -38,7 +38,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final List<String> PREFIXES = List.of("/signup", "/team", "/api/v1/team", "/api/v1/session", "/support", "/invitations",
             "/profiles", "/api/v1/profiles", "/partners", "/api/v1/partners", "/settings", "/api/v1/conversations", "/inbox", "/dev/channel",
             "/shortcuts", "/api/v1/shortcuts", "/api/v1/contacts", "/contacts", "/leadbox", "/api/v1/leadbox", "/widget",
-            "/api/v1/tokens", "/api/v1/audit-log", "/v3/api-docs", "/swagger-ui", "/api/v1/webhooks");
+            "/api/v1/tokens", "/api/v1/audit-log", "/v3/api-docs", "/swagger-ui", "/api/v1/webhooks", "/notifications");
 
     /** Columns of the matrix, in the order each row lists its expectations. */
     enum Who {
@@ -99,7 +99,13 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
          */
         OWN_SESSION,
         /** Row 13: a signed-in session of a team member of the first profile, which is nobody else's to end. */
-        COLLEAGUES_SESSION }
+        COLLEAGUES_SESSION,
+        /**
+         * Issue 19: a one-click unsubscribe token (the subject's email field holds its text, {token} in a path) naming a
+         * team member of the first profile and their assignment email; the token is the credential, whoever sends it.
+         */
+        UNSUBSCRIBE_TOKEN }
+
 
     /**
      * PAGE and API answer with a status; STREAM opens an event stream; LISTING reads a list through the API and
@@ -381,6 +387,18 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
                     "201", "201", "404", "201", "401", "404", "401", "403", "201", "403", "404"),
             api("DELETE", "/api/v1/conversations/{id}/reminders/{reminderId}", Target.REMINDER, null,
                     "204", "204", "404", "204", "401", "404", "401", "403", "204", "403", "404"),
+            // Issue 19, notifications: everyone signed in saves their own choices (row 13, read-only partners too); the browser
+            // notifications' stream is every signed-in customer's; the one-click unsubscribe (RFC 8058) needs no session: its
+            // token is the credential, so every caller gets the page (GET, changing nothing) and the POST turns the email off.
+            page("POST", "/settings/me/notifications", Target.NONE, subject -> Map.of("assignmentEmail", "on", "newLead", "each"),
+                    TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SETTINGS, TO_SIGN_IN, TO_SETTINGS, TO_SIGN_IN, "403",
+                    TO_SETTINGS, TO_SETTINGS, TO_SETTINGS),
+            new Row("GET", "/notifications/events", Kind.STREAM, Target.NONE, null, List.of("200", "200", "200", "200", TO_SIGN_IN, "200",
+                    TO_SIGN_IN, "403", "200", "200", "200")),
+            page("GET", "/notifications/unsubscribe?token={token}", Target.UNSUBSCRIBE_TOKEN, null,
+                    "200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200"),
+            page("POST", "/notifications/unsubscribe?token={token}", Target.UNSUBSCRIBE_TOKEN, subject -> Map.of("List-Unsubscribe", "One-Click"),
+                    "200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200"),
             // The Inbox page and the local dev channel, through the same rule and guards.
             new Row("GET", "/inbox/events", Kind.STREAM, Target.NONE, null, List.of("200", "200", "200", "200", TO_SIGN_IN, "200",
                     TO_SIGN_IN, "403", "200", "200", "200")),
@@ -600,7 +618,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         Subject subject = subject(row.target(), who);
         String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
                 .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"))
-                .replace("{deliveryId}", String.valueOf(subject.deliveryId()));
+                .replace("{deliveryId}", String.valueOf(subject.deliveryId())).replace("{token}", String.valueOf(subject.email()));
         if (row.kind() == Kind.LISTING) {
             WebSession.Page list = tool.get(path);
             return list.status() != 200 ? String.valueOf(list.status()) : list.body().contains(subject.id().toString()) ? LISTED : ABSENT;
@@ -793,7 +811,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         String path = subject == null ? row.pattern() : row.pattern().replace("{id}", subject.id().toString())
                 .replace("{handle}", subject.id().toString()).replace("{agencyId}", subject.id().toString())
                 .replace("{reminderId}", subject.id().toString()).replace("{messageId}", subject.id().toString()).replace("{phone}", String.valueOf(subject.phone()).replace("+", "%2B"))
-                .replace("{deliveryId}", String.valueOf(subject.deliveryId()));
+                .replace("{deliveryId}", String.valueOf(subject.deliveryId())).replace("{token}", String.valueOf(subject.email()));
         Object body = row.body() == null ? null : row.body().apply(subject);
         if (!row.method().equals("GET") && row.kind() != Kind.API) {
             // Hold a current CSRF token, as a browser that opened a page would: the matrix tests authorization, not CSRF.
@@ -919,6 +937,15 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
         }
         if (target == Target.WEBHOOK) {
             return webhook(id, now);
+        }
+        if (target == Target.UNSUBSCRIBE_TOKEN) {
+            String token = com.leadline.platform.SecureTokens.newToken();
+            db.sql("""
+                            INSERT INTO notification_unsubscribe_tokens (account_id, token_hash, user_id, kind, created_at)
+                            VALUES (:a, :h, :u, 'assignment', :now)""")
+                    .param("a", account.id()).param("h", com.leadline.platform.SecureTokens.hash(token)).param("u", colleague)
+                    .param("now", now).update();
+            return new Subject(colleague, token);
         }
         if (target == Target.CONTACT_IMPORT || target == Target.OWN_CONTACT_IMPORT) {
             boolean done = target == Target.CONTACT_IMPORT;

@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "leadline.webhooks.read-timeout=1s",
         // Tests fire their own account's reminders; the schedule would fire them between a test's steps.
         "leadline.inbox.reminder-interval=1h",
+        // Tests send their own digests (Digests.sendDue); the schedule would send them between a test's steps.
+        "leadline.notifications.digest-interval=1h",
         "leadline.metrics.password=scrape-secret",
         "leadline.support.bootstrap.email=" + IntegrationTest.STAFF_EMAIL,
         "leadline.support.bootstrap.name=Sam Staff",

@@ -31,7 +31,8 @@ class LocalMailboxController {
     record MailSummary(long id, Timestamp deliveredAt, String recipient, String subject) {
     }
 
-    record MailView(long id, Timestamp deliveredAt, String recipient, String subject, String body, List<String> links) {
+    record MailView(long id, Timestamp deliveredAt, String recipient, String subject, String body, List<String> links,
+                    java.util.Map<String, String> headers) {
     }
 
     @GetMapping("/dev/mailbox")
@@ -44,15 +45,15 @@ class LocalMailboxController {
 
     @GetMapping("/dev/mailbox/{id}")
     String show(@PathVariable long id, Model model) {
-        record Row(long id, Timestamp deliveredAt, String recipient, String subject, byte[] sealedBody) {
+        record Row(long id, Timestamp deliveredAt, String recipient, String subject, byte[] sealedBody, byte[] sealedHeaders) {
         }
-        Row row = jdbc.sql("SELECT id, delivered_at, recipient, subject, sealed_body FROM mail_local_mailbox WHERE id = :id")
+        Row row = jdbc.sql("SELECT id, delivered_at, recipient, subject, sealed_body, sealed_headers FROM mail_local_mailbox WHERE id = :id")
                 .param("id", id).query(Row.class).optional()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such message"));
         String body = seal.open(row.sealedBody());
         Matcher links = LINK.matcher(body);
         model.addAttribute("mail", new MailView(row.id(), row.deliveredAt(), row.recipient(), row.subject(), body,
-                links.results().map(java.util.regex.MatchResult::group).toList()));
+                links.results().map(java.util.regex.MatchResult::group).toList(), MailHeaders.open(seal, row.sealedHeaders())));
         return "mail/message";
     }
 }

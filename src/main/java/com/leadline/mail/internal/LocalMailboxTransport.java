@@ -18,16 +18,17 @@ class LocalMailboxTransport implements MailTransport {
     }
 
     @Override
-    public void deliver(long outboxId, String to, String subject, String body) {
+    public void deliver(long outboxId, String to, String subject, String body, java.util.Map<String, String> headers) {
         jdbc.sql("""
-                        INSERT INTO mail_local_mailbox (outbox_id, delivered_at, recipient, subject, sealed_body)
-                        VALUES (:outbox, :at, :to, :subject, :body)
+                        INSERT INTO mail_local_mailbox (outbox_id, delivered_at, recipient, subject, sealed_body, sealed_headers)
+                        VALUES (:outbox, :at, :to, :subject, :body, :headers)
                         ON CONFLICT (outbox_id) DO NOTHING""")
                 .param("outbox", outboxId)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("to", to)
                 .param("subject", subject)
                 .param("body", seal.seal(body))
+                .param("headers", MailHeaders.seal(seal, headers))
                 .update();
     }
 }

@@ -35,12 +35,13 @@ class MailOutbox implements Mailer {
     private void insert(OutgoingMail mail) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                        INSERT INTO mail_outbox (created_at, recipient, subject, sealed_body, status, next_attempt_at)
-                        VALUES (:now, :to, :subject, :body, 'pending', :now)""")
+                        INSERT INTO mail_outbox (created_at, recipient, subject, sealed_body, sealed_headers, status, next_attempt_at)
+                        VALUES (:now, :to, :subject, :body, :headers, 'pending', :now)""")
                 .param("now", now)
                 .param("to", mail.to())
                 .param("subject", mail.subject())
                 .param("body", seal.seal(mail.body()))
+                .param("headers", MailHeaders.seal(seal, mail.headers()))
                 .update();
         relay.wakeUpAfterCommit();
     }

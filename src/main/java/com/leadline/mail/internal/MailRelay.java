@@ -31,7 +31,7 @@ class MailRelay extends OutboxRelay<MailRelay.Claimed, Void> {
         this.seal = seal;
     }
 
-    record Claimed(long id, UUID claim, String recipient, String subject, byte[] sealedBody, int attempts)
+    record Claimed(long id, UUID claim, String recipient, String subject, byte[] sealedBody, byte[] sealedHeaders, int attempts)
             implements OutboxRelay.Claimed {
     }
 
@@ -55,19 +55,20 @@ class MailRelay extends OutboxRelay<MailRelay.Claimed, Void> {
                         UPDATE mail_outbox m
                         SET status = 'sending', claim_id = :claim, lease_until = :leaseUntil, attempts = m.attempts + 1
                         FROM due WHERE m.id = due.id
-                        RETURNING m.id, m.recipient, m.subject, m.sealed_body, m.attempts""")
+                        RETURNING m.id, m.recipient, m.subject, m.sealed_body, m.sealed_headers, m.attempts""")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .param("claim", claim)
                 .param("leaseUntil", Timestamp.from(now.plus(policy.lease())))
                 .query((rs, n) -> new Claimed(rs.getLong(1), claim, rs.getString(2), rs.getString(3),
-                        rs.getBytes(4), rs.getInt(5)))
+                        rs.getBytes(4), rs.getBytes(5), rs.getInt(6)))
                 .list());
     }
 
     @Override
     protected Void send(Claimed mail) throws Exception {
-        transport.deliver(mail.id(), mail.recipient(), mail.subject(), seal.open(mail.sealedBody()));
+        transport.deliver(mail.id(), mail.recipient(), mail.subject(), seal.open(mail.sealedBody()),
+                MailHeaders.open(seal, mail.sealedHeaders()));
         return null;
     }
 
@@ -76,7 +77,7 @@ class MailRelay extends OutboxRelay<MailRelay.Claimed, Void> {
         return jdbc.sql("""
                         UPDATE mail_outbox
                         SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = NULL,
-                            sealed_body = ''::bytea
+                            sealed_body = ''::bytea, sealed_headers = NULL
                         WHERE id = :id AND claim_id = :claim""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", mail.id())

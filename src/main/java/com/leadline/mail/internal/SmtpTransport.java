@@ -15,7 +15,8 @@ class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public void deliver(long outboxId, String to, String subject, String body) throws Exception {
+    public void deliver(long outboxId, String to, String subject, String body, java.util.Map<String, String> headers)
+            throws Exception {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
         helper.setFrom(from);
@@ -23,6 +24,9 @@ class SmtpTransport implements MailTransport {
         helper.setSubject(subject);
         helper.setText(body, false);
         message.setHeader("X-Leadline-Outbox-Id", Long.toString(outboxId));
+        for (java.util.Map.Entry<String, String> header : headers.entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         sender.send(message);
     }
 }

@@ -108,6 +108,17 @@ class SecurityConfiguration {
         return openWithoutSession(http, "/leadbox.js", "/widget/**");
     }
 
+    /**
+     * The one-click unsubscribe link of notification emails (RFC 8058), exactly that path: a mail provider POSTs
+     * {@code List-Unsubscribe=One-Click} to it with no session and no CSRF token; the random token in the link is
+     * the credential, and a GET only shows a page with a button (so scanners following links change nothing).
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain oneClickUnsubscribeChain(HttpSecurity http) throws Exception {
+        return openWithoutSession(http, "/notifications/unsubscribe");
+    }
+
     /** Anyone may ask, and nothing reads or makes a session, remembers the request or wants a CSRF token. */
     private static SecurityFilterChain openWithoutSession(HttpSecurity http, String... paths) throws Exception {
         return openWithoutSessionExcept(http, null, paths);

@@ -149,6 +149,30 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(owner.get("/webjars/swagger-ui/swagger-initializer.js").status()).isEqualTo(403);
     }
 
+    /**
+     * RFC 8058: the mail provider POSTs the one-click unsubscribe with no session and no CSRF token, so exactly that path
+     * is exempt (its random token is the credential, and it reads no session even when a cookie comes along); every
+     * other signed-in form, the own-settings notification form beside it included, still needs the token.
+     */
+    @Test
+    void onlyTheOneClickUnsubscribePathIsExemptFromCsrfAndItReadsNoSession() {
+        String email = uniqueEmail("owner");
+        WebSession owner = visitor();
+        owner.signUp("Unsubscribe Cafe", "Una Subscribe", email, PASSWORD);
+        // No CSRF token: refused beside it, and under it.
+        assertThat(owner.postRaw("/settings/me/notifications", Map.of("newLead", "off")).status()).isEqualTo(403);
+        assertThat(owner.postRaw("/notifications/unsubscribe/more", Map.of("List-Unsubscribe", "One-Click")).status())
+                .isNotEqualTo(200);
+        // The exempt path answers on its own terms (an unknown token: 404 with its page), with the security headers, and
+        // sets no cookie.
+        Page unknown = owner.postRaw("/notifications/unsubscribe?token=" + "A".repeat(43), Map.of("List-Unsubscribe", "One-Click"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.heading()).isEqualTo("This unsubscribe link can't be used");
+        assertThat(unknown.header("Content-Security-Policy")).isPresent();
+        assertThat(unknown.header("Set-Cookie")).isEmpty();
+        assertThat(owner.isSignedIn()).isTrue();
+    }
+
     @Test
     void signOutNeedsAPostWithTheCsrfToken() {
         String email = uniqueEmail("owner");
