@@ -500,7 +500,7 @@
       return !!element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
     }
     function dialogOrMenuOpen() {
-      if (document.querySelector('dialog[open], [aria-haspopup][aria-expanded="true"]')) { return true; }
+      if (document.querySelector('dialog[open], [aria-haspopup][aria-expanded="true"], [data-popover][aria-expanded="true"]')) { return true; }
       return Array.prototype.some.call(document.querySelectorAll('[role="menu"], [role="listbox"]'), function (menu) {
         return !menu.hidden && menu.getClientRects().length > 0;
       });
@@ -578,14 +578,14 @@
       if (modeButton && modeButton.getAttribute('aria-pressed') !== 'true' && !sends(modeButton)) { modeButton.click(); }
       field.focus();
     }
-    // The assign or close control: a button that opens its menu is pressed (the menu takes focus), anything
-    // else (a select) is focused. Choosing and submitting stays the person's.
+    // The assign or close control: a button that opens its menu or popover is pressed (its first item takes
+    // focus), anything else (a select) is focused. Choosing and submitting stays the person's.
     function act(name) {
       var control = document.querySelector('[data-action="' + name + '"]');
       if (!control || control.matches(':disabled')) { unavailable(control, name); return; }
       var before = document.activeElement;
       var closedMenu = control.matches('summary') ? !control.parentElement.open
-        : control.hasAttribute('aria-haspopup') && control.getAttribute('aria-expanded') !== 'true';
+        : (control.hasAttribute('aria-haspopup') || control.hasAttribute('data-popover')) && control.getAttribute('aria-expanded') !== 'true';
       if (closedMenu && !sends(control)) { control.click(); }
       // A menu that opened took focus to its first item; otherwise the control itself gets it.
       if (document.activeElement === before) { control.focus(); }

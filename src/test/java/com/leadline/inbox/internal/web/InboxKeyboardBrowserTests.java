@@ -76,28 +76,39 @@ class InboxKeyboardBrowserTests extends BrowserTest {
         String address = browser.driver().getCurrentUrl();
 
         keys("r");
-        assertThat(browser.focused().getAttribute("id")).isEqualTo("reply-body");
-        assertThat(browser.field("Reply").getAttribute("value")).as("the r is not typed").isEmpty();
+        WebElement composer = browser.driver().findElement(By.id("composer-body"));
+        assertThat(browser.focused()).isEqualTo(composer);
+        assertThat(pressedMode()).isEqualTo("reply");
+        assertThat(composer.getAttribute("value")).as("the r is not typed").isEmpty();
         // In a field, letters are letters: j and ? are typed, nothing moves and no list opens.
         browser.focused().sendKeys("j?k");
-        assertThat(browser.field("Reply").getAttribute("value")).isEqualTo("j?k");
-        assertThat(browser.focused().getAttribute("id")).isEqualTo("reply-body");
+        assertThat(composer.getAttribute("value")).isEqualTo("j?k");
+        assertThat(browser.focused()).isEqualTo(composer);
         assertThat(browser.driver().findElements(OPEN_HELP)).isEmpty();
         assertSelected(conversation);
+        composer.clear();
 
         blur();
         keys("n");
-        assertThat(browser.focused().getAttribute("id")).isEqualTo("note-body");
-        assertThat(browser.field("Internal note").getAttribute("value")).as("the n is not typed").isEmpty();
+        assertThat(browser.focused()).isEqualTo(composer);
+        assertThat(pressedMode()).isEqualTo("note");
+        assertThat(composer.getAttribute("value")).as("the n is not typed").isEmpty();
         browser.focused().sendKeys("noted?");
-        assertThat(browser.field("Internal note").getAttribute("value")).isEqualTo("noted?");
+        assertThat(composer.getAttribute("value")).isEqualTo("noted?");
 
-        blur();
-        keys("a");
-        assertThat(browser.focused().getAttribute("data-action")).isEqualTo("assign");
-        blur();
-        keys("e");
-        assertThat(browser.focused().getAttribute("data-action")).isEqualTo("close");
+        // a and e open the thread's assign and close popovers, their first control focused; Escape shuts them.
+        for (String key : List.of("a", "e")) {
+            blur();
+            keys(key);
+            WebElement opener = browser.driver().findElement(By.cssSelector("[data-action=" + (key.equals("a") ? "assign" : "close") + "]"));
+            assertThat(opener.getAttribute("aria-expanded")).isEqualTo("true");
+            WebElement popover = browser.driver().findElement(By.id(opener.getAttribute("aria-controls")));
+            assertThat(popover.findElements(By.xpath(".//*")).contains(browser.focused())).as("focus in the popover of " + key).isTrue();
+            keys("?");
+            assertThat(browser.driver().findElements(OPEN_HELP)).as("an open popover keeps the keys").isEmpty();
+            browser.focused().sendKeys(Keys.ESCAPE);
+            browser.waiting().until(d -> "false".equals(opener.getAttribute("aria-expanded")));
+        }
         assertThat(browser.driver().getCurrentUrl()).as("no key submitted a form").isEqualTo(address);
         assertThat(databaseOwner().sql("SELECT state || ':' || coalesce(assignee_id::text, 'none') FROM conversations WHERE id = :c")
                 .param("c", UUID.fromString(conversation)).query(String.class).single()).isEqualTo("new:none");
@@ -197,61 +208,6 @@ class InboxKeyboardBrowserTests extends BrowserTest {
         assertSelected(rowIds().get(rowIds().indexOf(chosen) + 1));
     }
 
-    /**
-     * The inbox DOM contract's later shape (one composer with Send and Note modes, actions as menu buttons), put on
-     * the page by script: r and n press the mode and focus the one box, a opens the assign menu (its first item takes
-     * focus), and while that menu is open the keys do nothing.
-     */
-    @Test
-    void theKeysFollowTheContractsSingleComposerAndActionMenus() {
-        Lists lists = threeConversations("Contract Carpentry");
-        signInAndAwaitInbox(lists.account().owner().email());
-        browser.open("/inbox?tab=all&c=" + lists.conversations().get(0));
-        browser.waitFor(By.id("conversation-heading"));
-        ((JavascriptExecutor) browser.driver()).executeScript("""
-                document.querySelectorAll('[data-action]').forEach(old => old.removeAttribute('data-action'));
-                const part = document.createElement('div');
-                part.innerHTML = '<form data-reply-action="/r" data-note-action="/n">'
-                  + '<button type="button" data-composer-mode="reply" aria-pressed="false">Send</button>'
-                  + '<button type="button" data-composer-mode="note" aria-pressed="true">Note</button>'
-                  + '<label for="composer-body">Message</label><textarea id="composer-body" data-composer></textarea></form>'
-                  + '<button type="button" data-action="assign" aria-haspopup="menu" aria-expanded="false" aria-controls="assign-menu">Assign</button>'
-                  + '<ul role="menu" id="assign-menu" hidden><li role="menuitem" tabindex="-1">Me</li></ul>'
-                  + '<form method="get" action="/inbox/sent-by-a-key"><button data-action="close" aria-haspopup="menu" aria-expanded="false">Close as</button></form>';
-                document.querySelector('main').append(part);
-                part.querySelectorAll('[data-composer-mode]').forEach(mode => mode.addEventListener('click', () => {
-                  part.querySelectorAll('[data-composer-mode]').forEach(other => other.setAttribute('aria-pressed', String(other === mode)));
-                }));
-                const assign = part.querySelector('[data-action="assign"]');
-                assign.addEventListener('click', () => {
-                  assign.setAttribute('aria-expanded', 'true');
-                  part.querySelector('[role="menu"]').hidden = false;
-                  part.querySelector('[role="menuitem"]').focus();
-                });""");
-
-        // A menu button that would send its form (no type="button") is focused, never pressed.
-        String address = browser.driver().getCurrentUrl();
-        keys("e");
-        assertThat(browser.focused().getAttribute("data-action")).isEqualTo("close");
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(address);
-        blur();
-        keys("r");
-        assertThat(browser.focused().getAttribute("id")).isEqualTo("composer-body");
-        assertThat(browser.driver().findElement(By.cssSelector("[data-composer-mode=reply]")).getAttribute("aria-pressed")).isEqualTo("true");
-        assertThat(browser.focused().getAttribute("value")).isEmpty();
-        blur();
-        keys("n");
-        assertThat(browser.focused().getAttribute("id")).isEqualTo("composer-body");
-        assertThat(browser.driver().findElement(By.cssSelector("[data-composer-mode=note]")).getAttribute("aria-pressed")).isEqualTo("true");
-        assertThat(browser.focused().getAttribute("value")).isEmpty();
-        blur();
-        keys("a");
-        assertThat(browser.focused().getAttribute("role")).isEqualTo("menuitem");
-        keys("j", "?");
-        assertThat(browser.focused().getAttribute("role")).as("an open menu keeps the keys").isEqualTo("menuitem");
-        assertThat(browser.driver().findElements(OPEN_HELP)).isEmpty();
-    }
-
     private record Lists(TeamFixture.Account account, List<String> conversations) {
     }
 
@@ -270,6 +226,10 @@ class InboxKeyboardBrowserTests extends BrowserTest {
 
     private void keys(CharSequence... keys) {
         new Actions(browser.driver()).sendKeys(keys).perform();
+    }
+
+    private String pressedMode() {
+        return browser.driver().findElement(By.cssSelector("[data-composer-mode][aria-pressed=true]")).getAttribute("data-composer-mode");
     }
 
     private void blur() {
