@@ -12,14 +12,17 @@ REVOKE ALL ON FUNCTION notifications_find_unsubscribe_account(bytea) FROM PUBLIC
 GRANT EXECUTE ON FUNCTION notifications_find_unsubscribe_account(bytea) TO ${app_role};
 
 -- The digest job works for every account: it learns which accounts have leads waiting (and nothing else
--- about them) here, then sends each account's digests inside that account's tenancy.
+-- about them) here, a page at a time in account order, then sends each account's digests inside that
+-- account's tenancy. Every account with waiting entries is visited at each run, so one account whose
+-- people are not due yet (many entries, a digest sent a minute ago) cannot hold back the others.
 GRANT SELECT (account_id, queued_at) ON notification_digest_entries TO leadline_lookup;
 CREATE POLICY lookup_waiting ON notification_digest_entries FOR SELECT TO leadline_lookup USING (true);
-CREATE FUNCTION notifications_accounts_with_digest_entries(p_until timestamptz, p_limit int)
+CREATE FUNCTION notifications_accounts_with_digest_entries(p_until timestamptz, p_after uuid, p_limit int)
     RETURNS SETOF uuid
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
-AS $$ SELECT DISTINCT account_id FROM (SELECT account_id FROM notification_digest_entries
-                                        WHERE queued_at <= p_until ORDER BY queued_at LIMIT p_limit) waiting $$;
-ALTER FUNCTION notifications_accounts_with_digest_entries(timestamptz, int) OWNER TO leadline_lookup;
-REVOKE ALL ON FUNCTION notifications_accounts_with_digest_entries(timestamptz, int) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION notifications_accounts_with_digest_entries(timestamptz, int) TO ${app_role};
+AS $$ SELECT DISTINCT account_id FROM notification_digest_entries
+      WHERE queued_at <= p_until AND (p_after IS NULL OR account_id > p_after)
+      ORDER BY account_id LIMIT p_limit $$;
+ALTER FUNCTION notifications_accounts_with_digest_entries(timestamptz, uuid, int) OWNER TO leadline_lookup;
+REVOKE ALL ON FUNCTION notifications_accounts_with_digest_entries(timestamptz, uuid, int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION notifications_accounts_with_digest_entries(timestamptz, uuid, int) TO ${app_role};

@@ -686,8 +686,17 @@
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-leadbox-form]'), showLeadboxPreview);
     Array.prototype.forEach.call(document.querySelectorAll('[aria-haspopup="menu"]'), setUpMenu);
-    // The open conversation starts at its newest message (its pane scrolls on its own at desktop widths).
-    Array.prototype.forEach.call(document.querySelectorAll('.thread-scroll'), function (pane) { pane.scrollTop = pane.scrollHeight; });
+    // The open conversation starts at its newest message: its pane scrolls on its own at desktop widths; on a
+    // phone the page scrolls instead, to the newest message just above the composer docked at the bottom.
+    Array.prototype.forEach.call(document.querySelectorAll('.thread-scroll'), function (pane) {
+      pane.scrollTop = pane.scrollHeight;
+      var newest = pane.querySelector('.messages > li:last-child');
+      if (!newest || pane.scrollHeight > pane.clientHeight + 1) { return; }
+      var composer = document.querySelector('fieldset.composer');
+      var covered = composer ? composer.getBoundingClientRect().height : 0;
+      var below = newest.getBoundingClientRect().bottom - (window.innerHeight - covered - 8);
+      if (below > 0) { window.scrollBy(0, below); }
+    });
     // A form shown again after a refusal keeps what was typed: count it straight away.
     Array.prototype.forEach.call(document.querySelectorAll('textarea[data-sms-counter]'), showSmsCount);
     // Sign-up names the first profile's timezone after the browser's, when it can tell.

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Digests {
 
-    static final int ACCOUNTS_PER_RUN = 500;
+    /** Accounts with leads waiting are read this many at a time; a run goes through all of them. */
+    static final int ACCOUNTS_PER_PAGE = 500;
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -38,10 +40,20 @@ class Digests {
     private final Mailer mailer;
     private final Clock clock;
     private final Duration interval;
+    private final int accountsPerPage;
 
+    @Autowired
     Digests(JdbcClient jdbc, Tenancy tenancy, TransactionTemplate transactions, Recipients recipients,
             ConversationGlances glances, NotificationMails mails, Mailer mailer, Clock clock,
             @Value("${leadline.notifications.digest-interval:15m}") Duration interval) {
+        this(jdbc, tenancy, transactions, recipients, glances, mails, mailer, clock, interval, ACCOUNTS_PER_PAGE);
+    }
+
+    /** With accounts read {@code accountsPerPage} at a time (a test reads them one by one). */
+    Digests(JdbcClient jdbc, Tenancy tenancy, TransactionTemplate transactions, Recipients recipients,
+            ConversationGlances glances, NotificationMails mails, Mailer mailer, Clock clock, Duration interval,
+            int accountsPerPage) {
+        this.accountsPerPage = accountsPerPage;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.transactions = transactions;
@@ -60,12 +72,19 @@ class Digests {
     /** Sends every digest that is due now, in every account; returns how many emails were queued. */
     int sendDue() {
         Instant now = clock.instant();
-        List<UUID> accounts = transactions.execute(status -> jdbc.sql("SELECT notifications_accounts_with_digest_entries(:now, :limit)")
-                .param("now", Timestamp.from(now)).param("limit", ACCOUNTS_PER_RUN).query(UUID.class).list());
         int sent = 0;
-        for (UUID accountId : accounts) {
-            sent += tenancy.inAccount(accountId, () -> transactions.execute(status -> sendDueIn(accountId, now)));
-        }
+        UUID after = null;
+        List<UUID> accounts;
+        do {
+            UUID from = after;
+            accounts = transactions.execute(status -> jdbc.sql("SELECT notifications_accounts_with_digest_entries(:now, :after, :limit)")
+                    .param("now", Timestamp.from(now)).param("after", from, java.sql.Types.OTHER).param("limit", accountsPerPage)
+                    .query(UUID.class).list());
+            for (UUID accountId : accounts) {
+                sent += tenancy.inAccount(accountId, () -> transactions.execute(status -> sendDueIn(accountId, now)));
+            }
+            after = accounts.isEmpty() ? null : accounts.get(accounts.size() - 1);
+        } while (accounts.size() == accountsPerPage);
         return sent;
     }
 

@@ -27,6 +27,18 @@ class NotificationEmailsIntegrationTests extends IntegrationTest {
     private InboundTexts inbound;
     @Autowired
     private Digests digests;
+    @Autowired
+    private com.leadline.platform.Tenancy tenancy;
+    @Autowired
+    private org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    private Recipients recipients;
+    @Autowired
+    private com.leadline.inbox.ConversationGlances glances;
+    @Autowired
+    private NotificationMails mails;
+    @Autowired
+    private com.leadline.mail.Mailer mailer;
 
     private TeamFixture team;
 
@@ -123,6 +135,35 @@ class NotificationEmailsIntegrationTests extends IntegrationTest {
         // Sent once: the entries are gone, and a second run within the interval sends nothing more.
         digests.sendDue();
         assertThat(newLeadMailsSince(0, reader.email())).hasSize(1);
+    }
+
+    /**
+     * A run visits every account with leads waiting, a page of accounts at a time (one here): an account whose reader
+     * is not due yet, with older entries, does not hold back another account's digest.
+     */
+    @Test
+    void anAccountNotDueYetDoesNotHoldBackAnotherAccountsDigest() {
+        Account busy = team.openAccount("Busy Not Due Dental");
+        Member busyReader = team.join(busy.owner(), "member", busy.firstProfileId());
+        busyReader.session().post("/settings/me/notifications", Map.of("assignmentEmail", "on", "newLead", "digest"));
+        Account quiet = team.openAccount("Quiet Due Dental");
+        Member quietReader = team.join(quiet.owner(), "member", quiet.firstProfileId());
+        quietReader.session().post("/settings/me/notifications", Map.of("assignmentEmail", "on", "newLead", "digest"));
+        for (int i = 0; i < 3; i++) {
+            inbound.receiveInbound(busy.id(), busy.firstProfileId(), TeamFixture.uniquePhoneNumber(), "Busy lead " + i);
+        }
+        // The busy account's reader had a digest a moment ago: theirs waits for the next interval.
+        databaseOwner().sql("UPDATE notification_preferences SET last_digest_at = :now WHERE user_id = :u")
+                .param("now", java.sql.Timestamp.from(clock.instant())).param("u", busyReader.id()).update();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        String phone = TeamFixture.uniquePhoneNumber();
+        inbound.receiveInbound(quiet.id(), quiet.firstProfileId(), phone, "Quiet lead");
+        Digests onePerPage = new Digests(jdbc, tenancy, transactions, recipients, glances, mails, mailer, clock, digests.interval(), 1);
+
+        onePerPage.sendDue();
+
+        assertThat(Smtp.body(Smtp.awaitMessage(quietReader.email(), "new lead in Leadline"))).contains(phone);
+        assertThat(newLeadMailsSince(0, busyReader.email())).isEmpty();
     }
 
     @Test

@@ -248,6 +248,12 @@ class InboxLayoutBrowserTests extends BrowserTest {
         browser.driver().findElement(By.xpath("//a[@data-open-conversation][.//strong[.='Dana Lee']]")).click();
         browser.waitFor(By.id("conversation-heading"));
         assertThat(browser.driver().findElement(By.cssSelector(".list-pane")).isDisplayed()).as("the list makes way").isFalse();
+        // It opens at the newest message, seen just above the docked composer.
+        assertThat(number("return document.querySelector('.messages > li:last-child').getBoundingClientRect().bottom"))
+                .as("the newest message is above the composer").isLessThanOrEqualTo(number("return document.querySelector('fieldset.composer').getBoundingClientRect().top") + 1);
+        assertThat(number("return document.querySelector('.messages > li:last-child').getBoundingClientRect().top")).isGreaterThan(0);
+        screenshot("inbox-360x740-newest");
+
         WebElement back = browser.driver().findElement(By.linkText("Back to conversations"));
         PhoneWidth.assertReachable(browser, back, "Back to conversations");
         PhoneWidth.assertFits(browser, "Inbox conversation at 360 px");
