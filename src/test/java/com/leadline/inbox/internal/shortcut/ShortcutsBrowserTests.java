@@ -41,6 +41,7 @@ class ShortcutsBrowserTests extends IntegrationTest {
             browser.press("Sign in");
             browser.waitForHeading("Inbox");
             browser.open("/inbox?tab=all&c=" + conversation);
+            browser.waitFor(By.xpath("//label[normalize-space()='Reply']"));
             WebElement reply = browser.field("Reply");
             reply.sendKeys("Hi! /hours ");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
