@@ -524,7 +524,7 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             api("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", Target.WEBHOOK, null,
                     "202", "202", "404", "403", "401", "404", "401", "403", "202", "403", "404"),
             // Issue 20 (S31, S34, S42): the account's Settings area opens for everyone signed in to an account, each seeing the groups
-            // they may open (settings/SettingsAreaIntegrationTests lists them per column); other accounts see their own; staff are no
+            // they may open (platform/SettingsAreaIntegrationTests lists them per column); other accounts see their own; staff are no
             // customer (403); the deactivated and visitors are sent to sign in.
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
             // Row 13: everyone signed in keeps their own settings at /settings/me, read-only partners included (the name, password
