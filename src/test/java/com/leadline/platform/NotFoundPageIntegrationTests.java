@@ -71,7 +71,7 @@ class NotFoundPageIntegrationTests extends IntegrationTest {
     private static void assertSignedInShell(Document document, String initials) {
         assertThat(document.select("header #account-menu-button").attr("aria-label")).isEqualTo(initials + ", Account menu");
         assertThat(document.select("#account-menu [role=menuitem]").eachText()).contains("Team", "Profiles", "Sign out");
-        assertThat(document.select("nav.side-nav a").eachText()).containsExactly("Inbox", "Contacts", "Leadbox");
+        assertThat(document.select("nav.side-nav a").eachText()).containsExactly("Inbox", "Contacts", "Leadbox", "Settings");
         assertThat(document.select("header nav.public-nav")).as("no Sign in / Sign up").isEmpty();
     }
 }

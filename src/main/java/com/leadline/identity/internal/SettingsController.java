@@ -40,12 +40,6 @@ class SettingsController {
         this.sections = sections;
     }
 
-    /** The account's Settings area comes with its own issue (UI.md); until then /settings is the person's own. */
-    @GetMapping("/settings")
-    String settingsArea() {
-        return "redirect:" + PATH;
-    }
-
     @GetMapping(PATH)
     String settings(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request, Model model) {
         pageModel(user, request, model);

@@ -249,7 +249,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(owner.get("/profiles").heading()).isEqualTo("Profiles");
         assertThat(home.document().select("#account-menu a[href=/settings/me]").text()).isEqualTo("Your settings");
         assertThat(owner.get("/settings/me").heading()).isEqualTo("Your settings");
-        assertThat(owner.get("/settings").location()).as("the Settings area comes later").endsWith("/settings/me");
+        assertThat(owner.get("/settings").heading()).as("the account's Settings area (issue 20)").isEqualTo("Settings");
         assertThat(owner.get("/settings/audit-log").heading()).isEqualTo("Audit log");
         assertThat(owner.get("/settings/integrations").heading()).isEqualTo("Integrations");
         assertThat(home.document().select("h1")).hasSize(1);

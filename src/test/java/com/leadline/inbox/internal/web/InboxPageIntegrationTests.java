@@ -37,7 +37,7 @@ class InboxPageIntegrationTests extends IntegrationTest {
         Document unassigned = session.get("/inbox?tab=unassigned").document();
         assertThat(unassigned.select(".tabs a").eachText()).containsExactly("Me 0 unread", "Unassigned 1 unread", "All 1 unread");
         assertThat(unassigned.select("nav.side-nav a").eachText()).as("the left navigation's unread badge")
-                .containsExactly("Inbox 1", "Contacts", "Leadbox");
+                .containsExactly("Inbox 1", "Contacts", "Leadbox", "Settings");
         String link = unassigned.select(".conversation-list li a").attr("href");
         String id = link.substring(link.indexOf("c=") + 2);
         assertThat(session.get(link).document().select(".messages").text()).contains("Do you fix leaking taps?");
@@ -49,7 +49,7 @@ class InboxPageIntegrationTests extends IntegrationTest {
         Document mine = session.get("/inbox?tab=me").document();
         assertThat(mine.select(".tabs a").eachText()).as("read: no unread left").containsExactly("Me 0 unread", "Unassigned 0 unread", "All 0 unread");
         assertThat(mine.select(".conversation-list li")).hasSize(1);
-        assertThat(session.get("/team").document().select("nav.side-nav a").eachText()).containsExactly("Inbox", "Contacts", "Leadbox");
+        assertThat(session.get("/team").document().select("nav.side-nav a").eachText()).containsExactly("Inbox", "Contacts", "Leadbox", "Settings");
         assertThat(owner.get("/dev/channel").document().select("#text-outbox").text()).contains("+15550102030", "Yes, tomorrow at 9?");
 
         // Given to a colleague, it leaves the member's sight on the next request.
