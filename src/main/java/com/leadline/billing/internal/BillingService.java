@@ -110,7 +110,7 @@ class BillingService {
             List<BillingEvent> all = events.all();
             return new Page(details.isPresent(), AccountForm.of(details.orElse(Details.NONE)), plans, memberships.activeSeats(),
                     (int) every.stream().filter(profile -> !profile.archived()).count(),
-                    Invoices.invoiceFor(all, YearMonth.now(clock.withZone(ZoneOffset.UTC)), prices),
+                    Invoices.invoiceFor(all, YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)), prices),
                     history(all, profileNames), prices);
         });
     }
