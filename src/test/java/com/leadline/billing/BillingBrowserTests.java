@@ -34,7 +34,7 @@ class BillingBrowserTests extends BrowserTest {
         assertThat(browser.driver().findElement(By.id("no-processor")).getText()).contains("No payment processor is connected");
         assertThat(browser.field("Company name").getAttribute("value")).isEqualTo("Harbor Dental");
         BigDecimal before = total();
-        checkPage("Billing");
+        checkPage("Billing", null);
 
         browser.type("Billing email", "not-an-email");
         browser.type("Address", "1 Harbor Road");
@@ -47,7 +47,7 @@ class BillingBrowserTests extends BrowserTest {
         assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText()).contains("Nothing was saved");
         assertThat(browser.field("City").getAttribute("value")).as("kept as typed").isEqualTo("Portland");
         assertThat(stored(account)).as("nothing saved").isEqualTo("Harbor Dental|null");
-        checkPage("Billing: a bad email and no country");
+        checkPage("Billing: a bad email and no country", "account-heading");
 
         browser.type("Billing email", "accounts@harbor-dental.example");
         new Select(browser.field("Country")).selectByVisibleText("Germany");
@@ -63,7 +63,8 @@ class BillingBrowserTests extends BrowserTest {
         assertThat(total()).as("Premium from today instead of Pro").isGreaterThan(before);
         assertThat(browser.driver().findElement(By.cssSelector(".billing-history tbody tr")).getText())
                 .contains("Olive Owner", "Plan of Harbor Dental", "Pro", "Premium");
-        checkPage("Billing: saved and on Premium");
+        checkPage("Billing: saved and on Premium", null);
+        PhoneWidth.screenshots(browser, "Billing: history", () -> scrollTo("history-heading"));
 
         browser.driver().manage().deleteAllCookies();
         signInAndAwaitInbox(admin.email());
@@ -83,7 +84,13 @@ class BillingBrowserTests extends BrowserTest {
                 .param("a", account.id()).query(String.class).single();
     }
 
-    private static void checkPage(String page) {
+    private static void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'start'})", id);
+    }
+
+    /** @param scrolledTo the id of the part the screenshots show (the top of the page with null) */
+    private static void checkPage(String page, String scrolledTo) {
         PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
         PhoneWidth.assertFits(browser, page);
         PhoneWidth.assertAccountMenuReachable(browser, page);
@@ -91,6 +98,10 @@ class BillingBrowserTests extends BrowserTest {
         PhoneWidth.viewportWidth(browser, PhoneWidth.DESKTOP);
         PhoneWidth.assertNoSidewaysScrolling(browser, page + " at 1440 px");
         Accessibility.assertNoSeriousViolations(browser, page + " at 1440 px");
-        PhoneWidth.screenshots(browser, page);
+        PhoneWidth.screenshots(browser, page, () -> {
+            if (scrolledTo != null) {
+                scrollTo(scrolledTo);
+            }
+        });
     }
 }
