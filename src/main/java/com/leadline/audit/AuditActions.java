@@ -95,6 +95,7 @@ public final class AuditActions {
         add(Group.LEADBOX, "leadbox.changed", "Leadbox changed");
         add(Group.LEADBOX, "leadbox.form_dropped", "Leadbox form dropped");
         add(Group.BILLING, "profile.plan_changed", "Plan changed");
+        add(Group.BILLING, "billing.account_changed", "Billing details changed");
         add(Group.SUPPORT, "support.user_viewed", "Person looked up by support");
         add(Group.SUPPORT, "support.agency_created", "Agency opened by support");
         add(Group.SUPPORT, "support.sign_in", "Support sign-in");

@@ -13,4 +13,9 @@ public interface ShellMenu {
     }
 
     List<Item> itemsFor(AuthenticatedUser user);
+
+    /** Items shown after Your settings, before Sign out (Billing for the owner, as UI.md orders the menu); none by default. */
+    default List<Item> closingItemsFor(AuthenticatedUser user) {
+        return List.of();
+    }
 }

@@ -32,4 +32,7 @@ public interface Memberships {
 
     /** Everyone who may have written in the account, deactivated people and partner users included, by id. */
     Map<UUID, Person> people();
+
+    /** How many seats the current account has: its active users, not invitees, not partner users. */
+    int activeSeats();
 }

@@ -48,7 +48,7 @@ class AuditActionsTests {
         assertThat(AuditActions.labelOf("probe.request")).isEqualTo("probe.request");
         assertThat(AuditActions.groupOf("probe.request")).isEqualTo(Group.OTHER);
         assertThat(AuditActions.labelOf("user.role_changed")).isEqualTo("Role changed");
-        assertThat(AuditActions.codesIn(EnumSet.of(Group.BILLING))).containsExactly("profile.plan_changed");
+        assertThat(AuditActions.codesIn(EnumSet.of(Group.BILLING))).containsExactly("profile.plan_changed", "billing.account_changed");
         assertThat(AuditActions.codesIn(Set.of())).isEmpty();
     }
 

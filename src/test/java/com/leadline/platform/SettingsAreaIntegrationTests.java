@@ -72,12 +72,7 @@ class SettingsAreaIntegrationTests extends IntegrationTest {
         for (Element group : area.select("[data-settings-group]")) {
             assertThat(group.select("p").first().text()).as(group.attr("data-settings-group") + " says what is there").isNotBlank();
         }
-        links(area).forEach((group, path) -> {
-            // The billing page is built beside this area (issue 20's billing part); its group is linked here already.
-            if (!group.equals("Billing")) {
-                assertThat(owner.get(path).status()).as(group + " at " + path).isEqualTo(200);
-            }
-        });
+        links(area).forEach((group, path) -> assertThat(owner.get(path).status()).as(group + " at " + path).isEqualTo(200));
         assertThat(area.select("nav.side-nav a[aria-current=page]").eachText()).as("the left navigation's Settings").containsExactly("Settings");
         assertThat(owner.get("/settings/integrations").document().select("nav.side-nav a[aria-current=page]").eachText())
                 .containsExactly("Settings");

@@ -102,6 +102,8 @@ class SignedInPagesBrowserTests extends BrowserTest {
         checkSignedInPage(browser, "the multi-profile Leadbox settings");
         open(browser, "/settings/me", "Your settings");
         checkSignedInPage(browser, "Your settings");
+        open(browser, "/settings/billing", "Billing");
+        checkSignedInPage(browser, "Billing");
         browser.driver().findElement(By.id("account-menu-button")).click();
         browser.driver().findElement(By.cssSelector("#account-menu a[href='/profiles']")).click();
         browser.waitForHeading("Profiles");

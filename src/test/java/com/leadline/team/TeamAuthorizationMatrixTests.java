@@ -145,6 +145,8 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private static final String TO_HOME = "302>/";
     /** The person's own settings page (row 13), after a change there. */
     private static final String TO_SETTINGS = "302>/settings/me";
+    /** The billing page again, after the billing account was saved (row 16). */
+    private static final String TO_BILLING = "302>/settings/billing";
     /** An endpoint's page again, after a change: the target endpoint's id reads as {id} here. */
     private static final String TO_WEBHOOK = "302>/settings/integrations/webhooks/{id}";
     /** A new endpoint's page, where its secret is shown once. */
@@ -527,6 +529,11 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
             // they may open (platform/SettingsAreaIntegrationTests lists them per column); other accounts see their own; staff are no
             // customer (403); the deactivated and visitors are sent to sign in.
             page("GET", "/settings", Target.NONE, null, "200", "200", "200", "200", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "200", "200", "200"),
+            // Row 16 (issue 20): the billing page and its billing account form are the owner's only; admins, team members,
+            // partners and support are refused (403). The route has no id: another account's owner reaches their own page.
+            page("GET", "/settings/billing", Target.NONE, null, "200", "403", "403", "403", TO_SIGN_IN, "200", TO_SIGN_IN, "403", "403", "403", "403"),
+            page("POST", "/settings/billing/account", Target.NONE, subject -> billingAccountForm(),
+                    TO_BILLING, "403", "403", "403", TO_SIGN_IN, TO_BILLING, TO_SIGN_IN, "403", "403", "403", "403"),
             // Row 13: everyone signed in keeps their own settings at /settings/me, read-only partners included (the name, password
             // and sessions are theirs, not the client's); a wrong
             // current password is refused (422); a session is ended by its handle, and another person's handle is unknown (404).
@@ -1100,6 +1107,12 @@ class TeamAuthorizationMatrixTests extends IntegrationTest {
     private Map<String, Object> webhookJson() {
         return Map.of("url", "http://127.0.0.1:9/matrix", "description", "Matrix CRM", "allProfiles", false,
                 "profileIds", List.of(account.firstProfileId().toString()), "events", List.of("lead.created"));
+    }
+
+    /** A valid billing account (row 16): whoever may save it saves their own account's. */
+    private static Map<String, String> billingAccountForm() {
+        return Map.of("companyName", "Matrix Billing Ltd", "billingEmail", "billing@matrix.example", "addressLine1", "1 Matrix Way",
+                "city", "Springfield", "postalCode", "12345", "country", "US", "taxId", "");
     }
 
     private Map<String, String> webhookForm() {

@@ -76,6 +76,8 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
         // The account menu's items some people get (the audit log), read per page like everything about access.
         model.putIfAbsent("shellMenuItems", wholePage
                 ? shellMenus.orderedStream().flatMap(menu -> menu.itemsFor(user).stream()).toList() : List.of());
+        model.putIfAbsent("shellMenuClosingItems", wholePage
+                ? shellMenus.orderedStream().flatMap(menu -> menu.closingItemsFor(user).stream()).toList() : List.of());
         // The navigation's unread badge; null hides the navigation (visitors, staff, an agency's own account).
         OptionalInt unread = wholePage && shellInbox.isPresent() ? shellInbox.get().unreadFor(user) : OptionalInt.empty();
         model.putIfAbsent("inboxUnread", unread.isPresent() ? unread.getAsInt() : null);

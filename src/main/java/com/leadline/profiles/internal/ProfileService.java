@@ -9,6 +9,7 @@ import com.leadline.accounts.Profiles.Profile;
 import com.leadline.audit.AuditEntry;
 import com.leadline.audit.AuditEntry.Outcome;
 import com.leadline.audit.AuditLog;
+import com.leadline.billing.BillingEvents;
 import com.leadline.platform.ConflictException;
 import com.leadline.platform.InvalidInputException;
 import com.leadline.platform.PhoneNumbers;
@@ -60,8 +61,11 @@ class ProfileService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final BillingEvents billing;
 
-    ProfileService(Profiles profiles, Memberships memberships, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+    ProfileService(Profiles profiles, Memberships memberships, AuditLog audit, TransactionTemplate transactions, Clock clock,
+                   BillingEvents billing) {
+        this.billing = billing;
         this.profiles = profiles;
         this.memberships = memberships;
         this.audit = audit;
@@ -92,7 +96,9 @@ class ProfileService {
             // The creator works in it; nobody else is added (other admins must be added by someone who can).
             memberships.join(actor.accountId(), id, actor.userId());
             record(actor, "profile.created", id, Map.of("name", settings.name()));
-            return profiles.find(id).orElseThrow();
+            Profile created = profiles.find(id).orElseThrow();
+            billing.profileAdded(actor.accountId(), id, created.plan(), actor.userId(), clock.instant());
+            return created;
         });
     }
 
@@ -114,6 +120,7 @@ class ProfileService {
             Plan plan = plan(planCode);
             if (plan != profile.plan()) {
                 profiles.changePlan(profileId, plan);
+                billing.planChanged(actor.accountId(), profileId, profile.plan(), plan, actor.userId(), clock.instant());
                 record(actor, "profile.plan_changed", profileId, Map.of("from", profile.plan().code(), "to", plan.code()));
             }
         });
@@ -130,6 +137,7 @@ class ProfileService {
                 throw new ConflictException("An account keeps at least one profile in use.");
             }
             profiles.archive(profileId, clock.instant());
+            billing.profileArchived(actor.accountId(), profileId, profile.plan(), actor.userId(), clock.instant());
             record(actor, "profile.archived", profileId, Map.of());
         });
     }
@@ -142,6 +150,7 @@ class ProfileService {
                 throw new ConflictException("This profile is in use.");
             }
             profiles.restore(profileId);
+            billing.profileRestored(actor.accountId(), profileId, profile.plan(), actor.userId(), clock.instant());
             record(actor, "profile.restored", profileId, Map.of());
         });
     }

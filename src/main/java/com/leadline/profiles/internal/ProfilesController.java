@@ -152,9 +152,10 @@ class ProfilesController {
 
     @PostMapping("/profiles/{id}/plan")
     String plan(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String plan,
-                HttpServletRequest request, HttpServletResponse response) {
+                @RequestParam(defaultValue = "") String back, HttpServletRequest request, HttpServletResponse response) {
         profiles.changePlan(actor, id, plan);
-        return done(request, response);
+        // The billing page's plan choice (a plain form) goes back to the billing page.
+        return "billing".equals(back) ? "redirect:/settings/billing?planChanged" : done(request, response);
     }
 
     @PostMapping("/profiles/{id}/archive")

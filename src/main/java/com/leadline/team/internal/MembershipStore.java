@@ -87,6 +87,12 @@ public class MembershipStore {
         return Set.of((UUID[]) array.getArray());
     }
 
+    /** The account's seats: its active users (not invitees, not deactivated people; partner users are no members). */
+    int activeSeats() {
+        return jdbc.sql("SELECT count(*) FROM account_members m JOIN users u ON u.id = m.user_id AND u.status = 'active'")
+                .query(Integer.class).single();
+    }
+
     /** Per profile, the users who work in it (members, and the owner in every one), deactivated users aside. */
     Map<UUID, Integer> userCounts() {
         Map<UUID, Integer> counts = new HashMap<>();

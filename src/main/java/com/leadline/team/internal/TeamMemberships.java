@@ -84,4 +84,9 @@ class TeamMemberships implements Memberships {
     public Map<UUID, Integer> userCounts() {
         return reads.execute(status -> memberships.userCounts());
     }
+
+    @Override
+    public int activeSeats() {
+        return reads.execute(status -> memberships.activeSeats());
+    }
 }

@@ -234,7 +234,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesIntegrationsTheAuditLogYourSettingsAndSignOut() {
+    void theAccountMenuShowsInitialsAndLeadsToTeamProfilesIntegrationsTheAuditLogYourSettingsBillingAndSignOut() {
         WebSession owner = visitor();
         owner.signUp("Menu Makers", "grace hopper", uniqueEmail("owner"), PASSWORD);
         Page home = owner.open("/");
@@ -243,8 +243,8 @@ class WebSecurityIntegrationTests extends IntegrationTest {
         assertThat(button.attr("aria-label")).as("the initials shown are part of its name").isEqualTo("GH, Account menu");
         assertThat(button.attr("aria-haspopup")).isEqualTo("menu");
         assertThat(home.document().select("#account-menu [role=menuitem]").eachText())
-                .as("the owner configures integrations and reads the audit log, so the menu offers them")
-                .containsExactly("Team", "Profiles", "Shortcuts", "Integrations", "Audit log", "Your settings", "Sign out");
+                .as("the owner configures integrations, reads the audit log and pays, so the menu offers them (Billing after Your settings, UI.md)")
+                .containsExactly("Team", "Profiles", "Shortcuts", "Integrations", "Audit log", "Your settings", "Billing", "Sign out");
         assertThat(owner.get("/team").heading()).isEqualTo("Team");
         assertThat(owner.get("/profiles").heading()).isEqualTo("Profiles");
         assertThat(home.document().select("#account-menu a[href=/settings/me]").text()).isEqualTo("Your settings");

@@ -13,11 +13,13 @@ import com.leadline.identity.Identities.UserView;
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SecureTokens;
 import com.leadline.platform.Tenancy;
+import com.leadline.team.MemberJoined;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,9 +37,11 @@ public class InvitationAcceptance {
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InvitationAcceptance(InvitationStore invitationStore, Identities identities, AccountNames accountNames, AuditLog audit, Tenancy tenancy,
-                         TransactionTemplate transactions, Clock clock) {
+                         TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.invitationStore = invitationStore;
         this.identities = identities;
         this.accountNames = accountNames;
@@ -90,6 +94,7 @@ public class InvitationAcceptance {
             identities.activateInvitedUser(invitee.id(), name, password);
             audit.record(AuditEntry.of("invitation.accepted", Outcome.SUCCESS).inAccount(accountId).by(invitee.id())
                     .on("user", invitee.id()));
+            events.publishEvent(new MemberJoined(accountId, invitee.id(), clock.instant()));
             return Optional.of(AuthenticatedUser.atHome(invitee.id(), accountId, name, invitee.email()));
         })));
     }

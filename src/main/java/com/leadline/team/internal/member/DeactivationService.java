@@ -16,6 +16,7 @@ import com.leadline.platform.Tenancy;
 import com.leadline.team.Actor;
 import com.leadline.team.ConversationHandover;
 import com.leadline.team.MemberDeactivated;
+import com.leadline.team.MemberReactivated;
 import com.leadline.team.MemberFacts;
 import com.leadline.team.Permission;
 import com.leadline.team.Role;
@@ -204,6 +205,7 @@ public class DeactivationService {
             identities.setActive(userId, true);
             audit.record(AuditEntry.of("user.reactivated", Outcome.SUCCESS).inAccount(accountId).on("user", userId)
                     .with(Map.of("supportStaff", staffId.toString())));
+            events.publishEvent(new MemberReactivated(accountId, userId, staffId, clock.instant()));
         }));
     }
 }

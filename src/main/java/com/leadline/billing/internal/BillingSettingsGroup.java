@@ -1,4 +1,4 @@
-package com.leadline.profiles.internal;
+package com.leadline.billing.internal;
 
 import com.leadline.platform.AuthenticatedUser;
 import com.leadline.platform.SettingsGroup;
@@ -7,16 +7,12 @@ import com.leadline.team.Permission;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/**
- * The Settings area's Billing group, for the owner alone (PERMISSIONS.md row 16, {@link Permission#CHANGE_PLANS}), linking
- * to the billing page. Kept here, beside the owner's plan change, until the module that builds the billing page gives the
- * group itself (then this class goes: one provider per group).
- */
+/** The Settings area's Billing group, for the owner alone (PERMISSIONS.md row 16, {@link Permission#CHANGE_PLANS}), as the account menu's Billing. */
 @Component
 class BillingSettingsGroup implements SettingsGroup {
 
     static final Entry BILLING = new Entry("Billing", "The billing account, each profile's plan and price, this month's total and the history.",
-            "/settings/billing", Place.BILLING, Access.OPEN);
+            BillingController.PATH, Place.BILLING, Access.OPEN);
 
     private final ActorLookup actors;
 
