@@ -82,18 +82,7 @@ class SettingsAreaBrowserTests extends BrowserTest {
     void aReadOnlyPartnerSeesTheGroupsTheyMayReadWithTheirChangeControlsDisabled() {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account client = fixture.openAccount("Settings Lakeside");
-        String partnerEmail = TeamFixture.unique("partner");
-        browser.open("/partners/signup");
-        browser.type("Agency name", "Settings Growth Partners");
-        browser.type("Your name", "Bea Partner");
-        browser.type("Email", partnerEmail);
-        browser.type("Password", PASSWORD);
-        browser.press("Create agency");
-        browser.waitFor(By.id("account-menu-button"));
-        databaseOwner().sql("""
-                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
-                        SELECT :client, account_id, 'read_only', now() FROM users WHERE email = :email""")
-                .param("client", client.id()).param("email", partnerEmail).update();
+        signUpAgencyWorkingIn(client.id(), "Settings Growth Partners", "read_only");
         browser.open("/partners");
         browser.waitForHeading("Partner console");
         browser.chooseFromMenu("account-switcher", "Settings Lakeside");

@@ -126,20 +126,9 @@ class SignedInPagesBrowserTests extends BrowserTest {
     void thePartnerConsoleAndAClientSeenByAPartnerFitAPhoneAndPassAxe() {
         TeamFixture fixture = new TeamFixture(port, databaseOwner());
         TeamFixture.Account client = fixture.openAccount("Lakeside Family Dentistry and Orthodontics");
-        String partnerEmail = TeamFixture.unique("partner");
 
         PhoneWidth.viewportWidth(browser, PhoneWidth.PHONE);
-        browser.open("/partners/signup");
-        browser.type("Agency name", "Brightwater Growth Marketing Partners");
-        browser.type("Your name", "Bea Partner");
-        browser.type("Email", partnerEmail);
-        browser.type("Password", PASSWORD);
-        browser.press("Create agency");
-        browser.waitFor(By.id("account-menu-button"));
-        databaseOwner().sql("""
-                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
-                        SELECT :client, account_id, 'admin', now() FROM users WHERE email = :email""")
-                .param("client", client.id()).param("email", partnerEmail).update();
+        signUpAgencyWorkingIn(client.id(), "Brightwater Growth Marketing Partners", "admin");
 
         open(browser, "/partners", "Partner console");
         checkSignedInPage(browser, "Partner console");

@@ -25,6 +25,25 @@ public abstract class BrowserTest extends IntegrationTest {
         browser.waitForHeading("Inbox");
     }
 
+    /**
+     * Signs up a partner agency in the browser (which leaves its new user signed in there) and gives it access to the
+     * client account at this level ("admin" or "read_only"), as the owner's code would.
+     */
+    protected void signUpAgencyWorkingIn(java.util.UUID clientAccountId, String agencyName, String level) {
+        String email = TeamFixture.unique("partner");
+        browser.open("/partners/signup");
+        browser.type("Agency name", agencyName);
+        browser.type("Your name", "Bea Partner");
+        browser.type("Email", email);
+        browser.type("Password", PASSWORD);
+        browser.press("Create agency");
+        browser.waitFor(org.openqa.selenium.By.id("account-menu-button"));
+        databaseOwner().sql("""
+                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
+                        SELECT :client, account_id, :level, now() FROM users WHERE email = :email""")
+                .param("client", clientAccountId).param("level", level).param("email", email).update();
+    }
+
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {

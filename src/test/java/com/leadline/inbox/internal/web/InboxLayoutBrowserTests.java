@@ -335,18 +335,7 @@ class InboxLayoutBrowserTests extends BrowserTest {
 
         // A partner chooses the client account from the account menu.
         browser.driver().manage().deleteAllCookies();
-        String partnerEmail = TeamFixture.unique("partner");
-        browser.open("/partners/signup");
-        browser.type("Agency name", "Brightwater Growth");
-        browser.type("Your name", "Bea Partner");
-        browser.type("Email", partnerEmail);
-        browser.type("Password", PASSWORD);
-        browser.press("Create agency");
-        browser.waitFor(By.id("account-menu-button"));
-        databaseOwner().sql("""
-                        INSERT INTO partner_grants (client_account_id, agency_account_id, level, granted_at)
-                        SELECT :client, account_id, 'admin', now() FROM users WHERE email = :email""")
-                .param("client", inbox.account().id()).param("email", partnerEmail).update();
+        signUpAgencyWorkingIn(inbox.account().id(), "Brightwater Growth", "admin");
         browser.open("/partners");
         WebElement account = browser.waitFor(By.id("account-switcher"));
         assertThat(text(account)).isEqualTo("Account: Brightwater Growth (partner console)");
